@@ -1,0 +1,137 @@
+// eqsite's command line (spec section 7). Parses arguments and hands each
+// command to the stage that owns it. Exit status: 0 success (warnings
+// allowed), 1 content errors, 2 usage errors.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/report.hpp"
+#include "model/build_site.hpp"
+#include "render/theme.hpp"
+#include "util/files.hpp"
+#include "write/build.hpp"
+
+namespace {
+
+using namespace eqsite;
+namespace fs = std::filesystem;
+
+constexpr int exit_ok = 0;
+constexpr int exit_content = 1;
+constexpr int exit_usage = 2;
+
+// CLI11 check that --today is a real date.
+std::string validate_date(const std::string& s) {
+    DateError why;
+    return parse_date(s, &why) ? std::string() : "--today: " + why.reason;
+}
+
+bool site_folder_exists(const fs::path& site) {
+    std::error_code ec;
+    if (fs::is_directory(site, ec)) return true;
+    std::cerr << "eqsite: error: the site folder \"" << to_utf8(site) << "\" does not exist\n";
+    return false;
+}
+
+int run_build(const BuildOptions& options) {
+    if (!site_folder_exists(options.site)) return exit_usage;
+    BuildResult r = build(options);
+    if (r.status == BuildStatus::refused) {
+        std::cerr << "eqsite: error: " << r.refusal << '\n';
+        return exit_usage;
+    }
+    print_diagnostics(r.diags, ReportFormat::text, std::cerr);
+    if (r.status == BuildStatus::content_errors) {
+        std::cerr << "eqsite: " << count_words(r.diags) << "; nothing was published and " << to_utf8(r.out)
+                  << " is unchanged. Fix the errors above and build again.\n";
+        return exit_content;
+    }
+    std::cout << "Built " << r.pages << " pages (" << r.files << " files) into " << to_utf8(r.out) << " with "
+              << count_words(r.diags) << ".\n";
+    return exit_ok;
+}
+
+int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format) {
+    if (!site_folder_exists(site_root)) return exit_usage;
+    Diagnostics diags;
+    load_site(site_root, {today}, diags);
+    load_theme(site_root, diags);
+    print_diagnostics(diags, format, std::cout);
+    if (format == ReportFormat::text) std::cout << "eqsite check: " << count_words(diags) << ".\n";
+    return diags.has_errors() ? exit_content : exit_ok;
+}
+
+int not_yet(const std::string& what) {
+    std::cerr << "eqsite: \"" << what << "\" is not yet available in this version of eqsite.\n";
+    return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"eqsite: builds a trust's equality information and objectives into an accessible website"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "eqsite 0.1.0");
+
+    BuildOptions build_opts;
+    std::string build_site = ".", build_out, build_today;
+    auto* build_cmd = app.add_subcommand("build", "Build the site into static HTML (default output: SITE/public)");
+    build_cmd->add_option("SITE", build_site, "The site folder (holding site.yaml)");
+    build_cmd->add_option("-o,--output", build_out, "Output folder (default: SITE/public)");
+    build_cmd->add_option("--base-url", build_opts.base_url, "The site's public address (default: trust.url)");
+    build_cmd->add_option("--jobs", build_opts.jobs, "Pages rendered in parallel (default: one per core)")
+        ->check(CLI::Range(1u, 1024u));
+    build_cmd->add_option("--today", build_today, "Date used for review checks (YYYY-MM-DD) if site.yaml has no today")
+        ->check(validate_date);
+
+    std::string serve_site = ".", serve_bind = "127.0.0.1";
+    int serve_port = 8080;
+    auto* serve_cmd = app.add_subcommand("serve", "Preview the site locally with live reload");
+    serve_cmd->add_option("SITE", serve_site, "The site folder");
+    serve_cmd->add_option("--port", serve_port, "Port to listen on")->check(CLI::Range(1, 65535));
+    serve_cmd->add_option("--bind", serve_bind, "Address to listen on");
+
+    std::string check_site = ".", check_format = "text", check_today;
+    auto* check_cmd = app.add_subcommand("check", "Check the site for errors without writing anything");
+    check_cmd->add_option("SITE", check_site, "The site folder");
+    check_cmd->add_option("--format", check_format, "Output format")->check(CLI::IsMember({"text", "json", "github"}));
+    check_cmd->add_option("--today", check_today, "Date used for review checks (YYYY-MM-DD)")->check(validate_date);
+
+    std::vector<std::string> new_args;
+    auto* new_cmd = app.add_subcommand("new", "Create a site, school or objective from a template: new site DIR | "
+                                              "new school SLUG | new objective [SCHOOL] SLUG");
+    new_cmd->add_option("ARGS", new_args, "What to create and its name")->required();
+
+    std::string import_file, import_school;
+    auto* import_cmd = app.add_subcommand("import", "Import objectives from a spreadsheet: import objectives FILE.csv");
+    import_cmd->add_option("WHAT", new_args, "objectives")->required();
+    import_cmd->add_option("FILE", import_file, "A .csv or .tsv file")->required();
+    import_cmd->add_option("--school", import_school, "The school the objectives belong to");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_usage;
+    }
+
+    if (build_cmd->parsed()) {
+        build_opts.site = from_utf8(build_site);
+        if (!build_out.empty()) build_opts.out = from_utf8(build_out);
+        if (!build_today.empty()) build_opts.today = parse_date(build_today);
+        return run_build(build_opts);
+    }
+    if (check_cmd->parsed()) {
+        const ReportFormat format = check_format == "json"     ? ReportFormat::json
+                                    : check_format == "github" ? ReportFormat::github
+                                                               : ReportFormat::text;
+        return run_check(from_utf8(check_site), check_today.empty() ? std::nullopt : parse_date(check_today), format);
+    }
+    if (serve_cmd->parsed()) return not_yet("eqsite serve");
+    if (new_cmd->parsed()) return not_yet("eqsite new");
+    if (import_cmd->parsed()) return not_yet("eqsite import");
+    return exit_usage;
+}

@@ -1,0 +1,61 @@
+#include "cli/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace eqsite {
+namespace {
+
+std::string plural(std::size_t n, const std::string& word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// GitHub workflow commands need %, CR and LF escaped in messages.
+std::string github_escape(const std::string& s, bool property) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string count_words(const Diagnostics& diags) {
+    return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
+}
+
+void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out) {
+    const auto items = diags.sorted();
+    switch (format) {
+        case ReportFormat::text:
+            for (const auto& d : items) out << format_diagnostic(d) << '\n';
+            break;
+        case ReportFormat::github:
+            for (const auto& d : items)
+                out << (d.severity == Severity::error ? "::error " : "::warning ")
+                    << "file=" << github_escape(d.where.file, true) << ",line=" << d.where.line
+                    << ",col=" << d.where.column << "::" << github_escape(d.message, false) << '\n';
+            break;
+        case ReportFormat::json: {
+            nlohmann::json j;
+            j["errors"] = diags.error_count();
+            j["warnings"] = diags.warning_count();
+            j["diagnostics"] = nlohmann::json::array();
+            for (const auto& d : items)
+                j["diagnostics"].push_back({{"file", d.where.file},
+                                            {"line", d.where.line},
+                                            {"column", d.where.column},
+                                            {"severity", d.severity == Severity::error ? "error" : "warning"},
+                                            {"message", d.message}});
+            out << j.dump(2) << '\n';
+            break;
+        }
+    }
+}
+
+}  // namespace eqsite

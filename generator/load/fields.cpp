@@ -1,0 +1,200 @@
+#include "load/fields.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace eqsite {
+
+Fields::Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags)
+    : map_(std::move(map)), file_(std::move(file)), first_line_(first_line), diags_(&diags) {
+    if (!map_.IsMap()) return;
+    for (auto it = map_.begin(); it != map_.end(); ++it) {
+        const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        entries_.push_back({key, it->first, it->second});
+    }
+}
+
+Location Fields::where_is(const YAML::Node& node) const {
+    const auto mark = node.Mark();
+    if (mark.line < 0) return where_map();
+    return {file_, mark.line + first_line_, mark.column + 1};
+}
+
+Location Fields::where_map() const {
+    const auto mark = map_.Mark();
+    if (mark.line < 0 || entries_.empty()) return {file_, std::max(1, first_line_ - 1), 1};
+    return {file_, mark.line + first_line_, mark.column + 1};
+}
+
+Location Fields::where_value(const std::string& key) const {
+    for (const auto& e : entries_)
+        if (e.key == key) return e.value.IsNull() ? where_is(e.key_node) : where_is(e.value);
+    return where_map();
+}
+
+const YAML::Node* Fields::find(const std::string& key) {
+    accept(key);
+    for (const auto& e : entries_)
+        if (e.key == key && !e.value.IsNull()) return &e.value;
+    return nullptr;
+}
+
+bool Fields::has(const std::string& key) const {
+    return std::any_of(entries_.begin(), entries_.end(),
+                       [&](const Entry& e) { return e.key == key && !e.value.IsNull(); });
+}
+
+void Fields::accept(const std::string& key) {
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
+}
+
+void Fields::missing(const std::string& key, const char* what) {
+    diags_->error(where_map(), "missing required setting \"" + key + "\": add a line \"" + key + ": " + what + "\"");
+}
+
+const YAML::Node* Fields::find_scalar(const std::string& key, Need need, const char* what) {
+    const YAML::Node* node = find(key);
+    if (!node) {
+        if (need == Need::required) missing(key, what);
+        return nullptr;
+    }
+    if (!node->IsScalar()) {
+        diags_->error(where_is(*node), "\"" + key + "\" should be a single value (" + what + "), not a list or a map");
+        return nullptr;
+    }
+    return node;
+}
+
+std::optional<std::string> Fields::text(const std::string& key, Need need) {
+    auto v = located_text(key, need);
+    if (!v) return std::nullopt;
+    return std::move(v->value);
+}
+
+std::optional<Located<std::string>> Fields::located_text(const std::string& key, Need need) {
+    const YAML::Node* node = find_scalar(key, need, "some text");
+    if (!node) return std::nullopt;
+    std::string value = trim(node->Scalar());
+    if (value.empty()) {
+        if (need == Need::required) missing(key, "some text");
+        return std::nullopt;
+    }
+    return Located<std::string>{std::move(value), where_is(*node)};
+}
+
+std::optional<long long> Fields::integer(const std::string& key, Need need) {
+    const YAML::Node* node = find_scalar(key, need, "a whole number");
+    if (!node) return std::nullopt;
+    const std::string& s = node->Scalar();
+    std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+    bool ok = i < s.size() && s.size() < 19;
+    for (std::size_t k = i; ok && k < s.size(); ++k) ok = s[k] >= '0' && s[k] <= '9';
+    if (!ok) {
+        diags_->error(where_is(*node), "\"" + key + "\" must be a whole number such as 10, not \"" + s + "\"");
+        return std::nullopt;
+    }
+    return std::stoll(s);
+}
+
+std::optional<bool> Fields::boolean(const std::string& key) {
+    const YAML::Node* node = find_scalar(key, Need::optional, "true or false");
+    if (!node) return std::nullopt;
+    const std::string s = to_lower_ascii(node->Scalar());
+    if (s == "true" || s == "yes") return true;
+    if (s == "false" || s == "no") return false;
+    diags_->error(where_is(*node), "\"" + key + "\" must be true or false, not \"" + node->Scalar() + "\"");
+    return std::nullopt;
+}
+
+std::optional<Date> Fields::date(const std::string& key, Need need) {
+    const YAML::Node* node = find_scalar(key, need, "a date such as 2024-09-12");
+    if (!node) return std::nullopt;
+    DateError why;
+    auto d = parse_date(trim(node->Scalar()), &why);
+    if (!d) diags_->error(where_is(*node), "\"" + key + "\" is not a valid date (\"" + node->Scalar() + "\"): " + why.reason);
+    return d;
+}
+
+std::vector<Located<std::string>> Fields::text_list(const std::string& key, Need need) {
+    std::vector<Located<std::string>> out;
+    const YAML::Node* node = find(key);
+    if (!node) {
+        if (need == Need::required) missing(key, "[first, second]");
+        return out;
+    }
+    if (node->IsScalar()) {
+        if (!trim(node->Scalar()).empty()) out.push_back({trim(node->Scalar()), where_is(*node)});
+    } else if (node->IsSequence()) {
+        for (const auto& item : *node) {
+            if (!item.IsScalar()) {
+                diags_->error(where_is(item), "each item of \"" + key + "\" should be a single value");
+                continue;
+            }
+            if (!trim(item.Scalar()).empty()) out.push_back({trim(item.Scalar()), where_is(item)});
+        }
+    } else {
+        diags_->error(where_is(*node), "\"" + key + "\" should be a list such as [first, second], not a map");
+    }
+    if (out.empty() && need == Need::required)
+        diags_->error(where_value(key), "\"" + key + "\" needs at least one value");
+    return out;
+}
+
+std::vector<std::string> Fields::plain_text_list(const std::string& key, Need need) {
+    std::vector<std::string> out;
+    for (auto& item : text_list(key, need)) out.push_back(std::move(item.value));
+    return out;
+}
+
+std::optional<Fields> Fields::map(const std::string& key, Need need) {
+    const YAML::Node* node = find(key);
+    if (!node) {
+        if (need == Need::required) missing(key, "followed by indented settings");
+        return std::nullopt;
+    }
+    if (!node->IsMap()) {
+        diags_->error(where_is(*node), "\"" + key + "\" should hold indented settings (\"name: value\" lines)");
+        return std::nullopt;
+    }
+    return Fields(*node, file_, first_line_, *diags_);
+}
+
+std::vector<Fields> Fields::map_list(const std::string& key) {
+    std::vector<Fields> out;
+    const YAML::Node* node = find(key);
+    if (!node) return out;
+    if (!node->IsSequence()) {
+        diags_->error(where_is(*node), "\"" + key + "\" should be a list, each item starting with \"- \"");
+        return out;
+    }
+    for (const auto& item : *node) {
+        if (!item.IsMap()) {
+            diags_->error(where_is(item), "each item of \"" + key + "\" should hold settings such as \"text: ...\"");
+            continue;
+        }
+        out.emplace_back(item, file_, first_line_, *diags_);
+    }
+    return out;
+}
+
+void Fields::finish() {
+    std::vector<std::string> seen;
+    for (const auto& e : entries_) {
+        const Location where = where_is(e.key_node);
+        if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) {
+            diags_->error(where, "\"" + e.key + "\" is set twice; keep one of them");
+            continue;
+        }
+        seen.push_back(e.key);
+        if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
+        std::string msg = "unknown setting \"" + e.key + "\"";
+        if (auto guess = nearest(e.key, known_))
+            msg += "; did you mean \"" + *guess + "\"?";
+        else
+            msg += "; the settings allowed here are: " + join(known_, ", ");
+        diags_->error(where, msg);
+    }
+}
+
+}  // namespace eqsite

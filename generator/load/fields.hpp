@@ -1,0 +1,77 @@
+// Typed, position-aware reading of one YAML mapping (a page's front matter,
+// site.yaml, or a nested map such as `trust:` or one action).
+//
+// Each getter records the key as known; finish() then reports every key that
+// nobody asked for as an error with a "did you mean" suggestion, so a typo is
+// never silently ignored. Wrong types are reported, never thrown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "util/date.hpp"
+#include "util/diagnostics.hpp"
+
+namespace eqsite {
+
+template <typename T>
+struct Located {
+    T value;
+    Location where;
+};
+
+enum class Need { optional, required };
+
+class Fields {
+public:
+    // `first_line` is the file line on which the YAML text starts.
+    Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags);
+
+    std::optional<std::string> text(const std::string& key, Need need = Need::optional);
+    std::optional<Located<std::string>> located_text(const std::string& key, Need need = Need::optional);
+    std::optional<long long> integer(const std::string& key, Need need = Need::optional);
+    std::optional<bool> boolean(const std::string& key);
+    std::optional<Date> date(const std::string& key, Need need = Need::optional);
+    // A list of texts; a single text is accepted as a list of one.
+    std::vector<Located<std::string>> text_list(const std::string& key, Need need = Need::optional);
+    std::vector<std::string> plain_text_list(const std::string& key, Need need = Need::optional);
+    // A nested mapping, e.g. `trust:` in site.yaml.
+    std::optional<Fields> map(const std::string& key, Need need = Need::optional);
+    // A list of mappings, e.g. `actions:`.
+    std::vector<Fields> map_list(const std::string& key);
+
+    // Marks a key as known without reading it (for keys handled elsewhere).
+    void accept(const std::string& key);
+    bool has(const std::string& key) const;
+
+    Location where_is(const YAML::Node& node) const;
+    Location where_value(const std::string& key) const;
+    Location where_map() const;  // the start of this mapping
+    const std::string& file() const { return file_; }
+    Diagnostics& diags() { return *diags_; }
+
+    // Reports unknown keys and duplicated keys. Call once, after all getters.
+    void finish();
+
+private:
+    const YAML::Node* find(const std::string& key);
+    const YAML::Node* find_scalar(const std::string& key, Need need, const char* what);
+    void missing(const std::string& key, const char* what);
+
+    YAML::Node map_;
+    std::string file_;
+    int first_line_;
+    Diagnostics* diags_;
+    std::vector<std::string> known_;
+    struct Entry {
+        std::string key;
+        YAML::Node key_node;  // for the key's position
+        YAML::Node value;
+    };
+    std::vector<Entry> entries_;  // in file order
+};
+
+}  // namespace eqsite

@@ -1,0 +1,65 @@
+#include "model/review.hpp"
+
+#include <algorithm>
+
+namespace eqsite {
+
+bool ReviewGroup::any_overdue() const {
+    return std::any_of(items.begin(), items.end(), [](const ReviewItem& i) { return i.overdue; });
+}
+
+namespace {
+
+ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& last, int years, Date today) {
+    ReviewItem item{std::move(what), std::nullopt, std::nullopt, false, std::nullopt};
+    if (last) {
+        item.last = last->value;
+        item.due = last->value.plus_years(years);
+        item.overdue = *item.due < today;
+        item.where = last->where;
+    }
+    return item;
+}
+
+}  // namespace
+
+std::vector<ReviewGroup> review_dates(const Site& site) {
+    const auto& c = site.config;
+    std::vector<ReviewGroup> out;
+    ReviewGroup trust{c.trust.name, std::nullopt, {}};
+    ReviewItem policy{"Equality policy", c.policy.approved_on, std::nullopt, false, std::nullopt};
+    if (c.policy.review_due) {
+        policy.due = c.policy.review_due->value;
+        policy.overdue = *policy.due < site.today;
+        policy.where = c.policy.review_due->where;
+    }
+    trust.items.push_back(policy);
+    trust.items.push_back(
+        every_n_years("Equality information", c.information_updated, information_review_years, site.today));
+    trust.items.push_back(every_n_years("Accessibility statement", c.accessibility.statement_reviewed, 1, site.today));
+    out.push_back(std::move(trust));
+
+    for (std::size_t i = 0; i < site.schools.size(); ++i) {
+        const School& s = site.schools[i];
+        ReviewGroup g{s.name, i, {}};
+        g.items.push_back(
+            every_n_years("Equality objectives", s.objectives_published, objectives_review_years, site.today));
+        const auto& info = s.information_updated ? s.information_updated : c.information_updated;
+        g.items.push_back(every_n_years("Equality information", info, information_review_years, site.today));
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+void warn_overdue(const Site& site, Diagnostics& diags) {
+    for (const auto& group : review_dates(site)) {
+        for (const auto& item : group.items) {
+            if (!item.overdue || !item.where) continue;
+            diags.warning(*item.where, group.subject + ": " + item.what + ": the review was due on " +
+                                           item.due->long_form() + " and is overdue (today is " +
+                                           site.today.long_form() + "); review it, then update this date");
+        }
+    }
+}
+
+}  // namespace eqsite

@@ -1,0 +1,157 @@
+// The typed, validated model of one trust's site. Built by load_site()
+// (model/build_site.cpp) from what load/ read; rendered by render/.
+//
+// Objectives live in one vector; schools and the indexes refer to them by
+// position, so there is exactly one copy of each.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/fields.hpp"
+#include "model/vocabulary.hpp"
+#include "util/date.hpp"
+
+namespace eqsite {
+
+struct SiteConfig {
+    struct Trust {
+        std::string name;
+        std::string url;  // absolute, no trailing slash
+        std::optional<std::string> contact_email;
+        std::optional<std::string> logo;  // path under static/, e.g. static/logo.svg
+        std::optional<std::string> logo_alt;
+    } trust;
+    std::string language = "en-GB";
+    std::string theme = "default";
+    std::optional<Date> today;
+    struct Policy {
+        std::optional<std::string> approved_by;
+        std::optional<Date> approved_on;
+        std::optional<Located<Date>> review_due;
+    } policy;
+    std::optional<Located<Date>> information_updated;
+    struct Suppression {
+        int threshold = 5;
+        int staff_threshold = 10;
+    } suppression;
+    struct Accessibility {
+        std::optional<Located<Date>> statement_reviewed;
+        std::optional<std::string> contact_email;
+        std::vector<std::string> known_issues;
+    } accessibility;
+    struct Markdown {
+        bool unsafe_html = false;
+    } markdown;
+};
+
+// Text that a page shows, with its Markdown source kept until render time.
+struct Text {
+    std::string title;
+    std::string summary;
+    std::string markdown;
+    std::string source;  // site-relative path, or "(built-in) content/..."
+};
+
+struct PolicySection {
+    std::string slug;
+    std::string title;
+    long long weight = 0;
+    std::string markdown;
+    std::string source;
+};
+
+struct Action {
+    std::string text;
+    std::optional<std::string> owner;
+    std::optional<Date> due;
+    ActionStatus status = ActionStatus::planned;
+};
+
+struct ProgressNote {
+    Date date;
+    std::string note;
+};
+
+// When an objective is due: a date, or `ongoing` (no end date).
+struct Deadline {
+    std::optional<Date> date;  // nullopt means ongoing
+};
+
+struct Objective {
+    std::string slug;
+    std::string source;                  // site-relative path of the .md file
+    std::optional<std::size_t> school;   // index into Site::schools; nullopt = trust-wide
+    std::string title;
+    std::vector<Aim> aims;               // canonical order, no duplicates
+    bool all_aims = false;
+    std::vector<Characteristic> characteristics;
+    bool all_characteristics = false;
+    std::vector<std::string> target_groups;
+    std::optional<std::string> why;
+    std::vector<std::string> owners;
+    std::optional<Date> start;
+    std::optional<Deadline> due;
+    std::optional<ObjectiveStatus> status;
+    std::optional<Audience> about;
+    std::vector<std::string> measures;
+    std::vector<Action> actions;
+    std::vector<ProgressNote> progress;
+    std::string markdown;
+
+    bool trust_wide() const { return !school.has_value(); }
+};
+
+struct School {
+    std::string slug;
+    std::string source;  // content/schools/<slug>/index.md
+    std::string name;
+    std::optional<std::string> urn;
+    std::optional<Phase> phase;
+    std::optional<std::string> headteacher;
+    std::optional<std::string> equality_lead;
+    std::optional<std::string> brand_colour;  // "#rrggbb"
+    std::optional<std::string> logo;          // file name in the school folder
+    std::string logo_alt;
+    std::optional<std::string> website;
+    std::optional<Located<Date>> objectives_published;
+    std::optional<Located<Date>> information_updated;  // defaults to the trust's
+    std::vector<Located<std::string>> excluded_trust_objectives;
+    std::string markdown;
+    // Objectives shown on this school's page: the trust's (minus exclusions)
+    // then the school's own, each group in file-name order.
+    std::vector<std::size_t> objectives;
+};
+
+// Built-in statutory text (repository content/), overridable per site.
+struct Statutory {
+    Text duty;
+    Text equality_information;
+    std::array<Text, aim_count> aims;
+    std::array<Text, characteristic_count> characteristics;
+};
+
+// A file copied to the output unchanged.
+struct CopiedFile {
+    std::filesystem::path from;
+    std::string to;  // output-relative path with '/'
+};
+
+struct Site {
+    std::filesystem::path root;
+    SiteConfig config;
+    Date today;
+    Text home;
+    std::vector<PolicySection> policy;  // weight order, then file name
+    std::vector<School> schools;        // slug order
+    std::vector<Objective> objectives;  // trust-wide first, then by school
+    std::array<std::vector<std::size_t>, aim_count> by_aim;
+    std::array<std::vector<std::size_t>, characteristic_count> by_characteristic;
+    Statutory statutory;
+    std::vector<CopiedFile> copied_files;
+};
+
+}  // namespace eqsite

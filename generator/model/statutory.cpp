@@ -1,0 +1,46 @@
+#include "model/statutory.hpp"
+
+#include "load/embedded.hpp"
+
+namespace eqsite {
+namespace {
+
+Text read_text(const Document& doc, Diagnostics& diags) {
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
+    Text t;
+    t.title = f.text("title", Need::required).value_or("");
+    t.summary = f.text("summary").value_or("");
+    t.markdown = doc.body;
+    t.source = doc.path;
+    f.finish();
+    return t;
+}
+
+Text statutory_text(const LoadedSite& loaded, const std::string& path, Diagnostics& diags) {
+    for (const auto& [p, doc] : loaded.statutory_overrides)
+        if (p == path) return read_text(doc, diags);
+    const std::string builtin = "content/" + path;
+    auto data = embedded::find(builtin);
+    if (!data) {
+        diags.error({builtin, 1, 1}, "built-in text missing from this eqsite build (please report this)");
+        return {};
+    }
+    auto doc = load_document(builtin + " (built-in)", *data, diags);
+    return doc ? read_text(*doc, diags) : Text{};
+}
+
+}  // namespace
+
+Statutory read_statutory(const LoadedSite& loaded, Diagnostics& diags) {
+    Statutory s;
+    s.duty = statutory_text(loaded, "duty.md", diags);
+    s.equality_information = statutory_text(loaded, "equality-information.md", diags);
+    for (std::size_t i = 0; i < aim_count; ++i)
+        s.aims[i] = statutory_text(loaded, "aims/" + std::string(aims_vocabulary().terms[i]) + ".md", diags);
+    for (std::size_t i = 0; i < characteristic_count; ++i)
+        s.characteristics[i] = statutory_text(
+            loaded, "characteristics/" + std::string(characteristics_vocabulary().terms[i]) + ".md", diags);
+    return s;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,12 @@
+// The built-in statutory text (repository content/, compiled in) and the
+// site's overrides of it.
+#pragma once
+
+#include "load/site_files.hpp"
+#include "model/site.hpp"
+
+namespace eqsite {
+
+Statutory read_statutory(const LoadedSite& loaded, Diagnostics& diags);
+
+}  // namespace eqsite

@@ -1,0 +1,161 @@
+#include "model/vocabulary.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace eqsite {
+namespace {
+
+// "Sexual Orientation", "sexual_orientation" and "sexual/orientation" all
+// become "sexualorientation".
+std::string fold(std::string_view s) {
+    std::string out;
+    for (char c : to_lower_ascii(s))
+        if (c != ' ' && c != '-' && c != '_' && c != '/' && c != '\t') out.push_back(c);
+    return out;
+}
+
+std::string quoted_list(const std::vector<std::string_view>& terms) {
+    std::vector<std::string> q;
+    for (auto t : terms) q.push_back(std::string(t));
+    return join(q, ", ");
+}
+
+}  // namespace
+
+const Vocabulary& aims_vocabulary() {
+    static const Vocabulary v{
+        "aim of the general equality duty",
+        "aims",
+        {"eliminate-discrimination", "advance-equality", "foster-good-relations"},
+        {"Eliminate discrimination, harassment and victimisation", "Advance equality of opportunity",
+         "Foster good relations"},
+        true,
+        {
+            {"eliminate discrimination", {"eliminate-discrimination"}},
+            {"eliminate discrimination harassment victimisation", {"eliminate-discrimination"}},
+            {"eliminate discrimination harassment and victimisation", {"eliminate-discrimination"}},
+            {"discrimination", {"eliminate-discrimination"}},
+            {"harassment", {"eliminate-discrimination"}},
+            {"victimisation", {"eliminate-discrimination"}},
+            {"advance equality of opportunity", {"advance-equality"}},
+            {"equality of opportunity", {"advance-equality"}},
+            {"foster good relations", {"foster-good-relations"}},
+            {"good relations", {"foster-good-relations"}},
+        },
+    };
+    return v;
+}
+
+const Vocabulary& characteristics_vocabulary() {
+    static const Vocabulary v{
+        "protected characteristic",
+        "characteristics",
+        {"age", "disability", "gender-reassignment", "marriage-and-civil-partnership", "pregnancy-and-maternity",
+         "race", "religion-or-belief", "sex", "sexual-orientation"},
+        {"Age", "Disability", "Gender reassignment", "Marriage and civil partnership", "Pregnancy and maternity",
+         "Race", "Religion or belief", "Sex", "Sexual orientation"},
+        true,
+        {
+            {"gender identity", {"gender-reassignment"}, true},
+            {"gender", {"sex"}, true},
+            {"ethnicity", {"race"}, true},
+            {"religion", {"religion-or-belief"}, true},
+            {"belief", {"religion-or-belief"}, true},
+            {"LGBT", {"sexual-orientation", "gender-reassignment"}, true},
+            {"LGBT+", {"sexual-orientation", "gender-reassignment"}, true},
+            {"LGBTQ", {"sexual-orientation", "gender-reassignment"}, true},
+            {"LGBTQ+", {"sexual-orientation", "gender-reassignment"}, true},
+        },
+    };
+    return v;
+}
+
+const Vocabulary& objective_status_vocabulary() {
+    static const Vocabulary v{"objective status",
+                              "status",
+                              {"not-started", "on-track", "at-risk", "achieved", "ongoing"},
+                              {"Not started", "On track", "At risk", "Achieved", "Ongoing"},
+                              false,
+                              {}};
+    return v;
+}
+
+const Vocabulary& action_status_vocabulary() {
+    static const Vocabulary v{"action status",
+                              "status",
+                              {"planned", "in-progress", "done"},
+                              {"Planned", "In progress", "Done"},
+                              false,
+                              {{"not started", {"planned"}}, {"complete", {"done"}}, {"completed", {"done"}}}};
+    return v;
+}
+
+const Vocabulary& phase_vocabulary() {
+    static const Vocabulary v{"school phase",
+                              "phase",
+                              {"nursery", "primary", "middle", "secondary", "all-through", "special",
+                               "alternative-provision", "post-16"},
+                              {"Nursery", "Primary", "Middle", "Secondary", "All-through", "Special",
+                               "Alternative provision", "Post-16"},
+                              false,
+                              {{"sixth form", {"post-16"}}, {"pru", {"alternative-provision"}}}};
+    return v;
+}
+
+const Vocabulary& audience_vocabulary() {
+    static const Vocabulary v{"audience", "about", {"pupils", "staff", "everyone"},
+                              {"Pupils", "Staff", "Everyone"}, false,
+                              {{"students", {"pupils"}}, {"children", {"pupils"}}, {"all", {"everyone"}}}};
+    return v;
+}
+
+std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::string>& value, Diagnostics& diags) {
+    const std::string folded = fold(value.value);
+    std::vector<std::size_t> out;
+    auto index_of = [&](std::string_view term) {
+        return static_cast<std::size_t>(std::find(vocab.terms.begin(), vocab.terms.end(), term) - vocab.terms.begin());
+    };
+    if (vocab.allows_all && folded == "all") {
+        for (std::size_t i = 0; i < vocab.terms.size(); ++i) out.push_back(i);
+        return out;
+    }
+    for (std::size_t i = 0; i < vocab.terms.size(); ++i)
+        if (fold(vocab.terms[i]) == folded) return {i};
+    for (const auto& syn : vocab.synonyms) {
+        if (fold(syn.text) != folded) continue;
+        for (auto t : syn.terms) out.push_back(index_of(t));
+        if (syn.warn) {
+            std::vector<std::string> names;
+            for (auto t : syn.terms) names.push_back("\"" + std::string(t) + "\"");
+            diags.warning(value.where, "\"" + value.value + "\" is not the statutory name of a " +
+                                           std::string(vocab.noun) + "; it is read as " + join_words(names) +
+                                           ". Write " + join_words(names) + " to make this clear");
+        }
+        return out;
+    }
+    // Unknown: suggest the nearest term or synonym.
+    std::vector<std::string> candidates;
+    for (auto t : vocab.terms) candidates.push_back(std::string(t));
+    if (vocab.allows_all) candidates.push_back("all");
+    std::vector<std::string> folded_candidates;
+    for (const auto& c : candidates) folded_candidates.push_back(fold(c));
+    std::string msg = "unknown " + std::string(vocab.noun) + " \"" + value.value + "\"";
+    if (auto guess = nearest(folded, folded_candidates)) {
+        const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), *guess) - folded_candidates.begin();
+        msg += "; did you mean \"" + candidates[static_cast<std::size_t>(at)] + "\"?";
+    }
+    msg += " Valid values are: " + quoted_list(vocab.terms) + (vocab.allows_all ? ", all" : "");
+    diags.error(value.where, msg);
+    return {};
+}
+
+std::optional<std::size_t> match_single(const Vocabulary& vocab, const Located<std::string>& value,
+                                        Diagnostics& diags) {
+    auto found = match_term(vocab, value, diags);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+}  // namespace eqsite

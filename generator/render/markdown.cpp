@@ -1,0 +1,292 @@
+#include "render/markdown.hpp"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "util/text.hpp"
+
+namespace eqsite {
+
+HeadingIds::HeadingIds(std::set<std::string> reserved) : used_(std::move(reserved)) {}
+
+std::string HeadingIds::claim(std::string_view heading_text) {
+    const std::string base = heading_slug(heading_text);
+    std::string id = base;
+    for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
+    used_.insert(id);
+    return id;
+}
+
+std::string heading_slug(std::string_view text) {
+    std::string s = suggest_slug(text);
+    return s.empty() ? "section" : s;
+}
+
+namespace {
+
+constexpr unsigned base_flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+
+// Entities we pass through as written; any other named entity is shown as
+// text, so a typo never produces invalid HTML.
+bool is_known_entity(std::string_view e) {
+    static const std::vector<std::string_view> known = {
+        "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&copy;", "&reg;", "&trade;", "&ndash;",
+        "&mdash;", "&hellip;", "&pound;", "&euro;", "&lsquo;", "&rsquo;", "&ldquo;", "&rdquo;", "&middot;",
+        "&times;", "&divide;", "&deg;", "&frac12;", "&frac14;", "&frac34;", "&shy;", "&bull;"};
+    if (e.size() > 3 && e[1] == '#') return true;  // numeric: valid by construction in md4c
+    return std::find(known.begin(), known.end(), e) != known.end();
+}
+
+bool is_safe_url(std::string_view url) {
+    std::string lower = to_lower_ascii(trim(url));
+    std::erase_if(lower, [](char c) { return c == '\t' || c == '\n' || c == '\r' || c == ' '; });
+    for (std::string_view bad : {"javascript:", "vbscript:", "data:", "file:"})
+        if (lower.starts_with(bad)) return false;
+    return true;
+}
+
+struct Writer {
+    Writer(const MarkdownOptions& o, HeadingIds& i) : options(o), ids(i) {}
+
+    const MarkdownOptions& options;
+    HeadingIds& ids;
+    int level_shift = 0;
+    std::string out;
+
+    // A heading is written once it is complete, since its id depends on its text.
+    bool in_heading = false;
+    int heading_level = 0;
+    std::string heading_html, heading_text;
+    // Inside an image, text goes into the alt attribute and markup is dropped.
+    int image_depth = 0;
+    // Table cells: th in the head, td in the body.
+    bool in_thead = false;
+
+    std::string& sink() { return in_heading ? heading_html : out; }
+
+    void text(std::string_view t) {
+        if (image_depth > 0) {
+            append_html_escaped(out, t);
+            return;
+        }
+        append_html_escaped(sink(), t);
+        if (in_heading) heading_text.append(t);
+    }
+
+    void raw(std::string_view t) {
+        if (image_depth == 0) sink().append(t);
+    }
+
+    void attribute(const MD_ATTRIBUTE& a) {
+        for (unsigned i = 0; a.substr_offsets[i] < a.size; ++i) {
+            const std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+            if (a.substr_types[i] == MD_TEXT_ENTITY && is_known_entity(part))
+                sink().append(part);
+            else if (a.substr_types[i] == MD_TEXT_NULLCHAR)
+                sink().append("\xEF\xBF\xBD");
+            else
+                append_html_escaped(sink(), part);
+        }
+    }
+
+    static std::string attribute_text(const MD_ATTRIBUTE& a) { return std::string(a.text, a.size); }
+
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: raw("<blockquote>\n"); break;
+            case MD_BLOCK_UL: raw("<ul>\n"); break;
+            case MD_BLOCK_OL: {
+                const auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+                if (d->start == 1)
+                    raw("<ol>\n");
+                else
+                    raw("<ol start=\"" + std::to_string(d->start) + "\">\n");
+                break;
+            }
+            case MD_BLOCK_LI: raw("<li>"); break;
+            case MD_BLOCK_HR: raw("<hr>\n"); break;
+            case MD_BLOCK_H: {
+                const auto* d = static_cast<MD_BLOCK_H_DETAIL*>(detail);
+                heading_level = std::clamp(static_cast<int>(d->level) + level_shift, 1, 6);
+                in_heading = true;
+                heading_html.clear();
+                heading_text.clear();
+                break;
+            }
+            case MD_BLOCK_CODE: raw("<pre><code>"); break;
+            case MD_BLOCK_HTML: break;
+            case MD_BLOCK_P: raw("<p>"); break;
+            case MD_BLOCK_TABLE: raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>\n"); break;
+            case MD_BLOCK_THEAD: in_thead = true; raw("<thead>\n"); break;
+            case MD_BLOCK_TBODY: in_thead = false; raw("<tbody>\n"); break;
+            case MD_BLOCK_TR: raw("<tr>"); break;
+            case MD_BLOCK_TH: raw("<th scope=\"col\"" + align_class(detail) + ">"); break;
+            case MD_BLOCK_TD: raw("<td" + align_class(detail) + ">"); break;
+        }
+        return 0;
+    }
+
+    static std::string align_class(void* detail) {
+        switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
+            case MD_ALIGN_LEFT: return " class=\"align-left\"";
+            case MD_ALIGN_CENTER: return " class=\"align-center\"";
+            case MD_ALIGN_RIGHT: return " class=\"align-right\"";
+            default: return "";
+        }
+    }
+
+    int leave_block(MD_BLOCKTYPE type, void*) {
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_QUOTE: raw("</blockquote>\n"); break;
+            case MD_BLOCK_UL: raw("</ul>\n"); break;
+            case MD_BLOCK_OL: raw("</ol>\n"); break;
+            case MD_BLOCK_LI: raw("</li>\n"); break;
+            case MD_BLOCK_HR: break;
+            case MD_BLOCK_H: {
+                in_heading = false;
+                const std::string level = std::to_string(heading_level);
+                out += "<h" + level + " id=\"" + ids.claim(heading_text) + "\">" + heading_html + "</h" + level + ">\n";
+                break;
+            }
+            case MD_BLOCK_CODE: raw("</code></pre>\n"); break;
+            case MD_BLOCK_HTML: break;
+            case MD_BLOCK_P: raw("</p>\n"); break;
+            case MD_BLOCK_TABLE: raw("</table>\n</div>\n"); break;
+            case MD_BLOCK_THEAD: raw("</thead>\n"); break;
+            case MD_BLOCK_TBODY: raw("</tbody>\n"); break;
+            case MD_BLOCK_TR: raw("</tr>\n"); break;
+            case MD_BLOCK_TH: raw("</th>"); break;
+            case MD_BLOCK_TD: raw("</td>"); break;
+        }
+        return 0;
+    }
+
+    int enter_span(MD_SPANTYPE type, void* detail) {
+        if (image_depth > 0) {
+            if (type == MD_SPAN_IMG) ++image_depth;
+            return 0;
+        }
+        switch (type) {
+            case MD_SPAN_EM: raw("<em>"); break;
+            case MD_SPAN_STRONG: raw("<strong>"); break;
+            case MD_SPAN_A: {
+                const auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+                const std::string href = attribute_text(d->href);
+                raw("<a href=\"");
+                if (options.unsafe_html || is_safe_url(href)) attribute(d->href); else raw("#");
+                raw("\"");
+                if (d->title.size > 0) {
+                    raw(" title=\"");
+                    attribute(d->title);
+                    raw("\"");
+                }
+                raw(">");
+                break;
+            }
+            case MD_SPAN_IMG: {
+                const auto* d = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+                raw("<img src=\"");
+                if (options.unsafe_html || is_safe_url(attribute_text(d->src))) attribute(d->src);
+                raw("\" alt=\"");
+                image_title = d->title.size > 0 ? attribute_text(d->title) : std::string();
+                ++image_depth;
+                break;
+            }
+            case MD_SPAN_CODE: raw("<code>"); break;
+            case MD_SPAN_DEL: raw("<del>"); break;
+            default: break;
+        }
+        return 0;
+    }
+    std::string image_title;
+
+    int leave_span(MD_SPANTYPE type, void*) {
+        if (image_depth > 0) {
+            if (type == MD_SPAN_IMG && --image_depth == 0) {
+                out += "\"";
+                if (!image_title.empty()) out += " title=\"" + html_escape(image_title) + "\"";
+                out += ">";
+            }
+            return 0;
+        }
+        switch (type) {
+            case MD_SPAN_EM: raw("</em>"); break;
+            case MD_SPAN_STRONG: raw("</strong>"); break;
+            case MD_SPAN_A: raw("</a>"); break;
+            case MD_SPAN_CODE: raw("</code>"); break;
+            case MD_SPAN_DEL: raw("</del>"); break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int on_text(MD_TEXTTYPE type, std::string_view t) {
+        switch (type) {
+            case MD_TEXT_NULLCHAR: text("\xEF\xBF\xBD"); break;
+            case MD_TEXT_BR: raw(image_depth ? " " : "<br>\n"); break;
+            case MD_TEXT_SOFTBR: if (image_depth) out += " "; else raw("\n"); if (in_heading) heading_text += " "; break;
+            case MD_TEXT_ENTITY:
+                if (is_known_entity(t) && image_depth == 0) {
+                    raw(t);
+                    if (in_heading) heading_text += " ";
+                } else {
+                    text(t);
+                }
+                break;
+            case MD_TEXT_HTML:
+                // Only reached with unsafe_html: md4c is told to treat HTML as text otherwise.
+                if (image_depth == 0) raw(t);
+                break;
+            default: text(t); break;
+        }
+        return 0;
+    }
+};
+
+// The smallest heading level used in the document, or 0 if none.
+int top_level_in(std::string_view markdown, unsigned flags) {
+    int top = 0;
+    MD_PARSER p{};
+    p.flags = flags;
+    p.enter_block = [](MD_BLOCKTYPE type, void* detail, void* user) -> int {
+        if (type == MD_BLOCK_H) {
+            int& t = *static_cast<int*>(user);
+            const int level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+            if (t == 0 || level < t) t = level;
+        }
+        return 0;
+    };
+    p.leave_block = [](MD_BLOCKTYPE, void*, void*) -> int { return 0; };
+    p.enter_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
+    p.leave_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
+    p.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) -> int { return 0; };
+    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &p, &top);
+    return top;
+}
+
+}  // namespace
+
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, HeadingIds& ids) {
+    const unsigned flags = base_flags | (options.unsafe_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+    Writer w(options, ids);
+    if (const int top = top_level_in(markdown, flags); top > 0) w.level_shift = options.top_heading_level - top;
+    w.out.reserve(markdown.size() * 5 / 4 + 64);
+
+    MD_PARSER p{};
+    p.flags = flags;
+    p.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Writer*>(u)->enter_block(t, d); };
+    p.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Writer*>(u)->leave_block(t, d); };
+    p.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Writer*>(u)->enter_span(t, d); };
+    p.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Writer*>(u)->leave_span(t, d); };
+    p.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+        return static_cast<Writer*>(u)->on_text(t, std::string_view(s, n));
+    };
+    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &p, &w);
+    return std::move(w.out);
+}
+
+}  // namespace eqsite

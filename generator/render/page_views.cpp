@@ -1,0 +1,428 @@
+#include "render/page_views.hpp"
+
+#include "model/review.hpp"
+#include "render/markdown.hpp"
+#include "util/text.hpp"
+
+namespace eqsite {
+
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::list;
+
+namespace {
+
+template <class... Ts>
+struct overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+void set_if(Data& d, const std::string& key, const std::optional<std::string>& value) {
+    if (value && !value->empty()) d.set(key, *value);
+}
+
+List text_list(const std::vector<std::string>& items) {
+    List l;
+    for (const auto& s : items) l.push_back(Data(s));
+    return l;
+}
+
+// Sets `key` to the list and `has_<key>` to whether it has items, since
+// Mustache cannot test a list for emptiness without repeating its section.
+void set_list(Data& d, const std::string& key, List list) {
+    d.set("has_" + key, Data(!list.empty()));
+    d.set(key, Data(std::move(list)));
+}
+
+std::string markdown(const Site& site, const std::string& text, int top_level, HeadingIds& ids) {
+    return render_markdown(text, {site.config.markdown.unsafe_html, top_level}, ids);
+}
+
+std::string due_text(const Objective& o) {
+    if (!o.due) return "";
+    return o.due->date ? o.due->date->long_form() : "Ongoing";
+}
+
+}  // namespace
+
+std::string PageViews::href(const std::string& route) const { return options_.base_path + route.substr(1); }
+
+Data PageViews::objective_card(std::size_t i) const {
+    const Objective& o = site_.objectives[i];
+    Data d;
+    d.set("title", o.title);
+    d.set("href", href(objective_route(site_, o)));
+    d.set("trust_wide", Data(o.trust_wide()));
+    if (o.school) d.set("school_name", site_.schools[*o.school].name);
+    if (o.status) {
+        d.set("status_label", std::string(label(*o.status)));
+        d.set("status_slug", std::string(slug(*o.status)));
+    } else {
+        d.set("status_label", "Not stated");
+        d.set("status_slug", "none");
+    }
+    std::vector<std::string> aims, characteristics;
+    for (Aim a : o.aims) aims.push_back(std::string(label(a)));
+    if (o.all_characteristics)
+        characteristics.push_back("All protected characteristics");
+    else
+        for (Characteristic c : o.characteristics) characteristics.push_back(std::string(label(c)));
+    d.set("aims", join(aims, "; "));
+    d.set("characteristics", join(characteristics, ", "));
+    set_if(d, "due", due_text(o));
+    return d;
+}
+
+List PageViews::objective_cards(const std::vector<std::size_t>& indices) const {
+    List l;
+    for (std::size_t i : indices) l.push_back(objective_card(i));
+    return l;
+}
+
+PageView PageViews::view(const Page& page) const {
+    return std::visit(overloaded{
+                          [&](const HomePage&) { return home(); },
+                          [&](const PolicyPage&) { return policy(); },
+                          [&](const ObjectivesPage&) { return objectives(); },
+                          [&](const CharacteristicPage& p) { return characteristic(p.which); },
+                          [&](const AimPage& p) { return aim(p.which); },
+                          [&](const SchoolPage& p) { return school(p.school); },
+                          [&](const ObjectivePage& p) { return objective(p.objective); },
+                          [&](const ReviewPage&) { return review(); },
+                          [&](const AccessibilityPage&) { return accessibility(); },
+                          [&](const NotFoundPage&) { return not_found(); },
+                      },
+                      page.kind);
+}
+
+PageView PageViews::home() const {
+    PageView v{"home", site_.home.title, {}, std::nullopt, "home", site_.home.summary, {}};
+    HeadingIds ids;
+    v.data.set("title", site_.home.title);
+    v.data.set("intro_html", markdown(site_, site_.home.markdown, 2, ids));
+    List schools;
+    for (const auto& s : site_.schools) {
+        Data d;
+        d.set("name", s.name);
+        d.set("href", href(school_route(s)));
+        if (s.phase) d.set("phase", std::string(label(*s.phase)));
+        schools.push_back(d);
+    }
+    set_list(v.data, "schools", std::move(schools));
+    std::vector<std::size_t> trust_objectives;
+    for (std::size_t i = 0; i < site_.objectives.size(); ++i)
+        if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);
+    set_list(v.data, "objectives", objective_cards(trust_objectives));
+    std::size_t overdue = 0;
+    for (const auto& g : review_dates(site_))
+        for (const auto& item : g.items) overdue += item.overdue ? 1 : 0;
+    v.data.set("overdue_count", std::to_string(overdue));
+    v.data.set("any_overdue", Data(overdue > 0));
+    v.data.set("review_href", href("/review/"));
+    v.data.set("objectives_href", href("/objectives/"));
+    v.data.set("policy_href", href("/policy/"));
+    v.data.set("duty_title", site_.statutory.duty.title);
+    v.data.set("duty_html", markdown(site_, site_.statutory.duty.markdown, 3, ids));
+    return v;
+}
+
+PageView PageViews::policy() const {
+    PageView v{"policy", "Equality policy", {}, std::nullopt, "policy",
+               "The equality policy of " + site_.config.trust.name, {}};
+    HeadingIds ids;
+    List sections;
+    for (const auto& p : site_.policy) {
+        Data d;
+        d.set("title", p.title);
+        d.set("id", ids.claim(p.title));
+        d.set("body_html", markdown(site_, p.markdown, 3, ids));
+        sections.push_back(d);
+    }
+    set_list(v.data, "sections", std::move(sections));
+    v.data.set("trust_name", site_.config.trust.name);
+    set_if(v.data, "approved_by", site_.config.policy.approved_by);
+    if (site_.config.policy.approved_on) v.data.set("approved_on", site_.config.policy.approved_on->long_form());
+    if (site_.config.policy.review_due) v.data.set("review_due", site_.config.policy.review_due->value.long_form());
+    return v;
+}
+
+PageView PageViews::objectives() const {
+    PageView v{"objectives", "Equality objectives", {}, std::nullopt, "objectives",
+               "Every equality objective of " + site_.config.trust.name + " and its schools", {}};
+    List aims, groups, characteristics, schools;
+    for (std::size_t i = 0; i < aim_count; ++i) {
+        const auto a = static_cast<Aim>(i);
+        Data link;
+        link.set("label", std::string(label(a)));
+        link.set("href", href(aim_route(a)));
+        link.set("count", std::to_string(site_.by_aim[i].size()));
+        aims.push_back(link);
+        Data g;
+        g.set("label", std::string(label(a)));
+        g.set("id", std::string(slug(a)));
+        g.set("href", href(aim_route(a)));
+        set_list(g, "objectives", objective_cards(site_.by_aim[i]));
+        groups.push_back(g);
+    }
+    for (std::size_t i = 0; i < characteristic_count; ++i) {
+        const auto c = static_cast<Characteristic>(i);
+        Data link;
+        link.set("label", std::string(label(c)));
+        link.set("href", href(characteristic_route(c)));
+        link.set("count", std::to_string(site_.by_characteristic[i].size()));
+        characteristics.push_back(link);
+    }
+    for (const auto& s : site_.schools) {
+        Data link;
+        link.set("label", s.name);
+        link.set("href", href(school_route(s)) + "#objectives");
+        link.set("count", std::to_string(s.objectives.size()));
+        schools.push_back(link);
+    }
+    v.data.set("total", std::to_string(site_.objectives.size()));
+    set_list(v.data, "aims", std::move(aims));
+    set_list(v.data, "characteristics", std::move(characteristics));
+    set_list(v.data, "schools", std::move(schools));
+    set_list(v.data, "groups", std::move(groups));
+    return v;
+}
+
+PageView PageViews::characteristic(Characteristic c) const {
+    const Text& text = site_.statutory.characteristics[static_cast<std::size_t>(c)];
+    PageView v{"characteristic", text.title, {{"Equality objectives", "/objectives/"}}, std::nullopt, "objectives",
+               text.summary, {}};
+    HeadingIds ids;
+    v.data.set("title", text.title);
+    v.data.set("summary", text.summary);
+    v.data.set("body_html", markdown(site_, text.markdown, 2, ids));
+    set_list(v.data, "objectives", objective_cards(site_.by_characteristic[static_cast<std::size_t>(c)]));
+    return v;
+}
+
+PageView PageViews::aim(Aim a) const {
+    const Text& text = site_.statutory.aims[static_cast<std::size_t>(a)];
+    PageView v{"aim", text.title, {{"Equality objectives", "/objectives/"}}, std::nullopt, "objectives", text.summary,
+               {}};
+    HeadingIds ids;
+    v.data.set("title", text.title);
+    v.data.set("summary", text.summary);
+    v.data.set("body_html", markdown(site_, text.markdown, 2, ids));
+    set_list(v.data, "objectives", objective_cards(site_.by_aim[static_cast<std::size_t>(a)]));
+    return v;
+}
+
+PageView PageViews::school(std::size_t i) const {
+    const School& s = site_.schools[i];
+    PageView v{"school", s.name, {}, i, "schools", "Equality information and objectives for " + s.name, {}};
+    HeadingIds ids({"main", "details", "information", "objectives", "review"});
+    v.data.set("name", s.name);
+    set_if(v.data, "urn", s.urn);
+    if (s.phase) v.data.set("phase", std::string(label(*s.phase)));
+    set_if(v.data, "headteacher", s.headteacher);
+    set_if(v.data, "equality_lead", s.equality_lead);
+    set_if(v.data, "website", s.website);
+    v.data.set("information_html", markdown(site_, s.markdown, 3, ids));
+    List trust_wide, own;
+    for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
+    set_list(v.data, "own_objectives", std::move(own));
+    set_list(v.data, "trust_objectives", std::move(trust_wide));
+    List review;
+    for (const auto& g : review_dates(site_)) {
+        if (g.school != i) continue;
+        for (const auto& item : g.items) {
+            Data d;
+            d.set("what", item.what);
+            d.set("last", item.last ? item.last->long_form() : "Not recorded");
+            d.set("due", item.due ? item.due->long_form() : "Not known");
+            d.set("overdue", Data(item.overdue));
+            review.push_back(d);
+        }
+    }
+    set_list(v.data, "review", std::move(review));
+    return v;
+}
+
+PageView PageViews::objective(std::size_t i) const {
+    const Objective& o = site_.objectives[i];
+    PageView v{"objective", o.title, {}, o.school, "objectives", o.why.value_or(""), {}};
+    if (o.school) {
+        const School& s = site_.schools[*o.school];
+        v.crumbs.push_back({s.name, school_route(s)});
+    } else {
+        v.crumbs.push_back({"Equality objectives", "/objectives/"});
+    }
+    HeadingIds ids({"main", "why", "measures", "actions", "progress", "more"});
+    Data& d = v.data;
+    d = objective_card(i);
+    List aims, characteristics;
+    for (Aim a : o.aims) {
+        Data l;
+        l.set("label", std::string(label(a)));
+        l.set("href", href(aim_route(a)));
+        aims.push_back(l);
+    }
+    for (Characteristic c : o.characteristics) {
+        Data l;
+        l.set("label", std::string(label(c)));
+        l.set("href", href(characteristic_route(c)));
+        characteristics.push_back(l);
+    }
+    set_list(d, "aim_links", std::move(aims));
+    set_list(d, "characteristic_links", std::move(characteristics));
+    d.set("all_characteristics", Data(o.all_characteristics));
+    set_list(d, "target_groups", text_list(o.target_groups));
+    set_list(d, "owners", text_list(o.owners));
+    d.set("owner_text", join(o.owners, ", "));
+    d.set("target_groups_text", join(o.target_groups, ", "));
+    set_if(d, "why", o.why);
+    if (o.start) d.set("start", o.start->long_form());
+    if (o.about) d.set("about", std::string(label_of(audience_vocabulary(), *o.about)));
+    set_list(d, "measures", text_list(o.measures));
+    List actions;
+    for (const auto& a : o.actions) {
+        Data ad;
+        ad.set("text", a.text);
+        ad.set("owner", a.owner.value_or(""));
+        ad.set("due", a.due ? a.due->long_form() : "");
+        ad.set("status_label", std::string(label(a.status)));
+        ad.set("status_slug", std::string(slug(a.status)));
+        actions.push_back(ad);
+    }
+    set_list(d, "actions", std::move(actions));
+    List progress;
+    for (const auto& p : o.progress) {
+        Data pd;
+        pd.set("date", p.date.long_form());
+        pd.set("iso_date", p.date.iso());
+        pd.set("note", p.note);
+        progress.push_back(pd);
+    }
+    set_list(d, "progress", std::move(progress));
+    const std::string body = markdown(site_, o.markdown, 3, ids);
+    d.set("has_body", Data(!trim(body).empty()));
+    d.set("body_html", body);
+    return v;
+}
+
+List PageViews::review_groups() const {
+    List groups;
+    for (const auto& g : review_dates(site_)) {
+        Data gd;
+        gd.set("subject", g.subject);
+        gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
+        if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
+        gd.set("any_overdue", Data(g.any_overdue()));
+        List items;
+        for (const auto& item : g.items) {
+            Data d;
+            d.set("what", item.what);
+            d.set("last", item.last ? item.last->long_form() : "Not recorded");
+            d.set("due", item.due ? item.due->long_form() : "Not known");
+            d.set("overdue", Data(item.overdue));
+            items.push_back(d);
+        }
+        gd.set("items", items);
+        groups.push_back(gd);
+    }
+    return groups;
+}
+
+PageView PageViews::review() const {
+    PageView v{"review", "Publication and review dates", {}, std::nullopt, "review",
+               "When the equality policy, information and objectives were published and are next due", {}};
+    v.data.set("today", site_.today.long_form());
+    set_list(v.data, "groups", review_groups());
+    return v;
+}
+
+PageView PageViews::accessibility() const {
+    const auto& a = site_.config.accessibility;
+    PageView v{"accessibility", "Accessibility statement", {}, std::nullopt, "",
+               "Accessibility statement for this website", {}};
+    v.data.set("trust_name", site_.config.trust.name);
+    v.data.set("site_url", site_.config.trust.url);
+    set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config.trust.contact_email);
+    set_list(v.data, "known_issues", text_list(a.known_issues));
+    if (a.statement_reviewed) v.data.set("reviewed", a.statement_reviewed->value.long_form());
+    return v;
+}
+
+PageView PageViews::not_found() const {
+    PageView v{"404", "Page not found", {}, std::nullopt, "", "", {}};
+    v.data.set("home_href", href("/"));
+    v.data.set("objectives_href", href("/objectives/"));
+    set_if(v.data, "contact_email", site_.config.trust.contact_email);
+    return v;
+}
+
+Data PageViews::layout(const Page& page, const PageView& view) const {
+    const auto& trust = site_.config.trust;
+    Data d;
+    d.set("lang", site_.config.language);
+    std::vector<std::string> title_parts{view.heading};
+    if (view.school && !std::holds_alternative<SchoolPage>(page.kind))
+        title_parts.push_back(site_.schools[*view.school].name);
+    if (view.heading != trust.name) title_parts.push_back(trust.name);
+    d.set("page_title", join(title_parts, " \xE2\x80\x93 "));  // en dash
+    set_if(d, "description", view.description);
+    if (!std::holds_alternative<NotFoundPage>(page.kind)) d.set("canonical", options_.base_url + page.route);
+    d.set("trust_name", trust.name);
+    d.set("home_href", href("/"));
+    d.set("assets", options_.base_path + "assets/");
+    if (trust.logo) {
+        d.set("trust_logo_src", options_.base_path + trust.logo->substr(7));
+        d.set("trust_logo_alt", trust.logo_alt.value_or(trust.name + " logo"));
+    }
+    set_if(d, "contact_email", trust.contact_email);
+    d.set("accessibility_href", href("/accessibility/"));
+    d.set("extra_head_html", options_.extra_head_html);
+
+    List nav;
+    const std::vector<std::pair<std::string, Crumb>> items = {
+        {"home", {"Home", "/"}},
+        {"policy", {"Equality policy", "/policy/"}},
+        {"objectives", {"Objectives", "/objectives/"}},
+        {"review", {"Review dates", "/review/"}},
+    };
+    for (const auto& [key, item] : items) {
+        Data n;
+        n.set("title", item.title);
+        n.set("href", href(item.route));
+        n.set("current", Data(key == view.nav && page.route == item.route));
+        n.set("section", Data(key == view.nav));
+        nav.push_back(n);
+    }
+    d.set("nav", nav);
+
+    // Breadcrumbs: Home > ... > this page (not on the home page itself).
+    List crumbs;
+    if (!std::holds_alternative<HomePage>(page.kind)) {
+        Data home;
+        home.set("title", "Home");
+        home.set("href", href("/"));
+        crumbs.push_back(home);
+        for (const auto& c : view.crumbs) {
+            Data cd;
+            cd.set("title", c.title);
+            cd.set("href", href(c.route));
+            crumbs.push_back(cd);
+        }
+    }
+    set_list(d, "breadcrumbs", std::move(crumbs));
+    d.set("heading", view.heading);
+
+    if (view.school) {
+        const School& s = site_.schools[*view.school];
+        Data sd;
+        sd.set("name", s.name);
+        sd.set("href", href(school_route(s)));
+        sd.set("brand_colour", s.brand_colour.value_or("#1d4f73"));
+        if (s.logo) {
+            sd.set("logo_src", href(school_route(s)) + *s.logo);
+            sd.set("logo_alt", s.logo_alt);
+        }
+        d.set("school", sd);
+    }
+    return d;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,64 @@
+// What each kind of page shows: the values handed to its template.
+//
+// Every string given to a template is plain text (the template escapes
+// it), except names ending in _html, which hold rendered Markdown or HTML
+// we built ourselves from escaped parts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "model/site.hpp"
+#include "render/pages.hpp"
+#include "render/renderer.hpp"
+
+namespace eqsite {
+
+struct Crumb {
+    std::string title;
+    std::string route;
+};
+
+struct PageView {
+    std::string template_name;
+    std::string heading;                    // the page's h1
+    std::vector<Crumb> crumbs;              // excluding Home and the page itself
+    std::optional<std::size_t> school;      // school branding on this page
+    std::string nav;                        // which main-navigation item is current
+    std::string description;                // <meta name=description>
+    kainjow::mustache::data data;
+};
+
+class PageViews {
+public:
+    PageViews(const Site& site, const RenderOptions& options) : site_(site), options_(options) {}
+
+    PageView view(const Page& page) const;
+    // The values for layout.mustache, around the page's content.
+    kainjow::mustache::data layout(const Page& page, const PageView& view) const;
+
+private:
+    PageView home() const;
+    PageView policy() const;
+    PageView objectives() const;
+    PageView characteristic(Characteristic c) const;
+    PageView aim(Aim a) const;
+    PageView school(std::size_t i) const;
+    PageView objective(std::size_t i) const;
+    PageView review() const;
+    PageView accessibility() const;
+    PageView not_found() const;
+
+    std::string href(const std::string& route) const;
+    kainjow::mustache::data objective_card(std::size_t i) const;
+    kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
+    kainjow::mustache::list review_groups() const;
+
+    const Site& site_;
+    const RenderOptions& options_;
+};
+
+}  // namespace eqsite

@@ -1,0 +1,42 @@
+// Renders one planned page to HTML with the theme's templates.
+//
+// A Renderer holds compiled templates, which kainjow mustache mutates while
+// rendering, so each worker thread makes its own. The Site and Theme are
+// shared read-only.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "model/site.hpp"
+#include "render/pages.hpp"
+#include "render/theme.hpp"
+
+namespace eqsite {
+
+struct RenderOptions {
+    std::string base_url;         // "https://equality.trust.example", no trailing slash
+    std::string base_path = "/";  // where the site lives on its host, ends with '/'
+    std::string extra_head_html;  // added to every page's <head> (the preview server's reload script)
+};
+
+// Splits a base URL into RenderOptions (base_path from its path part).
+RenderOptions render_options_for(const std::string& base_url);
+
+class Renderer {
+public:
+    Renderer(const Site& site, const Theme& theme, RenderOptions options);
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Returns the page's HTML; on a template error, sets `error` instead.
+    std::string render(const Page& page, std::string& error);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eqsite

@@ -1,0 +1,34 @@
+// A theme: Mustache templates (one per page kind plus `layout`), partials
+// and assets. The default theme is compiled in; a site's theme/ folder
+// replaces any of its files, file by file.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "util/diagnostics.hpp"
+
+namespace eqsite {
+
+struct ThemeFile {
+    std::string text;
+    std::string source;  // "theme/templates/home.mustache" or "(built-in) ..."
+};
+
+struct Theme {
+    std::map<std::string, ThemeFile> templates;  // by name, e.g. "home"
+    std::map<std::string, ThemeFile> partials;   // by name, e.g. "objective-list"
+    std::map<std::string, ThemeFile> assets;     // by output path under assets/
+};
+
+// The default theme with the site's overrides applied. Templates are
+// checked: a syntax error, or a raw {{{value}}} whose name does not end in
+// _html (only rendered Markdown and our own HTML may skip escaping), is an
+// error at its line and column.
+Theme load_theme(const std::filesystem::path& site_root, Diagnostics& diags);
+
+// The template names the renderer uses.
+const std::vector<std::string>& template_names();
+
+}  // namespace eqsite

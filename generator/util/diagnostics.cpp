@@ -1,0 +1,49 @@
+#include "util/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace eqsite {
+
+void Diagnostics::error(Location where, std::string message) {
+    items_.push_back({std::move(where), Severity::error, std::move(message)});
+}
+
+void Diagnostics::warning(Location where, std::string message) {
+    items_.push_back({std::move(where), Severity::warning, std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::error;
+    }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    std::vector<Diagnostic> out = items_;
+    auto key = [](const Diagnostic& d) {
+        return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
+    };
+    std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+              out.end());
+    return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
+           (d.severity == Severity::error ? "error: " : "warning: ") + d.message;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,50 @@
+// Problems found in a site, collected as values and reported together.
+//
+// Every stage adds what it finds to a Diagnostics list instead of throwing,
+// so one run tells the user about every mistake, not just the first.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace eqsite {
+
+enum class Severity { warning, error };
+
+// A place in a site file. `file` is relative to the site folder and always
+// uses '/'. Lines and columns count from 1, as editors show them.
+struct Location {
+    std::string file;
+    int line = 1;
+    int column = 1;
+};
+
+struct Diagnostic {
+    Location where;
+    Severity severity = Severity::error;
+    std::string message;
+};
+
+class Diagnostics {
+public:
+    void error(Location where, std::string message);
+    void warning(Location where, std::string message);
+    void add(Diagnostic d);
+    void append(const Diagnostics& other);
+
+    bool has_errors() const;
+    std::size_t error_count() const;
+    std::size_t warning_count() const;
+    bool empty() const { return items_.empty(); }
+
+    // Sorted by file, line, column, then message: stable, readable output.
+    std::vector<Diagnostic> sorted() const;
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// "content/x.md:3:7: error: message"
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace eqsite

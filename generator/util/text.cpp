@@ -1,0 +1,218 @@
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+
+namespace eqsite {
+
+std::string normalise_newlines(std::string_view raw) {
+    if (raw.size() >= 3 && static_cast<unsigned char>(raw[0]) == 0xEF && static_cast<unsigned char>(raw[1]) == 0xBB &&
+        static_cast<unsigned char>(raw[2]) == 0xBF)
+        raw.remove_prefix(3);
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\r') {
+            out.push_back('\n');
+            if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+        } else {
+            out.push_back(raw[i]);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return 0;
+    if (len == 2 && c < 0xC2) return 0;  // overlong
+    for (std::size_t k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+    return len;
+}
+
+}  // namespace
+
+std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
+    TextPosition pos;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) return pos;
+        if (text[i] == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else {
+            ++pos.column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+int column_of(std::string_view line_text, std::size_t offset) {
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < line_text.size(); ++i)
+        if ((static_cast<unsigned char>(line_text[i]) & 0xC0) != 0x80) ++column;
+    return column;
+}
+
+bool is_valid_slug(std::string_view s) {
+    if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+    char prev = 0;
+    for (char c : s) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && prev == '-')) return false;
+        prev = c;
+    }
+    return true;
+}
+
+namespace {
+
+// Latin letters with accents, as used in English, Welsh, Irish and most
+// European names, mapped to their plain ASCII letter.
+const std::array<std::pair<std::string_view, char>, 58> accent_map{{
+    {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ã", 'a'}, {"å", 'a'}, {"è", 'e'}, {"é", 'e'},
+    {"ê", 'e'}, {"ë", 'e'}, {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ò", 'o'}, {"ó", 'o'},
+    {"ô", 'o'}, {"ö", 'o'}, {"õ", 'o'}, {"ø", 'o'}, {"ù", 'u'}, {"ú", 'u'}, {"û", 'u'}, {"ü", 'u'},
+    {"ŵ", 'w'}, {"ẁ", 'w'}, {"ẃ", 'w'}, {"ẅ", 'w'}, {"ŷ", 'y'}, {"ỳ", 'y'}, {"ý", 'y'}, {"ÿ", 'y'},
+    {"ç", 'c'}, {"ñ", 'n'}, {"À", 'a'}, {"Á", 'a'}, {"Â", 'a'}, {"Ä", 'a'}, {"È", 'e'}, {"É", 'e'},
+    {"Ê", 'e'}, {"Ë", 'e'}, {"Ì", 'i'}, {"Í", 'i'}, {"Î", 'i'}, {"Ï", 'i'}, {"Ò", 'o'}, {"Ó", 'o'},
+    {"Ô", 'o'}, {"Ö", 'o'}, {"Ù", 'u'}, {"Ú", 'u'}, {"Û", 'u'}, {"Ü", 'u'}, {"Ŵ", 'w'}, {"Ŷ", 'y'},
+    {"Ç", 'c'}, {"Ñ", 'n'},
+}};
+
+}  // namespace
+
+std::string suggest_slug(std::string_view s) {
+    std::string out;
+    bool pending_hyphen = false;
+    auto put = [&](char c) {
+        if (pending_hyphen && !out.empty()) out.push_back('-');
+        pending_hyphen = false;
+        out.push_back(c);
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            put(c);
+            ++i;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            put(static_cast<char>(c - 'A' + 'a'));
+            ++i;
+            continue;
+        }
+        if (c == '\'' || c == '.') {  // "St Mary's" -> "st-marys"
+            ++i;
+            continue;
+        }
+        bool mapped = false;
+        for (const auto& [from, to] : accent_map) {
+            if (s.substr(i, from.size()) == from) {
+                put(to);
+                i += from.size();
+                mapped = true;
+                break;
+            }
+        }
+        if (mapped) continue;
+        pending_hyphen = true;
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    }
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string w = to_lower_ascii(word);
+    std::optional<std::string> best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(w, to_lower_ascii(c));
+        if (!best || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    // Beyond about half the word's length the "suggestion" is a guess.
+    const std::size_t limit = std::max<std::size_t>(2, (w.size() + 1) / 2);
+    if (!best || best_distance > limit) return std::nullopt;
+    return best;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string join_words(const std::vector<std::string>& words, std::string_view last_sep) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) out += (i + 1 == words.size()) ? std::string(last_sep) : std::string(", ");
+        out += words[i];
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+void append_html_escaped(std::string& out, std::string_view s) {
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    append_html_escaped(out, s);
+    return out;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,49 @@
+// Small text helpers shared by every stage: input normalisation, slugs,
+// "did you mean" suggestions and HTML escaping.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eqsite {
+
+// Drops a UTF-8 byte-order mark and turns CRLF and lone CR into LF, so line
+// and column numbers match what an editor shows on any platform.
+std::string normalise_newlines(std::string_view raw);
+
+// Position (1-based line and column, counting characters) of the first byte
+// that is not valid UTF-8, or nullopt when the text is valid.
+struct TextPosition {
+    int line = 1;
+    int column = 1;
+};
+std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+
+// Column (1-based, in characters) of byte `offset` within its line.
+int column_of(std::string_view line_text, std::size_t offset);
+
+// A slug is lower-case ASCII letters, digits and single hyphens between them.
+bool is_valid_slug(std::string_view s);
+// The nearest valid slug: accents dropped (é→e, ŵ→w), spaces and other
+// characters turned into hyphens. May be empty for text with no letters.
+std::string suggest_slug(std::string_view s);
+
+// Levenshtein distance, counted in bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word`, compared case-insensitively; nullopt if
+// nothing is close enough to be a plausible typo.
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string to_lower_ascii(std::string_view s);
+std::string trim(std::string_view s);
+// "a, b and c"
+std::string join_words(const std::vector<std::string>& words, std::string_view last_sep = " and ");
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Escapes & < > " ' for text and attribute values.
+std::string html_escape(std::string_view s);
+void append_html_escaped(std::string& out, std::string_view s);
+
+}  // namespace eqsite

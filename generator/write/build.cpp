@@ -1,0 +1,139 @@
+#include "write/build.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "model/build_site.hpp"
+#include "render/pages.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+#include "write/output_folder.hpp"
+
+namespace eqsite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+unsigned worker_count(unsigned requested, std::size_t pages) {
+    unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, pages)));
+}
+
+// Renders and writes pages on `jobs` threads. Each page's file depends only
+// on the page, so the output is the same whatever the number of threads.
+void render_pages(const Site& site, const Theme& theme, const RenderOptions& render_options,
+                  const std::vector<Page>& pages, const fs::path& folder, unsigned jobs, Diagnostics& diags) {
+    std::vector<std::string> errors(pages.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        Renderer renderer(site, theme, render_options);
+        for (std::size_t i = next++; i < pages.size(); i = next++) {
+            std::string error;
+            const std::string html = renderer.render(pages[i], error);
+            if (!error.empty())
+                errors[i] = "page " + pages[i].route + ": template error: " + error;
+            else if (!write_file(folder / from_utf8(output_path(pages[i].route)), html))
+                errors[i] = "cannot write " + output_path(pages[i].route) + " (is the disk full?)";
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (!e.empty()) diags.error({"theme", 1, 1}, e);
+}
+
+std::string sitemap(const std::vector<Page>& pages, const std::string& base_url) {
+    std::vector<std::string> routes;
+    for (const auto& p : pages)
+        if (!std::holds_alternative<NotFoundPage>(p.kind)) routes.push_back(p.route);
+    std::sort(routes.begin(), routes.end());
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const auto& r : routes) xml += "  <url><loc>" + html_escape(base_url + r) + "</loc></url>\n";
+    xml += "</urlset>\n";
+    return xml;
+}
+
+}  // namespace
+
+std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const fs::path& folder,
+                       unsigned jobs, Diagnostics& diags) {
+    const std::vector<Page> pages = plan_pages(site);
+    std::set<std::string> generated;
+    for (const auto& p : pages) generated.insert(output_path(p.route));
+    generated.insert("sitemap.xml");
+    generated.insert("robots.txt");
+    generated.insert(output_marker);
+    for (const auto& [name, file] : theme.assets) generated.insert("assets/" + name);
+
+    // Copied files first: one that would overwrite a generated page is an error.
+    std::size_t files = 0;
+    for (const auto& c : site.copied_files) {
+        if (generated.count(c.to)) {
+            diags.error({relative_name(c.from, site.root), 1, 1},
+                        "this file would replace the generated " + c.to + "; rename or move it");
+            continue;
+        }
+        std::error_code ec;
+        fs::create_directories((folder / from_utf8(c.to)).parent_path(), ec);
+        fs::copy_file(c.from, folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
+        if (ec) diags.error({relative_name(c.from, site.root), 1, 1}, "cannot copy this file: " + ec.message());
+        ++files;
+    }
+    for (const auto& [name, file] : theme.assets) {
+        if (!write_file(folder / "assets" / from_utf8(name), file.text))
+            diags.error({file.source, 1, 1}, "cannot write assets/" + name);
+        ++files;
+    }
+    render_pages(site, theme, render, pages, folder, worker_count(jobs, pages.size()), diags);
+    files += pages.size();
+    write_file(folder / "sitemap.xml", sitemap(pages, render.base_url));
+    write_file(folder / "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render.base_url + "/sitemap.xml\n");
+    write_file(folder / output_marker,
+               "This folder is made by eqsite. Each build replaces all of it: edit the site's files instead.\n");
+    return files + 3;
+}
+
+BuildResult build(const BuildOptions& options) {
+    BuildResult result;
+    const fs::path site_root = options.site;
+    result.out = options.out ? *options.out : site_root / "public";
+    if (auto why = refuse_output_folder(site_root, result.out)) {
+        result.status = BuildStatus::refused;
+        result.refusal = *why;
+        return result;
+    }
+
+    Site site = load_site(site_root, {options.today}, result.diags);
+    const Theme theme = load_theme(site_root, result.diags);
+    if (result.diags.has_errors()) {
+        result.status = BuildStatus::content_errors;
+        return result;
+    }
+
+    StagingFolder staging(result.out);
+    if (!staging.ok()) {
+        result.status = BuildStatus::refused;
+        result.refusal = staging.error();
+        return result;
+    }
+    const RenderOptions render = render_options_for(options.base_url ? *options.base_url : site.config.trust.url);
+    result.files = write_site(site, theme, render, staging.path(), options.jobs, result.diags);
+    result.pages = plan_pages(site).size();
+    if (result.diags.has_errors()) {
+        result.status = BuildStatus::content_errors;
+        return result;  // the staging folder is removed; the old output stays
+    }
+    if (!staging.commit()) {
+        result.status = BuildStatus::refused;
+        result.refusal = staging.error();
+    }
+    return result;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,43 @@
+// The whole `eqsite build`: load and check the site, then render every page
+// into a staging folder (in parallel) and swap it in for the output.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "model/site.hpp"
+#include "render/renderer.hpp"
+#include "render/theme.hpp"
+#include "util/diagnostics.hpp"
+
+namespace eqsite {
+
+struct BuildOptions {
+    std::filesystem::path site = ".";
+    std::optional<std::filesystem::path> out;  // default: <site>/public
+    std::optional<std::string> base_url;       // default: trust.url in site.yaml
+    unsigned jobs = 0;                         // 0: one per core
+    std::optional<Date> today;                 // --today
+};
+
+enum class BuildStatus { ok, content_errors, refused };
+
+struct BuildResult {
+    BuildStatus status = BuildStatus::ok;
+    Diagnostics diags;
+    std::string refusal;  // for BuildStatus::refused: why, in words
+    std::size_t pages = 0;
+    std::size_t files = 0;
+    std::filesystem::path out;
+};
+
+BuildResult build(const BuildOptions& options);
+
+// Writes every page, asset and copied file of a checked site into `folder`
+// (which must exist and be empty). Used by build and by the preview server.
+// Returns the number of files written; problems go to `diags`.
+std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const std::filesystem::path& folder,
+                       unsigned jobs, Diagnostics& diags);
+
+}  // namespace eqsite
