@@ -23,9 +23,8 @@ ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& l
 
 }  // namespace
 
-std::vector<ReviewGroup> review_dates(const Site& site) {
+ReviewGroup review_trust(const Site& site) {
     const auto& c = site.config;
-    std::vector<ReviewGroup> out;
     ReviewGroup trust{c.trust.name, std::nullopt, {}};
     ReviewItem policy{"Equality policy", c.policy.approved_on, std::nullopt, false, std::nullopt};
     if (c.policy.review_due) {
@@ -37,17 +36,21 @@ std::vector<ReviewGroup> review_dates(const Site& site) {
     trust.items.push_back(
         every_n_years("Equality information", c.information_updated, information_review_years, site.today));
     trust.items.push_back(every_n_years("Accessibility statement", c.accessibility.statement_reviewed, 1, site.today));
-    out.push_back(std::move(trust));
+    return trust;
+}
 
-    for (std::size_t i = 0; i < site.schools.size(); ++i) {
-        const School& s = site.schools[i];
-        ReviewGroup g{s.name, i, {}};
-        g.items.push_back(
-            every_n_years("Equality objectives", s.objectives_published, objectives_review_years, site.today));
-        const auto& info = s.information_updated ? s.information_updated : c.information_updated;
-        g.items.push_back(every_n_years("Equality information", info, information_review_years, site.today));
-        out.push_back(std::move(g));
-    }
+ReviewGroup review_school(const Site& site, std::size_t i) {
+    const School& s = site.schools[i];
+    ReviewGroup g{s.name, i, {}};
+    g.items.push_back(every_n_years("Equality objectives", s.objectives_published, objectives_review_years, site.today));
+    const auto& info = s.information_updated ? s.information_updated : site.config.information_updated;
+    g.items.push_back(every_n_years("Equality information", info, information_review_years, site.today));
+    return g;
+}
+
+std::vector<ReviewGroup> review_dates(const Site& site) {
+    std::vector<ReviewGroup> out{review_trust(site)};
+    for (std::size_t i = 0; i < site.schools.size(); ++i) out.push_back(review_school(site, i));
     return out;
 }
 

@@ -29,6 +29,8 @@ struct ReviewGroup {
 constexpr int objectives_review_years = 4;
 constexpr int information_review_years = 1;
 
+ReviewGroup review_trust(const Site& site);
+ReviewGroup review_school(const Site& site, std::size_t school);
 // The trust first, then each school in slug order.
 std::vector<ReviewGroup> review_dates(const Site& site);
 

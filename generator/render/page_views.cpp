@@ -37,6 +37,19 @@ std::string markdown(const Site& site, const std::string& text, int top_level, H
     return render_markdown(text, {site.config.markdown.unsafe_html, top_level}, ids);
 }
 
+List review_items(const ReviewGroup& g) {
+    List items;
+    for (const auto& item : g.items) {
+        Data d;
+        d.set("what", item.what);
+        d.set("last", item.last ? item.last->long_form() : "Not recorded");
+        d.set("due", item.due ? item.due->long_form() : "Not known");
+        d.set("overdue", Data(item.overdue));
+        items.push_back(d);
+    }
+    return items;
+}
+
 std::string due_text(const Objective& o) {
     if (!o.due) return "";
     return o.due->date ? o.due->date->long_form() : "Ongoing";
@@ -225,19 +238,7 @@ PageView PageViews::school(std::size_t i) const {
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
     set_list(v.data, "own_objectives", std::move(own));
     set_list(v.data, "trust_objectives", std::move(trust_wide));
-    List review;
-    for (const auto& g : review_dates(site_)) {
-        if (g.school != i) continue;
-        for (const auto& item : g.items) {
-            Data d;
-            d.set("what", item.what);
-            d.set("last", item.last ? item.last->long_form() : "Not recorded");
-            d.set("due", item.due ? item.due->long_form() : "Not known");
-            d.set("overdue", Data(item.overdue));
-            review.push_back(d);
-        }
-    }
-    set_list(v.data, "review", std::move(review));
+    set_list(v.data, "review", review_items(review_school(site_, i)));
     return v;
 }
 
@@ -311,16 +312,7 @@ List PageViews::review_groups() const {
         gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
         if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
         gd.set("any_overdue", Data(g.any_overdue()));
-        List items;
-        for (const auto& item : g.items) {
-            Data d;
-            d.set("what", item.what);
-            d.set("last", item.last ? item.last->long_form() : "Not recorded");
-            d.set("due", item.due ? item.due->long_form() : "Not known");
-            d.set("overdue", Data(item.overdue));
-            items.push_back(d);
-        }
-        gd.set("items", items);
+        gd.set("items", review_items(g));
         groups.push_back(gd);
     }
     return groups;

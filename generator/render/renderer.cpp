@@ -19,12 +19,28 @@ RenderOptions render_options_for(const std::string& base_url) {
     return o;
 }
 
+namespace {
+
+// kainjow looks partials up among the data, so {{> breadcrumbs}} would find
+// a `breadcrumbs` value. This context looks them up among partials only.
+class ThemeContext : public mustache::context<std::string> {
+public:
+    ThemeContext(const mustache::data* page, const mustache::data* partials)
+        : mustache::context<std::string>(page), partials_(partials) {}
+    const mustache::data* get_partial(const std::string& name) const override { return partials_->get(name); }
+
+private:
+    const mustache::data* partials_;
+};
+
+}  // namespace
+
 struct Renderer::Impl {
     const Site& site;
     const Theme& theme;
     RenderOptions options;
     std::map<std::string, mustache::mustache> templates;
-    mustache::data partials;  // the bottom of every render context
+    mustache::data partials;
 
     Impl(const Site& s, const Theme& t, RenderOptions o) : site(s), theme(t), options(std::move(o)) {
         for (const auto& [name, file] : theme.templates) templates.emplace(name, mustache::mustache(file.text));
@@ -37,8 +53,7 @@ struct Renderer::Impl {
             error = "no template \"" + name + "\"";
             return {};
         }
-        mustache::context<std::string> ctx(&partials);
-        ctx.push(&data);
+        ThemeContext ctx(&data, &partials);
         std::string out = it->second.render(ctx);
         if (!it->second.is_valid()) error = theme.templates.at(name).source + ": " + it->second.error_message();
         return out;

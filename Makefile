@@ -1,0 +1,38 @@
+# The two commands of the README's quick start:
+#   make demo   install what is missing, build, build site-example and preview it
+#   make test   install what is missing, build, run every test
+BUILD ?= build
+JOBS  ?= 2
+EQSITE = $(BUILD)/generator/eqsite
+
+.PHONY: all deps build demo test test-unit test-browser bench clean
+
+all: build
+
+deps:
+	scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	$(EQSITE) build site-example
+	@echo
+	@echo "The example site is in site-example/public/. Open site-example/public/index.html,"
+	@echo "or serve the folder with any static web server."
+
+# Unit and integration tests (ctest), then the browser tests.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	@if [ -f tests/browser/package.json ]; then $(MAKE) --no-print-directory test-browser; fi
+
+test-browser:
+	$(EQSITE) build site-example -o $(BUILD)/browser-site
+	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf $(BUILD) site-example/public

@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "util/date.hpp"
+
+using namespace eqsite;
+
+TEST_CASE("dates parse only as real ISO calendar days") {
+    REQUIRE(parse_date("2024-09-12") == Date{2024, 9, 12});
+    REQUIRE(parse_date("2024-02-29") == Date{2024, 2, 29});
+    DateError why;
+    CHECK_FALSE(parse_date("2023-02-29", &why));
+    CHECK(why.reason == "February 2023 has 28 days");
+    CHECK_FALSE(parse_date("2024-13-01", &why));
+    CHECK(why.reason == "the month must be 01 to 12 (dates are YYYY-MM-DD)");
+    CHECK_FALSE(parse_date("12/09/2024", &why));
+    CHECK(why.reason == "dates are written YYYY-MM-DD, for example 2024-09-12");
+    CHECK_FALSE(parse_date("2024-9-12"));
+    CHECK_FALSE(parse_date("2024-09-1x"));
+    CHECK_FALSE(parse_date(""));
+}
+
+TEST_CASE("date arithmetic and display") {
+    CHECK(Date{2024, 2, 29}.plus_years(4) == Date{2028, 2, 29});
+    CHECK(Date{2024, 2, 29}.plus_years(1) == Date{2025, 2, 28});
+    CHECK(Date{2024, 11, 30}.plus_months(3) == Date{2025, 2, 28});
+    CHECK(Date{2024, 9, 2}.long_form() == "2 September 2024");
+    CHECK(Date{2024, 9, 2}.iso() == "2024-09-02");
+    CHECK(Date{2024, 1, 1} < Date{2024, 1, 2});
+}

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "load/document.hpp"
+#include "util/text.hpp"
+
+using namespace eqsite;
+
+namespace {
+std::vector<std::string> messages(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& x : d.sorted()) out.push_back(format_diagnostic(x));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("front matter is split from the Markdown body") {
+    Diagnostics d;
+    auto doc = load_document("a.md", "---\ntitle: Hello\n---\n# Body\n", d);
+    REQUIRE(doc);
+    CHECK(d.empty());
+    CHECK(doc->front["title"].Scalar() == "Hello");
+    CHECK(doc->body == "# Body\n");
+    CHECK(doc->front_first_line == 2);
+}
+
+TEST_CASE("BOM and CRLF are accepted and do not shift positions") {
+    Diagnostics d;
+    auto doc = load_document("a.md", "\xEF\xBB\xBF---\r\ntitle: Tŷ Gwyn\r\nweight: 3\r\n---\r\nText\r\n", d);
+    REQUIRE(doc);
+    CHECK(doc->front["title"].Scalar() == "Tŷ Gwyn");
+    CHECK(doc->front["weight"].Mark().line + doc->front_first_line == 3);
+    CHECK(doc->body == "Text\n");
+}
+
+TEST_CASE("empty front matter is an empty map") {
+    Diagnostics d;
+    auto doc = load_document("a.md", "---\n---\nText", d);
+    REQUIRE(doc);
+    CHECK(doc->front.IsMap());
+    CHECK(doc->front.size() == 0);
+}
+
+TEST_CASE("a file without front matter is an error at 1:1") {
+    Diagnostics d;
+    CHECK_FALSE(load_document("a.md", "# Just Markdown\n", d));
+    REQUIRE(messages(d).size() == 1);
+    CHECK(messages(d)[0].starts_with("a.md:1:1: error: a page must start with front matter"));
+}
+
+TEST_CASE("unclosed front matter is reported") {
+    Diagnostics d;
+    CHECK_FALSE(load_document("a.md", "---\ntitle: x\n", d));
+    CHECK(messages(d).at(0).starts_with("a.md:1:1: error: the front matter that starts here is never closed"));
+}
+
+TEST_CASE("YAML syntax errors give the file position") {
+    Diagnostics d;
+    CHECK_FALSE(load_document("a.md", "---\ntitle: ok\naims: [a, b\n---\n", d));
+    REQUIRE(d.error_count() == 1);
+    const auto m = messages(d)[0];
+    CHECK(m.starts_with("a.md:"));
+    CHECK(m.find("YAML syntax error") != std::string::npos);
+    // The error is on or after the line that opens the bracket (line 3).
+    CHECK(d.sorted()[0].where.line >= 3);
+}
+
+TEST_CASE("invalid UTF-8 is an error at its position") {
+    Diagnostics d;
+    CHECK_FALSE(load_document("a.md", "---\ntitle: caf\xE9\n---\n", d));
+    CHECK(messages(d).at(0).starts_with("a.md:2:11: error: this file is not valid UTF-8"));
+}
+
+TEST_CASE("site.yaml must be a map") {
+    Diagnostics d;
+    CHECK_FALSE(load_yaml_file("site.yaml", "- a\n- b\n", d));
+    CHECK(messages(d).at(0).starts_with("site.yaml:1:1: error: this file must be a list of settings"));
+}

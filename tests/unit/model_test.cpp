@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include "model/build_site.hpp"
+#include "model/review.hpp"
+#include "support.hpp"
+
+using namespace eqsite;
+using namespace eqsite::test;
+
+namespace {
+std::vector<std::string> lines(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& x : d.sorted()) out.push_back(format_diagnostic(x));
+    return out;
+}
+
+// A trust with two trust objectives and two schools; `b` excludes one.
+void write_two_schools(const fs::path& root) {
+    write_minimal_site(root);
+    write(root / "content/trust/objectives/close-gap.md", objective("Close the gap"));
+    write(root / "content/trust/objectives/careers.md", objective("Careers for all"));
+    write(root / "content/schools/a-school/index.md", "---\nname: A School\n---\nInfo.\n");
+    write(root / "content/schools/a-school/objectives/reading.md", objective("Reading"));
+    write(root / "content/schools/b-school/index.md",
+          "---\nname: B School\nexclude_trust_objectives: [careers]\n---\n");
+    write(root / "content/schools/b-school/objectives/play.md", objective("Play"));
+}
+}  // namespace
+
+TEST_CASE("trust objectives appear on every school unless excluded; school objectives on their own school") {
+    TempDir dir;
+    write_two_schools(dir.path());
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    REQUIRE_FALSE(d.has_errors());
+    REQUIRE(site.schools.size() == 2);
+    auto titles = [&](const School& s) {
+        std::vector<std::string> t;
+        for (auto i : s.objectives) t.push_back(site.objectives[i].title);
+        return t;
+    };
+    // Trust objectives first (file-name order), then the school's own.
+    CHECK(titles(site.schools[0]) == std::vector<std::string>{"Careers for all", "Close the gap", "Reading"});
+    CHECK(titles(site.schools[1]) == std::vector<std::string>{"Close the gap", "Play"});
+    CHECK(site.by_aim[static_cast<std::size_t>(Aim::advance_equality)].size() == 4);
+    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::disability)].size() == 4);
+    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::race)].empty());
+}
+
+TEST_CASE("an exclusion naming no trust objective is an error with a suggestion") {
+    TempDir dir;
+    write_two_schools(dir.path());
+    write(dir.path() / "content/schools/b-school/index.md",
+          "---\nname: B School\nexclude_trust_objectives: [carers]\n---\n");
+    Diagnostics d;
+    load_site(dir.path(), {}, d);
+    CHECK(lines(d) == std::vector<std::string>{
+                          "content/schools/b-school/index.md:3:28: error: \"carers\" is not a trust objective; did "
+                          "you mean \"careers\"? Trust objectives are named after their files: careers, close-gap"});
+}
+
+TEST_CASE("policy sections are ordered by weight, then by file name") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    const fs::path p = dir.path() / "content/trust/policy";
+    write(p / "zeta.md", "---\ntitle: Zeta\nweight: 10\n---\n");
+    write(p / "alpha.md", "---\ntitle: Alpha\nweight: 20\n---\n");
+    write(p / "beta.md", "---\ntitle: Beta\nweight: 10\n---\n");
+    write(p / "none.md", "---\ntitle: No weight\n---\n");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    REQUIRE_FALSE(d.has_errors());
+    std::vector<std::string> order;
+    for (const auto& s : site.policy) order.push_back(s.title);
+    CHECK(order == std::vector<std::string>{"No weight", "Beta", "Zeta", "Alpha"});
+}
+
+TEST_CASE("objective fields are read into typed values") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "content/trust/objectives/full.md",
+          "---\ntitle: Full\naims: [all]\ncharacteristics: [race, Disability, race]\nstatus: at-risk\n"
+          "due: ongoing\nstart: 2024-09-01\nabout: staff\nowner: Head\nactions:\n  - text: Do it\n    status: done\n"
+          "progress:\n  - date: 2025-01-02\n    note: Later\n  - date: 2024-12-01\n    note: Earlier\n---\n");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    REQUIRE(lines(d).empty());
+    const Objective& o = site.objectives.at(0);
+    CHECK(o.all_aims);
+    CHECK(o.aims.size() == 3);
+    CHECK(o.characteristics == std::vector<Characteristic>{Characteristic::disability, Characteristic::race});
+    CHECK(o.status == ObjectiveStatus::at_risk);
+    REQUIRE(o.due);
+    CHECK_FALSE(o.due->date);  // ongoing
+    CHECK(o.owners == std::vector<std::string>{"Head"});
+    CHECK(o.actions.at(0).status == ActionStatus::done);
+    CHECK(o.progress.at(0).note == "Earlier");
+}
+
+TEST_CASE("a due date before the start is an error") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "content/trust/objectives/x.md", objective("X", "start: 2025-01-01\ndue: 2024-01-01\n"));
+    Diagnostics d;
+    load_site(dir.path(), {}, d);
+    CHECK(lines(d) == std::vector<std::string>{"content/trust/objectives/x.md:6:6: error: \"due\" (2024-01-01) is "
+                                               "before \"start\" (2025-01-01); check both dates"});
+}
+
+TEST_CASE("review dates: objectives every 4 years, information yearly, overdue flagged and warned") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "site.yaml",
+          "trust:\n  name: T\n  url: https://t.example\ntoday: 2026-09-01\ninformation_updated: 2025-09-30\n"
+          "policy:\n  review_due: 2026-08-31\n");
+    write(dir.path() / "content/schools/old/index.md", "---\nname: Old School\nobjectives_published: 2022-08-31\n---\n");
+    write(dir.path() / "content/schools/new/index.md",
+          "---\nname: New School\nobjectives_published: 2022-09-01\ninformation_updated: 2024-08-01\n---\n");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    const auto groups = review_dates(site);
+    REQUIRE(groups.size() == 3);
+    CHECK(groups[0].items[0].overdue);                  // policy review 2026-08-31 < today
+    CHECK_FALSE(groups[0].items[1].overdue);            // information due 2026-09-30
+    CHECK(groups[1].subject == "New School");
+    CHECK_FALSE(groups[1].items[0].overdue);            // objectives due 2026-09-01 == today
+    CHECK(groups[1].items[1].overdue);                  // own information date, a year old
+    CHECK(groups[2].items[0].overdue);                  // objectives due 2026-08-31
+    CHECK(groups[2].items[0].due == Date{2026, 8, 31});
+    CHECK(d.warning_count() == 3);
+    CHECK(d.error_count() == 0);
+}
+
+TEST_CASE("today comes from site.yaml, then --today, then the clock") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    Diagnostics d;
+    CHECK(load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2026, 9, 1});
+    write(dir.path() / "site.yaml", "trust:\n  name: T\n  url: https://t.example\n");
+    CHECK(load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2030, 1, 1});
+    CHECK(load_site(dir.path(), {}, d).today == today_from_clock());
+}
+
+TEST_CASE("site-wide overrides of built-in statutory text win") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    Diagnostics d;
+    Site builtin = load_site(dir.path(), {}, d);
+    CHECK(builtin.statutory.characteristics[5].title == "Race");
+    write(dir.path() / "content/characteristics/race.md", "---\ntitle: Race (our words)\n---\nOurs.\n");
+    Site overridden = load_site(dir.path(), {}, d);
+    CHECK(overridden.statutory.characteristics[5].title == "Race (our words)");
+    CHECK(overridden.statutory.characteristics[5].markdown == "Ours.\n");
+    CHECK_FALSE(d.has_errors());
+}
+
+TEST_CASE("dot and underscore files are ignored") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "content/trust/objectives/_draft.md", "not even front matter");
+    write(dir.path() / "content/trust/objectives/.hidden.md", "nor this");
+    write(dir.path() / "content/schools/_template/index.md", "nor this");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    CHECK(lines(d).empty());
+    CHECK(site.objectives.empty());
+    CHECK(site.schools.empty());
+}

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "util/text.hpp"
+
+using namespace eqsite;
+
+TEST_CASE("slugs are lower-case letters, digits and single hyphens") {
+    CHECK(is_valid_slug("riverside-primary"));
+    CHECK(is_valid_slug("post-16"));
+    CHECK_FALSE(is_valid_slug("Riverside"));
+    CHECK_FALSE(is_valid_slug("st marys"));
+    CHECK_FALSE(is_valid_slug("-lead"));
+    CHECK_FALSE(is_valid_slug("trail-"));
+    CHECK_FALSE(is_valid_slug("a--b"));
+    CHECK_FALSE(is_valid_slug("close_gap"));
+    CHECK_FALSE(is_valid_slug(""));
+}
+
+TEST_CASE("suggested slugs drop accents and punctuation") {
+    CHECK(suggest_slug("St Mary's") == "st-marys");
+    CHECK(suggest_slug("Close_Gap") == "close-gap");
+    CHECK(suggest_slug("Ysgol Tŷ Gwyn") == "ysgol-ty-gwyn");
+    CHECK(suggest_slug("Ŵyn  École") == "wyn-ecole");
+    CHECK(suggest_slug("  --  ") == "");
+}
+
+TEST_CASE("suggestions pick the nearest plausible candidate") {
+    const std::vector<std::string> keys{"title", "aims", "characteristics", "status"};
+    CHECK(nearest("charactersitics", keys) == "characteristics");
+    CHECK(nearest("Titel", keys) == "title");
+    CHECK_FALSE(nearest("zzzzzzzzzzzz", keys));
+    CHECK(edit_distance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("newlines and BOM are normalised; invalid UTF-8 is located") {
+    CHECK(normalise_newlines("\xEF\xBB\xBFa\r\nb\rc\n") == "a\nb\nc\n");
+    CHECK_FALSE(find_invalid_utf8("Ysgol Tŷ Gwyn"));
+    auto bad = find_invalid_utf8("ok\nab\xE9z");
+    REQUIRE(bad);
+    CHECK(bad->line == 2);
+    CHECK(bad->column == 3);
+}
+
+TEST_CASE("HTML escaping covers text and attributes") {
+    CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}

@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+
+#include "model/build_site.hpp"
+#include "render/renderer.hpp"
+#include "render/theme.hpp"
+#include "support.hpp"
+
+using namespace eqsite;
+using namespace eqsite::test;
+
+TEST_CASE("the default theme is complete and valid") {
+    TempDir dir;
+    Diagnostics d;
+    Theme theme = load_theme(dir.path(), d);
+    CHECK(d.empty());
+    for (const auto& name : template_names()) CHECK(theme.templates.count(name) == 1);
+    CHECK(theme.assets.count("style.css") == 1);
+}
+
+TEST_CASE("a site overrides one partial; the rest stay default") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "theme/partials/site-footer.mustache", "<footer>Our own footer for {{trust_name}}</footer>");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    Theme theme = load_theme(dir.path(), d);
+    REQUIRE_FALSE(d.has_errors());
+    CHECK(theme.partials.at("site-footer").source == "theme/partials/site-footer.mustache");
+    CHECK(theme.partials.at("site-header").source.starts_with("(built-in)"));
+    Renderer r(site, theme, render_options_for("https://test.example"));
+    std::string error;
+    const auto html = r.render({"/", HomePage{}}, error);
+    REQUIRE(error.empty());
+    CHECK(html.find("<footer>Our own footer for Test Trust</footer>") != std::string::npos);
+    CHECK(html.find("class=\"site-header\"") != std::string::npos);
+}
+
+TEST_CASE("a raw {{{value}}} is refused unless it holds HTML we made") {
+    TempDir dir;
+    write(dir.path() / "theme/templates/home.mustache", "<h1>{{{title}}}</h1>\n{{{intro_html}}}\n  {{& title}}\n");
+    Diagnostics d;
+    load_theme(dir.path(), d);
+    std::vector<std::string> got;
+    for (const auto& x : d.sorted()) got.push_back(format_diagnostic(x));
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] == "theme/templates/home.mustache:1:5: error: {{{title}}} prints \"title\" without HTML escaping; "
+                    "use {{title}} (only values whose names end in _html may be printed raw)");
+    CHECK(got[1].starts_with("theme/templates/home.mustache:3:3: error: {{{title}}}"));
+}
+
+TEST_CASE("template syntax errors and unknown template names are reported") {
+    TempDir dir;
+    write(dir.path() / "theme/templates/school.mustache", "{{#open}}never closed");
+    write(dir.path() / "theme/templates/shcool.mustache", "x");
+    Diagnostics d;
+    load_theme(dir.path(), d);
+    std::vector<std::string> got;
+    for (const auto& x : d.sorted()) got.push_back(format_diagnostic(x));
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].starts_with("theme/templates/school.mustache:1:1: error: template error: "));
+    CHECK(got[1].starts_with("theme/templates/shcool.mustache:1:1: warning: not used: the theme has no template "
+                             "called \"shcool\""));
+}
+
+TEST_CASE("template values are HTML-escaped") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "content/trust/objectives/x.md",
+          objective("\"<script>alert('x')</script>\"", "why: \"Tom & Jerry <b>\"\n"));
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    Theme theme = load_theme(dir.path(), d);
+    REQUIRE_FALSE(d.has_errors());
+    Renderer r(site, theme, render_options_for("https://test.example"));
+    std::string error;
+    const auto html = r.render({"/objectives/x/", ObjectivePage{0}}, error);
+    REQUIRE(error.empty());
+    CHECK(html.find("<script>alert") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Tom &amp; Jerry &lt;b&gt;") != std::string::npos);
+}
+
+TEST_CASE("links follow the base URL's path") {
+    const auto o = render_options_for("https://example.github.io/equality/");
+    CHECK(o.base_url == "https://example.github.io/equality");
+    CHECK(o.base_path == "/equality/");
+    CHECK(render_options_for("https://t.example").base_path == "/");
+}
