@@ -55,7 +55,7 @@ int run_build(const BuildOptions& options) {
 int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format) {
     if (!site_folder_exists(site_root)) return exit_usage;
     Diagnostics diags;
-    load_site(site_root, {today}, diags);
+    load_site(site_root, {today, 0}, diags);
     load_theme(site_root, diags);
     print_diagnostics(diags, format, std::cout);
     if (format == ReportFormat::text) std::cout << "eqsite check: " << count_words(diags) << ".\n";

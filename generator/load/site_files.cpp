@@ -16,15 +16,6 @@ struct Reader {
 
     std::string rel(const fs::path& p) const { return relative_name(p, root); }
 
-    std::optional<Document> document(const fs::path& path) {
-        auto bytes = read_file(path);
-        if (!bytes) {
-            diags.error({rel(path), 1, 1}, "cannot read this file; check that it exists and is not open elsewhere");
-            return std::nullopt;
-        }
-        return load_document(rel(path), *bytes, diags);
-    }
-
     // Checks that a file or folder name is a slug; returns the slug to use.
     std::string slug(const fs::path& path, const std::string& name, const char* what) {
         if (is_valid_slug(name)) return name;
@@ -37,8 +28,8 @@ struct Reader {
     }
 
     // Every visible *.md file in `dir`, in name order.
-    std::vector<Document> markdown_files(const fs::path& dir, const char* what) {
-        std::vector<Document> out;
+    std::vector<fs::path> markdown_files(const fs::path& dir, const char* what) {
+        std::vector<fs::path> out;
         for (const auto& entry : list_visible(dir)) {
             const fs::path path = dir / from_utf8(entry.name);
             if (entry.is_directory || !entry.name.ends_with(".md")) {
@@ -47,7 +38,7 @@ struct Reader {
                 continue;
             }
             slug(path, stem_of(entry.name), what);
-            if (auto doc = document(path)) out.push_back(std::move(*doc));
+            out.push_back(path);
         }
         return out;
     }
@@ -100,14 +91,24 @@ const std::vector<std::string>& statutory_paths() {
     return paths;
 }
 
-LoadedSite load_site_files(const fs::path& root, Diagnostics& diags) {
+std::optional<Document> read_document(const fs::path& root, const fs::path& file, Diagnostics& diags) {
+    const std::string rel = relative_name(file, root);
+    auto bytes = read_file(file);
+    if (!bytes) {
+        diags.error({rel, 1, 1}, "cannot read this file; check that it exists and is not open elsewhere");
+        return std::nullopt;
+    }
+    return load_document(rel, *bytes, diags);
+}
+
+SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     Reader r{root, diags};
-    LoadedSite site;
+    SiteFiles site;
     site.root = root;
 
     const fs::path config = root / "site.yaml";
-    if (auto bytes = read_file(config))
-        site.config = load_yaml_file("site.yaml", *bytes, diags);
+    if (is_file(config))
+        site.config = config;
     else
         diags.error({"site.yaml", 1, 1},
                     "no site.yaml in this folder; is this the site folder? Create site.yaml with at least "
@@ -116,7 +117,7 @@ LoadedSite load_site_files(const fs::path& root, Diagnostics& diags) {
     const fs::path content = root / "content";
     const fs::path trust = content / "trust";
     if (is_file(trust / "index.md"))
-        site.trust_index = r.document(trust / "index.md");
+        site.trust_index = trust / "index.md";
     else
         diags.error({"content/trust/index.md", 1, 1},
                     "missing file: the trust home page text goes in content/trust/index.md (front matter with "
@@ -137,11 +138,11 @@ LoadedSite load_site_files(const fs::path& root, Diagnostics& diags) {
                           "ignored: each school is a folder in content/schools holding index.md");
             continue;
         }
-        LoadedSchool school;
+        SchoolFiles school;
         school.slug = r.slug(folder, entry.name, "school folder");
         school.folder = r.rel(folder);
         if (is_file(folder / "index.md"))
-            school.index = r.document(folder / "index.md");
+            school.index = folder / "index.md";
         else
             diags.error({school.folder, 1, 1}, "this school folder has no index.md; create " + school.folder +
                                                    "/index.md with at least \"name:\" in its front matter");
@@ -154,7 +155,7 @@ LoadedSite load_site_files(const fs::path& root, Diagnostics& diags) {
     for (const auto& path : statutory_paths()) {
         const fs::path file = content / from_utf8(path);
         if (!is_file(file)) continue;
-        if (auto doc = r.document(file)) site.statutory_overrides.emplace_back(path, std::move(*doc));
+        site.statutory_overrides.emplace_back(path, file);
     }
     for (const auto& entry : list_visible(content)) {
         if (entry.name == "trust" || entry.name == "schools" || entry.name == "aims" ||

@@ -1,6 +1,8 @@
-// Finds and reads every file of a site folder (spec section 1) and parses
-// each into YAML or a Document. Knows the folder layout; knows nothing of
-// what the settings mean (that is model/).
+// Finds every file of a site folder (spec section 1) and checks the names.
+// Knows the folder layout; knows nothing of what the settings mean (that
+// is model/). Files are only listed here: each is read and parsed when the
+// model needs it, so a 20 000-school site never holds every parsed YAML
+// tree at once.
 #pragma once
 
 #include <filesystem>
@@ -8,18 +10,16 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "load/document.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
 
-struct LoadedSchool {
-    std::string slug;                 // folder name (or the suggested slug if invalid)
-    std::string folder;               // site-relative, e.g. content/schools/x
-    std::optional<Document> index;    // index.md
-    std::vector<Document> objectives; // objectives/*.md, file-name order
+struct SchoolFiles {
+    std::string slug;                          // folder name (or the suggested slug if invalid)
+    std::string folder;                        // site-relative, e.g. content/schools/x
+    std::optional<std::filesystem::path> index;  // index.md, if present
+    std::vector<std::filesystem::path> objectives;  // objectives/*.md, name order
 };
 
 // A file to copy to the output as it is.
@@ -28,25 +28,27 @@ struct StaticFile {
     std::string to;  // output-relative, '/' separators
 };
 
-struct LoadedSite {
+struct SiteFiles {
     std::filesystem::path root;
-    std::optional<YAML::Node> config;        // site.yaml
-    std::optional<Document> trust_index;     // content/trust/index.md
-    std::vector<Document> policy;            // content/trust/policy/*.md
-    std::vector<Document> trust_objectives;  // content/trust/objectives/*.md
-    std::vector<LoadedSchool> schools;       // content/schools/*/, slug order
-    // Overrides of built-in statutory text, keyed by their path under
-    // content/ (e.g. "aims/advance-equality.md").
-    std::vector<std::pair<std::string, Document>> statutory_overrides;
-    std::vector<StaticFile> static_files;    // static/**
+    std::optional<std::filesystem::path> config;       // site.yaml
+    std::optional<std::filesystem::path> trust_index;  // content/trust/index.md
+    std::vector<std::filesystem::path> policy;          // content/trust/policy/*.md
+    std::vector<std::filesystem::path> trust_objectives;  // content/trust/objectives/*.md
+    std::vector<SchoolFiles> schools;                   // content/schools/*/, slug order
+    // Overrides of built-in statutory text: path under content/ and file.
+    std::vector<std::pair<std::string, std::filesystem::path>> statutory_overrides;
+    std::vector<StaticFile> static_files;               // static/**
 };
 
 // The statutory files a site may override (paths under content/).
 const std::vector<std::string>& statutory_paths();
 
-// Reads the whole site. Every problem goes to `diags`; what could be read
-// is returned so later stages can report their problems too.
-LoadedSite load_site_files(const std::filesystem::path& root, Diagnostics& diags);
+// Lists the site's files, reporting missing, misnamed and stray ones.
+SiteFiles find_site_files(const std::filesystem::path& root, Diagnostics& diags);
+
+// Reads and parses one Markdown file of the site.
+std::optional<Document> read_document(const std::filesystem::path& root, const std::filesystem::path& file,
+                                      Diagnostics& diags);
 
 // The stem of a .md file name ("close-gap.md" -> "close-gap").
 std::string stem_of(const std::string& file_name);

@@ -1,6 +1,8 @@
 #include "model/build_site.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "model/config.hpp"
 #include "model/objective.hpp"
@@ -25,9 +27,12 @@ Text read_home(const Document& doc, Diagnostics& diags) {
     return t;
 }
 
-std::vector<PolicySection> read_policy(const std::vector<Document>& docs, Diagnostics& diags) {
+std::vector<PolicySection> read_policy(const SiteFiles& files, Diagnostics& diags) {
     std::vector<PolicySection> out;
-    for (const auto& doc : docs) {
+    for (const auto& file : files.policy) {
+        const auto parsed = read_document(files.root, file, diags);
+        if (!parsed) continue;
+        const Document& doc = *parsed;
         Fields f(doc.front, doc.path, doc.front_first_line, diags);
         PolicySection p;
         p.slug = stem_of(file_name_of(doc.path));
@@ -75,7 +80,7 @@ void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
     }
 }
 
-void collect_copied_files(const LoadedSite& loaded, Site& site, Diagnostics& diags) {
+void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diags) {
     for (const auto& f : loaded.static_files) site.copied_files.push_back({f.from, f.to});
     if (const auto& logo = site.config.trust.logo) {
         const std::string under_static = logo->substr(std::string("static/").size());
@@ -95,33 +100,78 @@ void collect_copied_files(const LoadedSite& loaded, Site& site, Diagnostics& dia
     }
 }
 
+// One school's index.md and objectives, read together on a worker thread.
+struct SchoolResult {
+    School school;
+    std::vector<Objective> objectives;
+    Diagnostics diags;
+};
+
+SchoolResult read_school_folder(const SiteFiles& files, std::size_t s) {
+    SchoolResult r;
+    const SchoolFiles& sf = files.schools[s];
+    std::optional<Document> index;
+    if (sf.index) index = read_document(files.root, *sf.index, r.diags);
+    r.school = read_school(sf, index ? &*index : nullptr, files.root, r.diags);
+    for (const auto& file : sf.objectives)
+        if (auto doc = read_document(files.root, file, r.diags))
+            r.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), s, r.diags));
+    return r;
+}
+
+// Reads every school folder on `jobs` threads. Each result has its own slot,
+// so the model is the same whatever the number of threads.
+std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs) {
+    std::vector<SchoolResult> results(files.schools.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i);
+    };
+    const unsigned threads = std::min<unsigned>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
+                                                static_cast<unsigned>(std::max<std::size_t>(1, results.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return results;
+}
+
 }  // namespace
 
-Site build_model(const LoadedSite& loaded, const ModelOptions& options, Diagnostics& diags) {
+Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostics& diags) {
     Site site;
-    site.root = loaded.root;
-    if (loaded.config) site.config = read_config(*loaded.config, diags);
+    site.root = files.root;
+    if (files.config) {
+        if (auto bytes = read_file(*files.config)) {
+            if (auto yaml = load_yaml_file("site.yaml", *bytes, diags)) site.config = read_config(*yaml, diags);
+        } else {
+            diags.error({"site.yaml", 1, 1}, "cannot read this file");
+        }
+    }
     site.today = site.config.today ? *site.config.today : options.today ? *options.today : today_from_clock();
-    if (loaded.trust_index) site.home = read_home(*loaded.trust_index, diags);
-    site.policy = read_policy(loaded.policy, diags);
+    if (files.trust_index)
+        if (auto doc = read_document(files.root, *files.trust_index, diags)) site.home = read_home(*doc, diags);
+    site.policy = read_policy(files, diags);
 
-    for (const auto& ls : loaded.schools) site.schools.push_back(read_school(ls, loaded.root, diags));
-    for (const auto& doc : loaded.trust_objectives)
-        site.objectives.push_back(read_objective(doc, stem_of(file_name_of(doc.path)), std::nullopt, diags));
+    for (const auto& file : files.trust_objectives)
+        if (auto doc = read_document(files.root, file, diags))
+            site.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), std::nullopt, diags));
     const std::size_t trust_count = site.objectives.size();
-    for (std::size_t s = 0; s < loaded.schools.size(); ++s)
-        for (const auto& doc : loaded.schools[s].objectives)
-            site.objectives.push_back(read_objective(doc, stem_of(file_name_of(doc.path)), s, diags));
+    for (auto& r : read_schools(files, options.jobs)) {
+        site.schools.push_back(std::move(r.school));
+        for (auto& o : r.objectives) site.objectives.push_back(std::move(o));
+        diags.append(r.diags);
+    }
     merge_objectives(site, trust_count, diags);
 
-    site.statutory = read_statutory(loaded, diags);
-    collect_copied_files(loaded, site, diags);
+    site.statutory = read_statutory(files, diags);
+    collect_copied_files(files, site, diags);
     warn_overdue(site, diags);
     return site;
 }
 
 Site load_site(const std::filesystem::path& root, const ModelOptions& options, Diagnostics& diags) {
-    return build_model(load_site_files(root, diags), options, diags);
+    return build_model(find_site_files(root, diags), options, diags);
 }
 
 }  // namespace eqsite

@@ -12,10 +12,11 @@ namespace eqsite {
 
 struct ModelOptions {
     std::optional<Date> today;  // --today; site.yaml `today` wins over it
+    unsigned jobs = 0;          // schools read in parallel; 0: one thread per core
 };
 
 // Always returns a Site; check diags.has_errors() before publishing it.
-Site build_model(const LoadedSite& loaded, const ModelOptions& options, Diagnostics& diags);
+Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostics& diags);
 
 // Reads and validates a whole site folder: load + model in one call.
 Site load_site(const std::filesystem::path& root, const ModelOptions& options, Diagnostics& diags);

@@ -39,12 +39,13 @@ std::optional<std::string> brand_colour(Fields& f) {
 
 }  // namespace
 
-School read_school(const LoadedSchool& loaded, const std::filesystem::path& site_root, Diagnostics& diags) {
+School read_school(const SchoolFiles& loaded, const Document* index, const std::filesystem::path& site_root,
+                   Diagnostics& diags) {
     School s;
     s.slug = loaded.slug;
     s.name = loaded.slug;
-    if (!loaded.index) return s;
-    const Document& doc = *loaded.index;
+    if (!index) return s;
+    const Document& doc = *index;
     s.source = doc.path;
     s.markdown = doc.body;
     Fields f(doc.front, doc.path, doc.front_first_line, diags);

@@ -8,6 +8,9 @@
 
 namespace eqsite {
 
-School read_school(const LoadedSchool& loaded, const std::filesystem::path& site_root, Diagnostics& diags);
+// `index` is the school's parsed index.md, or null if it has none (already
+// reported by load/).
+School read_school(const SchoolFiles& files, const Document* index, const std::filesystem::path& site_root,
+                   Diagnostics& diags);
 
 }  // namespace eqsite

@@ -16,9 +16,12 @@ Text read_text(const Document& doc, Diagnostics& diags) {
     return t;
 }
 
-Text statutory_text(const LoadedSite& loaded, const std::string& path, Diagnostics& diags) {
-    for (const auto& [p, doc] : loaded.statutory_overrides)
-        if (p == path) return read_text(doc, diags);
+Text statutory_text(const SiteFiles& files, const std::string& path, Diagnostics& diags) {
+    for (const auto& [p, file] : files.statutory_overrides) {
+        if (p != path) continue;
+        auto doc = read_document(files.root, file, diags);
+        return doc ? read_text(*doc, diags) : Text{};
+    }
     const std::string builtin = "content/" + path;
     auto data = embedded::find(builtin);
     if (!data) {
@@ -31,7 +34,7 @@ Text statutory_text(const LoadedSite& loaded, const std::string& path, Diagnosti
 
 }  // namespace
 
-Statutory read_statutory(const LoadedSite& loaded, Diagnostics& diags) {
+Statutory read_statutory(const SiteFiles& loaded, Diagnostics& diags) {
     Statutory s;
     s.duty = statutory_text(loaded, "duty.md", diags);
     s.equality_information = statutory_text(loaded, "equality-information.md", diags);

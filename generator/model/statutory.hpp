@@ -7,6 +7,6 @@
 
 namespace eqsite {
 
-Statutory read_statutory(const LoadedSite& loaded, Diagnostics& diags);
+Statutory read_statutory(const SiteFiles& files, Diagnostics& diags);
 
 }  // namespace eqsite

@@ -109,7 +109,7 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
-    Site site = load_site(site_root, {options.today}, result.diags);
+    Site site = load_site(site_root, {options.today, options.jobs}, result.diags);
     const Theme theme = load_theme(site_root, result.diags);
     if (result.diags.has_errors()) {
         result.status = BuildStatus::content_errors;
