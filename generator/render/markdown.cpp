@@ -19,6 +19,13 @@ std::string HeadingIds::claim(std::string_view heading_text) {
     return id;
 }
 
+std::string HeadingIds::unique_label(const std::string& label) {
+    std::string out = label;
+    for (int n = 2; labels_.count(out); ++n) out = label + " (" + std::to_string(n) + ")";
+    labels_.insert(out);
+    return out;
+}
+
 std::string heading_slug(std::string_view text) {
     std::string s = suggest_slug(text);
     return s.empty() ? "section" : s;
@@ -61,12 +68,16 @@ struct Writer {
     std::string heading_html, heading_text;
     // Inside an image, text goes into the alt attribute and markup is dropped.
     int image_depth = 0;
-    // Table cells: th in the head, td in the body.
-    bool in_thead = false;
+    // Tables are wrapped in a labelled, focusable scroll container once
+    // complete, named after their column headings.
+    std::size_t table_start = 0;
+    bool in_th = false;
+    std::vector<std::string> column_names;
 
     std::string& sink() { return in_heading ? heading_html : out; }
 
     void text(std::string_view t) {
+        if (in_th) column_names.back().append(t);
         if (image_depth > 0) {
             append_html_escaped(out, t);
             return;
@@ -119,11 +130,18 @@ struct Writer {
             case MD_BLOCK_CODE: raw("<pre><code>"); break;
             case MD_BLOCK_HTML: break;
             case MD_BLOCK_P: raw("<p>"); break;
-            case MD_BLOCK_TABLE: raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>\n"); break;
-            case MD_BLOCK_THEAD: in_thead = true; raw("<thead>\n"); break;
-            case MD_BLOCK_TBODY: in_thead = false; raw("<tbody>\n"); break;
+            case MD_BLOCK_TABLE:
+                table_start = out.size();
+                column_names.clear();
+                break;
+            case MD_BLOCK_THEAD: raw("<thead>\n"); break;
+            case MD_BLOCK_TBODY: raw("<tbody>\n"); break;
             case MD_BLOCK_TR: raw("<tr>"); break;
-            case MD_BLOCK_TH: raw("<th scope=\"col\"" + align_class(detail) + ">"); break;
+            case MD_BLOCK_TH:
+                in_th = true;
+                column_names.emplace_back();
+                raw("<th scope=\"col\"" + align_class(detail) + ">");
+                break;
             case MD_BLOCK_TD: raw("<td" + align_class(detail) + ">"); break;
         }
         return 0;
@@ -155,11 +173,17 @@ struct Writer {
             case MD_BLOCK_CODE: raw("</code></pre>\n"); break;
             case MD_BLOCK_HTML: break;
             case MD_BLOCK_P: raw("</p>\n"); break;
-            case MD_BLOCK_TABLE: raw("</table>\n</div>\n"); break;
+            case MD_BLOCK_TABLE: {
+                const std::string label = ids.unique_label("Table: " + join(column_names, ", "));
+                out.insert(table_start, "<section class=\"table-scroll\" aria-label=\"" + html_escape(label) +
+                                            "\" tabindex=\"0\">\n<table>\n");
+                raw("</table>\n</section>\n");
+                break;
+            }
             case MD_BLOCK_THEAD: raw("</thead>\n"); break;
             case MD_BLOCK_TBODY: raw("</tbody>\n"); break;
             case MD_BLOCK_TR: raw("</tr>\n"); break;
-            case MD_BLOCK_TH: raw("</th>"); break;
+            case MD_BLOCK_TH: in_th = false; raw("</th>"); break;
             case MD_BLOCK_TD: raw("</td>"); break;
         }
         return 0;

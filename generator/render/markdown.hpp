@@ -19,9 +19,13 @@ public:
     // A stable id for this heading text: "Our aims" -> "our-aims", then
     // "our-aims-2" for the second heading with the same text.
     std::string claim(std::string_view heading_text);
+    // A label no other landmark on the page has: "Table: A, B", then
+    // "Table: A, B (2)".
+    std::string unique_label(const std::string& label);
 
 private:
     std::set<std::string> used_;
+    std::set<std::string> labels_;
 };
 
 struct MarkdownOptions {

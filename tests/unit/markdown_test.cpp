@@ -54,11 +54,19 @@ TEST_CASE("script links are neutralised") {
 
 TEST_CASE("tables, strikethrough and autolinks are on; no align attributes") {
     const auto html = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ see https://example.org\n");
+    CHECK(contains(html, "<section class=\"table-scroll\" aria-label=\"Table: a, b\" tabindex=\"0\">\n<table>\n<thead>"));
+    CHECK(contains(html, "</table>\n</section>"));
     CHECK(contains(html, "<th scope=\"col\" class=\"align-left\">a</th>"));
     CHECK(contains(html, "<td class=\"align-right\">2</td>"));
     CHECK_FALSE(contains(html, "align=\""));
     CHECK(contains(html, "<del>old</del>"));
     CHECK(contains(html, "<a href=\"https://example.org\">https://example.org</a>"));
+}
+
+TEST_CASE("tables on one page get distinct labels") {
+    const auto html = md("| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| a | b |\n|---|---|\n| 3 | 4 |\n");
+    CHECK(contains(html, "aria-label=\"Table: a, b\""));
+    CHECK(contains(html, "aria-label=\"Table: a, b (2)\""));
 }
 
 TEST_CASE("image text becomes alt text; entities are kept only when known") {

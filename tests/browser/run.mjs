@@ -1,0 +1,107 @@
+// The browser gate: every HTML page of a built eqsite site, in Debian's
+// Chromium (never a downloaded browser), must have
+//   - zero axe-core violations for WCAG 2.0/2.1/2.2 A and AA,
+//   - zero html-validate errors,
+//   - no horizontal page scroll at 320 CSS px (WCAG 1.4.10 reflow).
+// On a few pages, Tab from the top must reach the skip link first and
+// activating it must move focus to <main>.
+// Usage: node run.mjs SITE_OUTPUT_FOLDER
+// Prints a line per page and "N passed, M failed"; exits 1 on any failure.
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { HtmlValidate } from "html-validate";
+import { startServer } from "./server.mjs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(process.argv[2] ?? "");
+if (!process.argv[2] || !fs.existsSync(path.join(root, "index.html"))) {
+  console.error("usage: node run.mjs SITE_OUTPUT_FOLDER (a built site with index.html)");
+  process.exit(2);
+}
+const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), "out");
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const KEYBOARD_PAGES = ["/", "/objectives/", "/policy/"];
+
+function htmlPages(dir, prefix = "") {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...htmlPages(path.join(dir, entry.name), rel + "/"));
+    else if (entry.name.endsWith(".html")) out.push(rel);
+  }
+  return out;
+}
+
+function routeOf(file) {
+  if (file === "index.html") return "/";
+  if (file.endsWith("/index.html")) return "/" + file.slice(0, -"index.html".length);
+  return "/" + file;
+}
+
+const validator = new HtmlValidate(JSON.parse(fs.readFileSync(new URL("./htmlvalidate.json", import.meta.url))));
+const server = await startServer(root);
+const base = `http://127.0.0.1:${server.port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+
+let passed = 0;
+let failed = 0;
+try {
+  for (const file of htmlPages(root)) {
+    const route = routeOf(file);
+    const problems = [];
+
+    const report = await validator.validateString(fs.readFileSync(path.join(root, file), "utf8"), file);
+    for (const r of report.results)
+      for (const m of r.messages) problems.push(`html ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + route, { waitUntil: "load" });
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    for (const v of axe.violations)
+      problems.push(`axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    const shot = file.replace(/\//g, "_").replace(/\.html$/, "");
+    await page.screenshot({ path: path.join(outDir, `${shot}-1280.png`) });
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`reflow: the page scrolls sideways by ${overflow}px at 320px wide`);
+    await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
+
+    if (KEYBOARD_PAGES.includes(route)) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(base + route, { waitUntil: "load" });
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => document.activeElement?.className ?? "");
+      if (first !== "skip-link") problems.push(`keyboard: the first Tab focuses "${first}", not the skip link`);
+      await page.keyboard.press("Enter");
+      const target = await page.evaluate(() => document.activeElement?.tagName ?? "");
+      if (target !== "MAIN") problems.push(`keyboard: the skip link moves focus to ${target}, not <main>`);
+    }
+
+    if (problems.length) {
+      failed++;
+      console.log(`FAIL ${route}`);
+      for (const p of problems) console.log(`     ${p}`);
+    } else {
+      passed++;
+      console.log(`ok   ${route}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`screenshots in ${path.relative(process.cwd(), outDir) || outDir}${os.EOL}`);
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed || passed === 0 ? 1 : 0);
