@@ -96,8 +96,8 @@ PageView PageViews::view(const Page& page) const {
                           [&](const HomePage&) { return home(); },
                           [&](const PolicyPage&) { return policy(); },
                           [&](const ObjectivesPage&) { return objectives(); },
-                          [&](const CharacteristicPage& p) { return characteristic(p.which); },
-                          [&](const AimPage& p) { return aim(p.which); },
+                          [&](const CharacteristicPage& p) { return characteristic(p.which, p.page); },
+                          [&](const AimPage& p) { return aim(p.which, p.page); },
                           [&](const SchoolPage& p) { return school(p.school); },
                           [&](const ObjectivePage& p) { return objective(p.objective); },
                           [&](const ReviewPage&) { return review(); },
@@ -173,7 +173,11 @@ PageView PageViews::objectives() const {
         g.set("label", std::string(label(a)));
         g.set("id", std::string(slug(a)));
         g.set("href", href(aim_route(a)));
-        set_list(g, "objectives", objective_cards(site_.by_aim[i]));
+        const auto& all = site_.by_aim[i];
+        const std::size_t shown = std::min(all.size(), list_page_size);
+        set_list(g, "objectives", objective_cards(std::vector<std::size_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown))));
+        g.set("more", Data(all.size() > shown));
+        g.set("count", std::to_string(all.size()));
         groups.push_back(g);
     }
     for (std::size_t i = 0; i < characteristic_count; ++i) {
@@ -199,28 +203,48 @@ PageView PageViews::objectives() const {
     return v;
 }
 
-PageView PageViews::characteristic(Characteristic c) const {
-    const Text& text = site_.statutory.characteristics[static_cast<std::size_t>(c)];
-    PageView v{"characteristic", text.title, {{"Equality objectives", "/objectives/"}}, std::nullopt, "objectives",
-               text.summary, {}};
+PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& objectives, std::size_t page,
+                            const std::string& first_route, std::string template_name) const {
+    const std::size_t pages = page_count(objectives.size());
+    std::string heading = text.title;
+    if (page > 0) heading += " (page " + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
+    PageView v{std::move(template_name), heading, {{"Equality objectives", "/objectives/"}}, std::nullopt,
+               "objectives", text.summary, {}};
+    if (page > 0) v.crumbs.push_back({text.title, first_route});
     HeadingIds ids;
-    v.data.set("title", text.title);
+    v.data.set("title", heading);
     v.data.set("summary", text.summary);
-    v.data.set("body_html", markdown(site_, text.markdown, 2, ids));
-    set_list(v.data, "objectives", objective_cards(site_.by_characteristic[static_cast<std::size_t>(c)]));
+    v.data.set("first_page", Data(page == 0));
+    v.data.set("body_html", page == 0 ? markdown(site_, text.markdown, 2, ids) : std::string());
+    const std::size_t from = std::min(objectives.size(), page * list_page_size);
+    const std::size_t to = std::min(objectives.size(), from + list_page_size);
+    set_list(v.data, "objectives",
+             objective_cards(std::vector<std::size_t>(objectives.begin() + static_cast<std::ptrdiff_t>(from),
+                                                      objectives.begin() + static_cast<std::ptrdiff_t>(to))));
+    v.data.set("count", std::to_string(objectives.size()));
+    List links;
+    for (std::size_t p = 0; pages > 1 && p < pages; ++p) {
+        Data l;
+        l.set("number", std::to_string(p + 1));
+        l.set("href", href(paged_route(first_route, p)));
+        l.set("current", Data(p == page));
+        links.push_back(l);
+    }
+    set_list(v.data, "pages", std::move(links));
+    if (page > 0) v.data.set("previous_href", href(paged_route(first_route, page - 1)));
+    if (page + 1 < pages) v.data.set("next_href", href(paged_route(first_route, page + 1)));
     return v;
 }
 
-PageView PageViews::aim(Aim a) const {
-    const Text& text = site_.statutory.aims[static_cast<std::size_t>(a)];
-    PageView v{"aim", text.title, {{"Equality objectives", "/objectives/"}}, std::nullopt, "objectives", text.summary,
-               {}};
-    HeadingIds ids;
-    v.data.set("title", text.title);
-    v.data.set("summary", text.summary);
-    v.data.set("body_html", markdown(site_, text.markdown, 2, ids));
-    set_list(v.data, "objectives", objective_cards(site_.by_aim[static_cast<std::size_t>(a)]));
-    return v;
+PageView PageViews::characteristic(Characteristic c, std::size_t page) const {
+    const auto i = static_cast<std::size_t>(c);
+    return listing(site_.statutory.characteristics[i], site_.by_characteristic[i], page, characteristic_route(c),
+                   "characteristic");
+}
+
+PageView PageViews::aim(Aim a, std::size_t page) const {
+    const auto i = static_cast<std::size_t>(a);
+    return listing(site_.statutory.aims[i], site_.by_aim[i], page, aim_route(a), "aim");
 }
 
 PageView PageViews::school(std::size_t i) const {

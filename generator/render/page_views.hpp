@@ -44,8 +44,10 @@ private:
     PageView home() const;
     PageView policy() const;
     PageView objectives() const;
-    PageView characteristic(Characteristic c) const;
-    PageView aim(Aim a) const;
+    PageView characteristic(Characteristic c, std::size_t page) const;
+    PageView aim(Aim a, std::size_t page) const;
+    PageView listing(const Text& text, const std::vector<std::size_t>& objectives, std::size_t page,
+                     const std::string& first_route, std::string template_name) const;
     PageView school(std::size_t i) const;
     PageView objective(std::size_t i) const;
     PageView review() const;

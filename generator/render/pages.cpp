@@ -9,9 +9,17 @@ std::string objective_route(const Site& site, const Objective& o) {
     return "/objectives/" + o.slug + "/";
 }
 
-std::string aim_route(Aim a) { return "/aims/" + std::string(slug(a)) + "/"; }
+std::string paged_route(const std::string& first_page, std::size_t page) {
+    return page == 0 ? first_page : first_page + "page/" + std::to_string(page + 1) + "/";
+}
 
-std::string characteristic_route(Characteristic c) { return "/characteristics/" + std::string(slug(c)) + "/"; }
+std::size_t page_count(std::size_t count) { return count == 0 ? 1 : (count + list_page_size - 1) / list_page_size; }
+
+std::string aim_route(Aim a, std::size_t page) { return paged_route("/aims/" + std::string(slug(a)) + "/", page); }
+
+std::string characteristic_route(Characteristic c, std::size_t page) {
+    return paged_route("/characteristics/" + std::string(slug(c)) + "/", page);
+}
 
 std::string output_path(const std::string& route) {
     std::string p = route.substr(1);
@@ -27,11 +35,13 @@ std::vector<Page> plan_pages(const Site& site) {
     pages.push_back({"/objectives/", ObjectivesPage{}});
     for (std::size_t i = 0; i < characteristic_count; ++i) {
         const auto c = static_cast<Characteristic>(i);
-        pages.push_back({characteristic_route(c), CharacteristicPage{c}});
+        for (std::size_t p = 0; p < page_count(site.by_characteristic[i].size()); ++p)
+            pages.push_back({characteristic_route(c, p), CharacteristicPage{c, p}});
     }
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
-        pages.push_back({aim_route(a), AimPage{a}});
+        for (std::size_t p = 0; p < page_count(site.by_aim[i].size()); ++p)
+            pages.push_back({aim_route(a, p), AimPage{a, p}});
     }
     for (std::size_t i = 0; i < site.schools.size(); ++i) pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
     for (std::size_t i = 0; i < site.objectives.size(); ++i)

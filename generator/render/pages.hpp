@@ -13,8 +13,12 @@ namespace eqsite {
 struct HomePage {};
 struct PolicyPage {};
 struct ObjectivesPage {};
-struct CharacteristicPage { Characteristic which; };
-struct AimPage { Aim which; };
+// Listings of objectives are split into pages of `list_page_size`, so no
+// page's size grows without bound with the site (a national corpus has
+// 140 000 objectives). `page` counts from 0; page 0 is the plain URL.
+constexpr std::size_t list_page_size = 200;
+struct CharacteristicPage { Characteristic which; std::size_t page = 0; };
+struct AimPage { Aim which; std::size_t page = 0; };
 struct SchoolPage { std::size_t school; };
 struct ObjectivePage { std::size_t objective; };
 struct ReviewPage {};
@@ -38,7 +42,11 @@ std::string school_route(const School& school);
 // Trust-wide objectives live at /objectives/<slug>/ (an extension: the
 // spec's URL map has no page for them), school ones under their school.
 std::string objective_route(const Site& site, const Objective& objective);
-std::string aim_route(Aim a);
-std::string characteristic_route(Characteristic c);
+std::string aim_route(Aim a, std::size_t page = 0);
+std::string characteristic_route(Characteristic c, std::size_t page = 0);
+// "/aims/x/" for page 0, "/aims/x/page/2/" for page 1, and so on.
+std::string paged_route(const std::string& first_page, std::size_t page);
+// How many pages a listing of `count` items takes (at least one).
+std::size_t page_count(std::size_t count);
 
 }  // namespace eqsite
