@@ -43,6 +43,39 @@ struct Reader {
         return out;
     }
 
+    // data/<table>.csv + data/<table>.yaml pairs; a file without its
+    // partner is an error, anything else a warning.
+    std::vector<DataFiles> data_files(const fs::path& dir) {
+        std::vector<DataFiles> out;
+        const auto entries = list_visible(dir);
+        auto has = [&](const std::string& name) {
+            return std::any_of(entries.begin(), entries.end(),
+                               [&](const auto& e) { return !e.is_directory && e.name == name; });
+        };
+        for (const auto& entry : entries) {
+            const fs::path path = dir / from_utf8(entry.name);
+            const bool csv = entry.name.ends_with(".csv"), yaml = entry.name.ends_with(".yaml");
+            if (entry.is_directory || (!csv && !yaml)) {
+                diags.warning({rel(path), 1, 1}, "ignored: data/ holds <table>.csv files, each with a "
+                                                 "<table>.yaml description");
+                continue;
+            }
+            const std::string stem = entry.name.substr(0, entry.name.size() - (csv ? 4 : 5));
+            const std::string partner = stem + (csv ? ".yaml" : ".csv");
+            if (!has(partner)) {
+                diags.error({rel(path), 1, 1},
+                            csv ? "this table has no description: create data/" + partner +
+                                      " with its title, kind, about, groups and measures (see the README)"
+                                : "this description has no figures: create data/" + partner +
+                                      " (or remove or rename this file to start with \"_\")");
+                continue;
+            }
+            if (!csv) continue;  // the pair is recorded once, from its .csv
+            out.push_back({slug(path, stem, "data table"), path, dir / from_utf8(partner)});
+        }
+        return out;
+    }
+
     void static_tree(const fs::path& dir, const std::string& prefix, std::vector<StaticFile>& out) {
         for (const auto& entry : list_visible(dir)) {
             const fs::path path = dir / from_utf8(entry.name);
@@ -166,6 +199,7 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     }
 
     if (is_dir(root / "static")) r.static_tree(root / "static", "", site.static_files);
+    if (is_dir(root / "data")) site.data = r.data_files(root / "data");
     return site;
 }
 

@@ -28,6 +28,13 @@ struct StaticFile {
     std::string to;  // output-relative, '/' separators
 };
 
+// One data table: data/<slug>.csv and its description data/<slug>.yaml.
+struct DataFiles {
+    std::string slug;
+    std::filesystem::path csv;
+    std::filesystem::path yaml;
+};
+
 struct SiteFiles {
     std::filesystem::path root;
     std::optional<std::filesystem::path> config;       // site.yaml
@@ -38,6 +45,7 @@ struct SiteFiles {
     // Overrides of built-in statutory text: path under content/ and file.
     std::vector<std::pair<std::string, std::filesystem::path>> statutory_overrides;
     std::vector<StaticFile> static_files;               // static/**
+    std::vector<DataFiles> data;                        // data/*.csv with their .yaml, name order
 };
 
 // The statutory files a site may override (paths under content/).

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "model/config.hpp"
+#include "model/data_table.hpp"
 #include "model/objective.hpp"
 #include "model/review.hpp"
 #include "model/school.hpp"
@@ -100,6 +101,29 @@ void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diag
     }
 }
 
+// Reads, checks and publishes each data table. The source figures live
+// only inside this function: the model keeps what may be published.
+void read_tables(const SiteFiles& files, Site& site, Diagnostics& diags) {
+    std::vector<std::string> slugs;
+    for (const auto& s : site.schools) slugs.push_back(s.slug);
+    for (const auto& d : files.data) {
+        const auto yaml = read_file(d.yaml);
+        const auto csv = read_file(d.csv);
+        const std::string yaml_rel = relative_name(d.yaml, files.root), csv_rel = relative_name(d.csv, files.root);
+        if (!yaml || !csv) {
+            diags.error({yaml ? csv_rel : yaml_rel, 1, 1}, "cannot read this file");
+            continue;
+        }
+        auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, site.config.suppression.threshold,
+                                     site.config.suppression.staff_threshold, diags);
+        if (!table) continue;
+        site.tables.push_back(publish(*table));
+    }
+    for (std::size_t t = 0; t < site.tables.size(); ++t)
+        for (std::size_t g = 0; g < site.tables[t].schools.size(); ++g)
+            site.schools[*site.tables[t].schools[g].school].tables.push_back({t, g});
+}
+
 // One school's index.md and objectives, read together on a worker thread.
 struct SchoolResult {
     School school;
@@ -164,6 +188,7 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
     }
     merge_objectives(site, trust_count, diags);
 
+    read_tables(files, site, diags);
     site.statutory = read_statutory(files, diags);
     collect_copied_files(files, site, diags);
     warn_overdue(site, diags);

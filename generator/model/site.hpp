@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "load/fields.hpp"
+#include "model/disclosure.hpp"
 #include "model/vocabulary.hpp"
 #include "util/date.hpp"
 
@@ -124,6 +125,12 @@ struct School {
     // Objectives shown on this school's page: the trust's (minus exclusions)
     // then the school's own, each group in file-name order.
     std::vector<std::size_t> objectives;
+    // This school's data: which of Site::tables, and which of its grids.
+    struct TableRef {
+        std::size_t table;
+        std::size_t grid;  // index into PublishedTable::schools
+    };
+    std::vector<TableRef> tables;
 };
 
 // Built-in statutory text (repository content/), overridable per site.
@@ -152,6 +159,9 @@ struct Site {
     std::array<std::vector<std::size_t>, characteristic_count> by_characteristic;
     Statutory statutory;
     std::vector<CopiedFile> copied_files;
+    // Data tables as published: suppression already applied, so the source
+    // figures are not kept in the model at all. File-name order.
+    std::vector<PublishedTable> tables;
 };
 
 }  // namespace eqsite

@@ -1,5 +1,7 @@
 #include "render/page_views.hpp"
 
+#include "render/data_tables.hpp"
+
 #include "model/review.hpp"
 #include "render/markdown.hpp"
 #include "util/text.hpp"
@@ -100,6 +102,7 @@ PageView PageViews::view(const Page& page) const {
                           [&](const AimPage& p) { return aim(p.which, p.page); },
                           [&](const SchoolPage& p) { return school(p.school); },
                           [&](const ObjectivePage& p) { return objective(p.objective); },
+                          [&](const DataPage&) { return data(); },
                           [&](const ReviewPage&) { return review(); },
                           [&](const AccessibilityPage&) { return accessibility(); },
                           [&](const NotFoundPage&) { return not_found(); },
@@ -247,10 +250,54 @@ PageView PageViews::aim(Aim a, std::size_t page) const {
     return listing(site_.statutory.aims[i], site_.by_aim[i], page, aim_route(a), "aim");
 }
 
+// One data table for a page: its heading, the HTML of one grid, downloads.
+Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, const std::string& place,
+                           std::string_view level) const {
+    Data d;
+    d.set("title", t.spec.title);
+    d.set("level", std::string(level));
+    d.set("id", "data-" + t.spec.slug);
+    d.set("table_html", table_html(t, grid, place, "table-" + t.spec.slug));
+    d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
+    d.set("json_href", href("/data/" + t.spec.slug + ".json"));
+    return d;
+}
+
+std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
+    for (const auto& t : site_.tables) {
+        ids.insert("data-" + t.spec.slug);
+        ids.insert("table-" + t.spec.slug);
+        ids.insert("table-" + t.spec.slug + "-caption");
+    }
+    return ids;
+}
+
+PageView PageViews::data() const {
+    PageView v{"data", "Equality data", {}, std::nullopt, "data",
+               "Figures about pupils and staff across " + site_.config.trust.name + ", with small numbers hidden", {}};
+    const std::string place = site_.config.trust.name + " (all schools)";
+    List tables;
+    for (const auto& t : site_.tables)
+        if (t.trust) tables.push_back(table_view(t, *t.trust, place, "2"));
+    set_list(v.data, "tables", std::move(tables));
+    List downloads;
+    for (const auto& t : site_.tables) {
+        Data d;
+        d.set("title", t.spec.title);
+        d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
+        d.set("json_href", href("/data/" + t.spec.slug + ".json"));
+        downloads.push_back(d);
+    }
+    set_list(v.data, "downloads", std::move(downloads));
+    v.data.set("pupil_threshold", std::to_string(site_.config.suppression.threshold));
+    v.data.set("staff_threshold", std::to_string(site_.config.suppression.staff_threshold));
+    return v;
+}
+
 PageView PageViews::school(std::size_t i) const {
     const School& s = site_.schools[i];
     PageView v{"school", s.name, {}, i, "schools", "Equality information and objectives for " + s.name, {}};
-    HeadingIds ids({"main", "details", "information", "objectives", "review"});
+    HeadingIds ids(table_ids({"main", "details", "information", "data", "objectives", "review"}));
     v.data.set("name", s.name);
     set_if(v.data, "urn", s.urn);
     if (s.phase) v.data.set("phase", std::string(label(*s.phase)));
@@ -263,6 +310,13 @@ PageView PageViews::school(std::size_t i) const {
     set_list(v.data, "own_objectives", std::move(own));
     set_list(v.data, "trust_objectives", std::move(trust_wide));
     set_list(v.data, "review", review_items(review_school(site_, i)));
+    List tables;
+    for (const auto& ref : s.tables) {
+        const PublishedTable& t = site_.tables[ref.table];
+        tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3"));
+    }
+    set_list(v.data, "tables", std::move(tables));
+    v.data.set("data_href", href("/data/"));
     return v;
 }
 
@@ -397,6 +451,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
         {"home", {"Home", "/"}},
         {"policy", {"Equality policy", "/policy/"}},
         {"objectives", {"Objectives", "/objectives/"}},
+        {"data", {"Data", "/data/"}},
         {"review", {"Review dates", "/review/"}},
     };
     for (const auto& [key, item] : items) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,7 @@ private:
                      const std::string& first_route, std::string template_name) const;
     PageView school(std::size_t i) const;
     PageView objective(std::size_t i) const;
+    PageView data() const;
     PageView review() const;
     PageView accessibility() const;
     PageView not_found() const;
@@ -58,6 +60,10 @@ private:
     kainjow::mustache::data objective_card(std::size_t i) const;
     kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
     kainjow::mustache::list review_groups() const;
+    kainjow::mustache::data table_view(const PublishedTable& t, const PublishedGrid& grid,
+                                       const std::string& place, std::string_view level) const;
+    // `ids` plus the ids the data tables use, so Markdown headings avoid them.
+    std::set<std::string> table_ids(std::set<std::string> ids) const;
 
     const Site& site_;
     const RenderOptions& options_;

@@ -46,6 +46,7 @@ std::vector<Page> plan_pages(const Site& site) {
     for (std::size_t i = 0; i < site.schools.size(); ++i) pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
     for (std::size_t i = 0; i < site.objectives.size(); ++i)
         pages.push_back({objective_route(site, site.objectives[i]), ObjectivePage{i}});
+    pages.push_back({"/data/", DataPage{}});
     pages.push_back({"/review/", ReviewPage{}});
     pages.push_back({"/accessibility/", AccessibilityPage{}});
     pages.push_back({"/404.html", NotFoundPage{}});

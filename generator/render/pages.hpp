@@ -21,12 +21,13 @@ struct CharacteristicPage { Characteristic which; std::size_t page = 0; };
 struct AimPage { Aim which; std::size_t page = 0; };
 struct SchoolPage { std::size_t school; };
 struct ObjectivePage { std::size_t objective; };
+struct DataPage {};
 struct ReviewPage {};
 struct AccessibilityPage {};
 struct NotFoundPage {};
 
 using PageKind = std::variant<HomePage, PolicyPage, ObjectivesPage, CharacteristicPage, AimPage, SchoolPage,
-                              ObjectivePage, ReviewPage, AccessibilityPage, NotFoundPage>;
+                              ObjectivePage, DataPage, ReviewPage, AccessibilityPage, NotFoundPage>;
 
 struct Page {
     std::string route;  // "/schools/x/" (or "/404.html")

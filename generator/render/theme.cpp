@@ -56,7 +56,7 @@ void check_syntax(const ThemeFile& f, Diagnostics& diags) {
 const std::vector<std::string>& template_names() {
     static const std::vector<std::string> names = {"layout",    "home",   "policy",    "objectives",
                                                     "characteristic", "aim", "school", "objective",
-                                                    "review",    "accessibility", "404"};
+                                                    "data",      "review",    "accessibility", "404"};
     return names;
 }
 

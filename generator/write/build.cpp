@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "model/build_site.hpp"
+#include "render/data_tables.hpp"
 #include "render/pages.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
@@ -61,6 +62,21 @@ std::string sitemap(const std::vector<Page>& pages, const std::string& base_url)
 
 }  // namespace
 
+// /data/<table>.csv and .json: every published figure of each table.
+static std::size_t write_data_files(const Site& site, const fs::path& folder, Diagnostics& diags) {
+    std::vector<std::string> slugs;
+    for (const auto& s : site.schools) slugs.push_back(s.slug);
+    std::size_t files = 0;
+    for (const auto& t : site.tables) {
+        for (const auto& [ext, text] : {std::pair{".csv", table_csv(t, slugs)}, std::pair{".json", table_json(t, slugs)}}) {
+            if (!write_file(folder / "data" / from_utf8(t.spec.slug + ext), text))
+                diags.error({t.spec.csv_source, 1, 1}, std::string("cannot write data/") + t.spec.slug + ext);
+            ++files;
+        }
+    }
+    return files;
+}
+
 std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const fs::path& folder,
                        unsigned jobs, Diagnostics& diags) {
     const std::vector<Page> pages = plan_pages(site);
@@ -70,6 +86,10 @@ std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions
     generated.insert("robots.txt");
     generated.insert(output_marker);
     for (const auto& [name, file] : theme.assets) generated.insert("assets/" + name);
+    for (const auto& t : site.tables) {
+        generated.insert("data/" + t.spec.slug + ".csv");
+        generated.insert("data/" + t.spec.slug + ".json");
+    }
 
     // Copied files first: one that would overwrite a generated page is an error.
     std::size_t files = 0;
@@ -92,6 +112,7 @@ std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions
     }
     render_pages(site, theme, render, pages, folder, worker_count(jobs, pages.size()), diags);
     files += pages.size();
+    files += write_data_files(site, folder, diags);
     write_file(folder / "sitemap.xml", sitemap(pages, render.base_url));
     write_file(folder / "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render.base_url + "/sitemap.xml\n");
     write_file(folder / output_marker,

@@ -1,0 +1,415 @@
+#include "model/data_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <unordered_map>
+
+#include "load/csv_file.hpp"
+#include "load/document.hpp"
+#include "load/fields.hpp"
+#include "util/text.hpp"
+
+namespace eqsite {
+
+std::string_view slug(TableKind k) {
+    switch (k) {
+        case TableKind::count: return "count";
+        case TableKind::rate: return "rate";
+        case TableKind::value: return "value";
+        case TableKind::pay_gap: return "pay-gap";
+    }
+    return "count";
+}
+
+const std::vector<PayGapFigure>& pay_gap_figures() {
+    static const std::vector<PayGapFigure> figures = [] {
+        std::vector<PayGapFigure> f = {{"All staff", "Mean hourly pay gap"},
+                                       {"All staff", "Median hourly pay gap"},
+                                       {"All staff", "Mean bonus pay gap"},
+                                       {"All staff", "Median bonus pay gap"}};
+        for (std::string_view who : {"Men", "Women"}) {
+            f.push_back({who, "Paid a bonus"});
+            for (std::string_view q : {"Lower quartile", "Lower middle quartile", "Upper middle quartile",
+                                       "Upper quartile"})
+                f.push_back({who, q});
+        }
+        return f;
+    }();
+    return figures;
+}
+
+namespace {
+
+const std::vector<std::string> kind_names = {"count", "rate", "value", "pay-gap"};
+
+// Labels DfE guidance advises against, and the label to use instead.
+struct DiscouragedLabel {
+    std::string_view label;
+    std::string_view instead;
+};
+const DiscouragedLabel discouraged_labels[] = {
+    {"bame", "the five broad ethnic groups (\"Asian or Asian British\", \"Black, Black British, Caribbean or "
+             "African\", \"Mixed or multiple ethnic groups\", \"White\", \"Other ethnic group\")"},
+    {"bme", "the five broad ethnic groups (\"Asian or Asian British\", \"Black, Black British, Caribbean or "
+            "African\", \"Mixed or multiple ethnic groups\", \"White\", \"Other ethnic group\")"},
+    {"non-white", "\"Ethnic minorities (excluding White minorities)\" or the five broad ethnic groups"},
+    {"sen", "\"SEN support\" and \"EHC plan\" as separate groups"},
+    {"fsm", "\"Disadvantaged\" (or \"Eligible for free school meals\" if that is what is counted)"},
+};
+
+std::vector<std::string> list_of(Fields& f, const std::string& key, Need need, Diagnostics& diags) {
+    std::vector<std::string> out;
+    for (const auto& item : f.text_list(key, need)) {
+        if (std::find(out.begin(), out.end(), item.value) != out.end()) {
+            diags.error(item.where, "\"" + item.value + "\" is listed twice in " + key + ": remove one");
+            continue;
+        }
+        for (const auto& d : discouraged_labels)
+            if (to_lower_ascii(item.value) == d.label)
+                diags.warning(item.where, "DfE guidance advises against the label \"" + item.value + "\"; use " +
+                                              std::string(d.instead) + " instead");
+        out.push_back(item.value);
+    }
+    return out;
+}
+
+std::optional<TableSpec> read_spec(const std::string& slug, const std::string& path, std::string_view bytes,
+                                   int pupil_threshold, int staff_threshold, Diagnostics& diags) {
+    const auto yaml = load_yaml_file(path, bytes, diags);
+    if (!yaml) return std::nullopt;
+    Fields f(*yaml, path, 1, diags);
+    TableSpec spec;
+    spec.slug = slug;
+    spec.yaml_source = path;
+    const std::size_t errors_before = diags.error_count();
+
+    spec.title = f.text("title", Need::required).value_or(slug);
+    if (auto kind = f.located_text("kind", Need::required)) {
+        const auto it = std::find(kind_names.begin(), kind_names.end(), kind->value);
+        if (it != kind_names.end()) {
+            spec.kind = static_cast<TableKind>(it - kind_names.begin());
+        } else {
+            std::string msg = "unknown table kind \"" + kind->value + "\"";
+            if (auto guess = nearest(kind->value, kind_names)) msg += "; did you mean \"" + *guess + "\"?";
+            diags.error(kind->where, msg + " Valid kinds are count, rate, value and pay-gap");
+        }
+    }
+    if (auto about = f.located_text("about", Need::required)) {
+        if (about->value == "pupils" || about->value == "staff") {
+            spec.about = about->value == "staff" ? TableAbout::staff : TableAbout::pupils;
+        } else {
+            std::string msg = "\"about\" must be pupils or staff, not \"" + about->value + "\"";
+            if (auto guess = nearest(about->value, {"pupils", "staff"})) msg += "; did you mean \"" + *guess + "\"?";
+            diags.error(about->where, msg + " (it sets how small a figure must be to be hidden)");
+        }
+    }
+    spec.unit = f.text("unit").value_or(spec.kind == TableKind::rate ? "%" : "");
+    spec.source = f.text("source").value_or("");
+    spec.period = f.text("period").value_or("");
+    const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;
+    spec.groups = list_of(f, "groups", lists, diags);
+    spec.measures = list_of(f, "measures", lists, diags);
+    spec.totals = f.boolean("totals").value_or(false);
+    if (spec.totals && spec.kind != TableKind::count)
+        diags.error(f.where_value("totals"), "\"totals\" adds up counts of people, so it only works in a "
+                                             "kind: count table; remove it or set it to false");
+    spec.trust_total = f.boolean("trust_total").value_or(true);
+    spec.threshold = spec.about == TableAbout::staff ? staff_threshold : pupil_threshold;
+    if (auto n = f.integer("suppression_threshold")) {
+        if (*n < 2 || *n > 100)
+            diags.error(f.where_value("suppression_threshold"),
+                        "suppression_threshold must be a whole number from 2 to 100 (figures below it are hidden)");
+        else
+            spec.threshold = static_cast<int>(*n);
+    }
+    f.finish();
+
+    if (spec.kind == TableKind::pay_gap) {
+        // The six statutory figures are fixed; a description may list them
+        // but cannot change them.
+        std::vector<std::string> groups, measures;
+        for (const auto& fig : pay_gap_figures()) {
+            if (std::find(groups.begin(), groups.end(), fig.group) == groups.end()) groups.emplace_back(fig.group);
+            if (std::find(measures.begin(), measures.end(), fig.measure) == measures.end())
+                measures.emplace_back(fig.measure);
+        }
+        auto check_same = [&](const std::vector<std::string>& given, const std::vector<std::string>& fixed,
+                              const std::string& key) {
+            if (!given.empty() && given != fixed)
+                diags.error(f.where_value(key), "a pay-gap table always has the " + key + " " +
+                                                    join(fixed, ", ") + "; remove \"" + key +
+                                                    "\" or list exactly these, in this order");
+        };
+        check_same(spec.groups, groups, "groups");
+        check_same(spec.measures, measures, "measures");
+        spec.groups = groups;
+        spec.measures = measures;
+    }
+    if (diags.error_count() != errors_before) return std::nullopt;
+    return spec;
+}
+
+// The figure columns each kind needs after school, group and measure.
+std::vector<std::string> figure_columns(TableKind kind) {
+    switch (kind) {
+        case TableKind::count: return {"count"};
+        case TableKind::rate: return {"numerator", "denominator"};
+        case TableKind::value:
+        case TableKind::pay_gap: return {"value"};
+    }
+    return {};
+}
+
+std::optional<long long> whole_number(const CsvFile& csv, const CsvField& field, const std::string& column,
+                                      Diagnostics& diags) {
+    const std::string text = trim(field.text);
+    long long n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
+        if (n >= 0) return n;
+        diags.error(csv.at(field), "a " + column + " cannot be negative (" + text + "): it counts people");
+        return std::nullopt;
+    }
+    if (text.empty())
+        diags.error(csv.at(field), "the " + column + " is empty: give a whole number, or leave the whole row out "
+                                   "if the figure is not available (it is then shown as x)");
+    else
+        diags.error(csv.at(field), "the " + column + " \"" + text + "\" is not a whole number: write digits only, "
+                                   "e.g. 12 (no spaces, commas, % or decimals)");
+    return std::nullopt;
+}
+
+std::optional<std::string> decimal(const CsvFile& csv, const CsvField& field, Diagnostics& diags) {
+    const std::string text = trim(field.text);
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    const bool plain = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-'; });
+    if (!text.empty() && plain && ec == std::errc() && end == text.data() + text.size()) return text;
+    diags.error(csv.at(field), "the value \"" + text + "\" is not a number: write it like 12.5 or -3.1 "
+                               "(no % sign: the table's unit is added when it is shown)");
+    return std::nullopt;
+}
+
+// Finds `value` in `allowed` or reports it with a suggestion.
+std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field, const std::vector<std::string>& allowed,
+                                       const std::string& key, const std::string& yaml_source, Diagnostics& diags) {
+    const auto it = std::find(allowed.begin(), allowed.end(), field.text);
+    if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
+    std::string msg = "the " + key.substr(0, key.size() - 1) + " \"" + field.text + "\" is not listed in " + key +
+                      " of " + yaml_source;
+    if (auto guess = nearest(field.text, allowed)) msg += "; did you mean \"" + *guess + "\"?";
+    else msg += ": add it there, or use one of " + join(allowed, ", ");
+    diags.error(csv.at(field), msg);
+    return std::nullopt;
+}
+
+class TableReader {
+public:
+    TableReader(TableSpec spec, const CsvFile& csv, const std::vector<std::string>& school_slugs, Diagnostics& diags)
+        : csv_(csv), school_slugs_(school_slugs), diags_(diags) {
+        table_.spec = std::move(spec);
+        table_.spec.csv_source = csv.path;
+    }
+
+    std::optional<DataTable> read() {
+        const std::size_t errors_before = diags_.error_count();
+        if (!read_header()) return std::nullopt;
+        for (std::size_t r = 1; r < csv_.rows.size(); ++r) read_row(csv_.rows[r]);
+        if (table_.spec.kind == TableKind::pay_gap) check_pay_gap();
+        check_trust_rows();
+        if (diags_.error_count() != errors_before) return std::nullopt;
+        for (const auto& [school, grid] : grids_) {
+            table_.schools.push_back(school);
+            table_.school_figures.push_back(grid);
+        }
+        return std::move(table_);
+    }
+
+private:
+    bool read_header() {
+        const CsvRow& header = csv_.rows[0];
+        std::vector<std::string> wanted = {"school", "group", "measure"};
+        for (auto& c : figure_columns(table_.spec.kind)) wanted.push_back(c);
+        for (const auto& field : header) {
+            const std::string name = trim(field.text);
+            if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) {
+                std::string msg = "unknown column \"" + name + "\" for a kind: " +
+                                  std::string(slug(table_.spec.kind)) + " table";
+                if (auto guess = nearest(name, wanted)) msg += "; did you mean \"" + *guess + "\"?";
+                diags_.error(csv_.at(field), msg + " The columns are " + join(wanted, ","));
+                continue;
+            }
+            if (std::find(names_.begin(), names_.end(), name) != names_.end()) {
+                diags_.error(csv_.at(field), "the column \"" + name + "\" appears twice in the header: remove one");
+                continue;
+            }
+            names_.push_back(name);
+            positions_[name] = static_cast<std::size_t>(&field - header.data());
+        }
+        bool ok = true;
+        for (const auto& w : wanted) {
+            if (positions_.count(w)) continue;
+            diags_.error(csv_.at(header[0]), "missing column \"" + w + "\": the first row of a kind: " +
+                                                 std::string(slug(table_.spec.kind)) + " table must name the columns " +
+                                                 join(wanted, ","));
+            ok = false;
+        }
+        return ok && names_.size() == header.size();
+    }
+
+    const CsvField& column(const CsvRow& row, const std::string& name) const { return row[positions_.at(name)]; }
+
+    void read_row(const CsvRow& row) {
+        if (row.size() != names_.size()) {
+            diags_.error(csv_.at(row[0]), "this row has " + std::to_string(row.size()) + " fields but the header has " +
+                                              std::to_string(names_.size()) +
+                                              ": check for a missing or extra comma (wrap text containing commas in "
+                                              "quotes)");
+            return;
+        }
+        const TableSpec& spec = table_.spec;
+        const CsvField& school_field = column(row, "school");
+        std::optional<std::size_t> school = school_index(school_field);
+        auto g = label_index(csv_, column(row, "group"), spec.groups, "groups", spec.yaml_source, diags_);
+        auto m = label_index(csv_, column(row, "measure"), spec.measures, "measures", spec.yaml_source, diags_);
+        std::optional<Figure> figure = read_figure(row);
+        if (!school || !g || !m || !figure) return;
+        if (spec.kind == TableKind::pay_gap && !is_pay_gap_figure(*g, *m)) {
+            diags_.error(csv_.at(column(row, "group")),
+                         "a pay-gap table has no figure \"" + spec.groups[*g] + ", " + spec.measures[*m] +
+                             "\": the four gaps are for All staff; Paid a bonus and the quartiles are for Men and Women");
+            return;
+        }
+        const std::size_t cell = *g * spec.measures.size() + *m;
+        const std::size_t key = *school * table_.cell_count() + cell;
+        if (auto [it, fresh] = first_line_.emplace(key, school_field.line); !fresh) {
+            diags_.error(csv_.at(school_field), "duplicate row: " + school_field.text + ", " + spec.groups[*g] + ", " +
+                                                    spec.measures[*m] + " is already given on line " +
+                                                    std::to_string(it->second) + "; keep one of them");
+            return;
+        }
+        FigureGrid& grid = *school == trust_ ? trust_grid() : grids_[*school];
+        grid.cells.resize(table_.cell_count());
+        grid.cells[cell] = std::move(*figure);
+        if (*school == trust_) trust_lines_[cell] = school_field;
+    }
+
+    // Index into the site's schools, or trust_ for `trust`.
+    std::optional<std::size_t> school_index(const CsvField& field) {
+        if (field.text == "trust") return trust_;
+        if (table_.spec.kind == TableKind::pay_gap) {
+            diags_.error(csv_.at(field), "a pay-gap table is for the whole trust: write \"trust\" in the school "
+                                         "column, not \"" + field.text + "\"");
+            return std::nullopt;
+        }
+        const auto it = std::find(school_slugs_.begin(), school_slugs_.end(), field.text);
+        if (it != school_slugs_.end()) return static_cast<std::size_t>(it - school_slugs_.begin());
+        std::string msg = "no school \"" + field.text + "\" in content/schools/";
+        if (auto guess = nearest(field.text, school_slugs_)) msg += "; did you mean \"" + *guess + "\"?";
+        else msg += ": use a school's folder name, or \"trust\" for a trust-wide figure";
+        diags_.error(csv_.at(field), msg);
+        return std::nullopt;
+    }
+
+    std::optional<Figure> read_figure(const CsvRow& row) {
+        Figure f;
+        switch (table_.spec.kind) {
+            case TableKind::count: {
+                auto n = whole_number(csv_, column(row, "count"), "count", diags_);
+                if (!n) return std::nullopt;
+                f.n = *n;
+                return f;
+            }
+            case TableKind::rate: {
+                auto n = whole_number(csv_, column(row, "numerator"), "numerator", diags_);
+                auto d = whole_number(csv_, column(row, "denominator"), "denominator", diags_);
+                if (!n || !d) return std::nullopt;
+                if (*n > *d) {
+                    diags_.error(csv_.at(column(row, "numerator")),
+                                 "the numerator (" + std::to_string(*n) + ") is larger than the denominator (" +
+                                     std::to_string(*d) +
+                                     "): the numerator counts the people in the group who meet the measure, so it "
+                                     "cannot be more than the people in the group");
+                    return std::nullopt;
+                }
+                f.n = *n;
+                f.d = *d;
+                return f;
+            }
+            case TableKind::value:
+            case TableKind::pay_gap: {
+                auto v = decimal(csv_, column(row, "value"), diags_);
+                if (!v) return std::nullopt;
+                f.value = *v;
+                return f;
+            }
+        }
+        return std::nullopt;
+    }
+
+    bool is_pay_gap_figure(std::size_t g, std::size_t m) const {
+        const auto& figs = pay_gap_figures();
+        return std::any_of(figs.begin(), figs.end(), [&](const PayGapFigure& p) {
+            return p.group == table_.spec.groups[g] && p.measure == table_.spec.measures[m];
+        });
+    }
+
+    void check_pay_gap() {
+        const TableSpec& spec = table_.spec;
+        for (const auto& fig : pay_gap_figures()) {
+            const auto g = std::find(spec.groups.begin(), spec.groups.end(), fig.group) - spec.groups.begin();
+            const auto m = std::find(spec.measures.begin(), spec.measures.end(), fig.measure) - spec.measures.begin();
+            const std::size_t cell = static_cast<std::size_t>(g) * spec.measures.size() + static_cast<std::size_t>(m);
+            if (table_.trust_figures && table_.trust_figures->cells[cell]) continue;
+            diags_.error(csv_.at(csv_.rows[0][0]),
+                         "the pay-gap table has no figure for " + std::string(fig.group) + ", " +
+                             std::string(fig.measure) + ": add the row trust," + std::string(fig.group) + "," +
+                             std::string(fig.measure) + ",<percentage> (all six statutory figures must be published)");
+        }
+    }
+
+    // A trust-only figure cannot also be the sum of school figures.
+    void check_trust_rows() {
+        if (table_.spec.kind == TableKind::pay_gap) return;
+        for (const auto& [cell, field] : trust_lines_)
+            for (const auto& [school, grid] : grids_)
+                if (grid.cells[cell]) {
+                    diags_.error(csv_.at(field),
+                                 "this trust-wide figure is also given for schools (e.g. " + school_slugs_[school] +
+                                     "): eqsite adds up the school figures itself, so remove the trust row");
+                    break;
+                }
+    }
+
+    FigureGrid& trust_grid() {
+        if (!table_.trust_figures) table_.trust_figures.emplace();
+        return *table_.trust_figures;
+    }
+
+    const CsvFile& csv_;
+    const std::vector<std::string>& school_slugs_;
+    Diagnostics& diags_;
+    const std::size_t trust_ = school_slugs_.size();  // the index `trust` stands for
+    DataTable table_;
+    std::vector<std::string> names_;
+    std::map<std::string, std::size_t> positions_;
+    std::map<std::size_t, FigureGrid> grids_;  // by school index: Site::schools order
+    std::unordered_map<std::size_t, int> first_line_;  // school * cells + cell -> line
+    std::map<std::size_t, CsvField> trust_lines_;
+};
+
+}  // namespace
+
+std::optional<DataTable> read_data_table(const std::string& slug, const std::string& yaml_source,
+                                         std::string_view yaml_bytes, const std::string& csv_source,
+                                         std::string_view csv_bytes, const std::vector<std::string>& school_slugs,
+                                         int pupil_threshold, int staff_threshold, Diagnostics& diags) {
+    auto spec = read_spec(slug, yaml_source, yaml_bytes, pupil_threshold, staff_threshold, diags);
+    auto csv = parse_csv(csv_source, csv_bytes, diags);
+    if (!spec || !csv) return std::nullopt;
+    return TableReader(std::move(*spec), *csv, school_slugs, diags).read();
+}
+
+}  // namespace eqsite

@@ -1,0 +1,296 @@
+#include "model/disclosure.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <limits>
+
+#include "util/text.hpp"
+
+namespace eqsite {
+
+char symbol_char(Symbol s) {
+    switch (s) {
+        case Symbol::shown: return '\0';
+        case Symbol::suppressed: return 'c';
+        case Symbol::not_available: return 'x';
+        case Symbol::not_applicable: return 'z';
+    }
+    return 'x';
+}
+
+namespace {
+
+// One figure that may be published, with what suppression needs to know.
+struct WorkCell {
+    bool present = false;     // false: no figure ("x")
+    bool suppressed = false;
+    long long n = 0;          // count or numerator
+    long long d = 0;          // denominator (rates)
+    std::string value;        // value and pay-gap tables
+    long long size() const { return d > 0 ? d : n; }  // people behind the figure
+};
+
+// All cells of a table (every school's grid, then the trust's), and the
+// lines that tie them together. Cell index = unit * rows * columns +
+// row * columns + column, where unit S (the number of schools) is the trust.
+class Work {
+public:
+    Work(const DataTable& t) : table_(t), spec_(t.spec) {
+        groups_ = spec_.groups.size();
+        measures_ = spec_.measures.size();
+        totals_ = spec_.kind == TableKind::count && spec_.totals;
+        rows_ = groups_ + (totals_ ? 1 : 0);
+        columns_ = measures_ + (totals_ ? 1 : 0);
+        schools_ = t.schools.size();
+        const bool sums = spec_.trust_total && (spec_.kind == TableKind::count || spec_.kind == TableKind::rate);
+        has_trust_ = sums || t.trust_figures.has_value();
+        cells_.resize((schools_ + 1) * rows_ * columns_);
+        trust_sums_.assign(rows_ * columns_, false);
+
+        for (std::size_t s = 0; s < schools_; ++s) fill_unit(s, t.school_figures[s]);
+        if (sums) sum_schools_into_trust();
+        if (t.trust_figures) fill_unit(schools_, *t.trust_figures);
+        if (totals_) {
+            for (std::size_t u = 0; u < schools_; ++u) add_totals(u);
+            if (has_trust_) add_totals(schools_);
+        }
+    }
+
+    void suppress() {
+        if (spec_.kind != TableKind::count && spec_.kind != TableKind::rate) return;  // published as given
+        primary();
+        build_lines();
+        secondary();
+    }
+
+    PublishedTable result() const {
+        PublishedTable out;
+        out.spec = spec_;
+        out.rows = spec_.groups;
+        out.columns = spec_.measures;
+        if (totals_) {
+            out.rows.push_back("Total");
+            out.columns.push_back("Total");
+        }
+        for (std::size_t s = 0; s < schools_; ++s) out.schools.push_back(grid(s, table_.schools[s]));
+        if (has_trust_) out.trust = grid(schools_, std::nullopt);
+        return out;
+    }
+
+private:
+    std::size_t at(std::size_t unit, std::size_t row, std::size_t column) const {
+        return (unit * rows_ + row) * columns_ + column;
+    }
+
+    void fill_unit(std::size_t unit, const FigureGrid& g) {
+        for (std::size_t r = 0; r < groups_; ++r)
+            for (std::size_t c = 0; c < measures_; ++c) {
+                const std::size_t i = r * measures_ + c;
+                if (i >= g.cells.size() || !g.cells[i]) continue;
+                WorkCell& w = cells_[at(unit, r, c)];
+                w.present = true;
+                w.n = g.cells[i]->n;
+                w.d = g.cells[i]->d;
+                w.value = g.cells[i]->value;
+                if (unit == schools_) trust_sums_[r * columns_ + c] = false;  // a trust-only figure
+            }
+    }
+
+    // Trust figures are sums of the unsuppressed school figures (rule 3):
+    // numerators and denominators separately, never averages of rates.
+    void sum_schools_into_trust() {
+        for (std::size_t r = 0; r < groups_; ++r)
+            for (std::size_t c = 0; c < measures_; ++c) {
+                WorkCell& t = cells_[at(schools_, r, c)];
+                for (std::size_t s = 0; s < schools_; ++s) {
+                    const WorkCell& w = cells_[at(s, r, c)];
+                    if (!w.present) continue;
+                    t.present = true;
+                    t.n += w.n;
+                    t.d += w.d;
+                }
+                trust_sums_[r * columns_ + c] = t.present;
+            }
+    }
+
+    void add_totals(std::size_t unit) {
+        auto add = [&](std::size_t to, std::size_t from) {
+            const WorkCell& w = cells_[from];
+            if (!w.present) return;
+            cells_[to].present = true;
+            cells_[to].n += w.n;
+        };
+        for (std::size_t r = 0; r < groups_; ++r)
+            for (std::size_t c = 0; c < measures_; ++c) {
+                add(at(unit, r, measures_), at(unit, r, c));
+                add(at(unit, groups_, c), at(unit, r, c));
+                add(at(unit, groups_, measures_), at(unit, r, c));
+            }
+        if (unit == schools_)
+            for (std::size_t r = 0; r < rows_; ++r)
+                for (std::size_t c = 0; c < columns_; ++c)
+                    if (r == groups_ || c == measures_) trust_sums_[r * columns_ + c] = spec_.trust_total;
+    }
+
+    // Rule 1: a count from 1 to N-1; a rate on N or fewer people, or whose
+    // numerator (itself a count of people) is from 1 to N-1.
+    void primary() {
+        const long long n = spec_.threshold;
+        for (WorkCell& w : cells_) {
+            if (!w.present) continue;
+            const bool small_count = w.n >= 1 && w.n < n;
+            if (spec_.kind == TableKind::count) w.suppressed = small_count;
+            else w.suppressed = (w.d >= 1 && w.d <= n) || small_count;
+        }
+    }
+
+    void add_line(std::vector<std::size_t> members) {
+        members.erase(std::remove_if(members.begin(), members.end(), [&](std::size_t i) { return !cells_[i].present; }),
+                      members.end());
+        if (members.size() < 2) return;
+        lines_.push_back(std::move(members));
+    }
+
+    // The lines where one cell is the sum of the others (see disclosure.hpp).
+    void build_lines() {
+        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
+        const auto all_row = all_group();
+        const auto pairs = complement_pairs();
+        for (std::size_t u = 0; u < units; ++u) {
+            if (totals_) {
+                for (std::size_t r = 0; r < rows_; ++r) {
+                    std::vector<std::size_t> line;
+                    for (std::size_t c = 0; c < columns_; ++c) line.push_back(at(u, r, c));
+                    add_line(std::move(line));
+                }
+                for (std::size_t c = 0; c < columns_; ++c) {
+                    std::vector<std::size_t> line;
+                    for (std::size_t r = 0; r < rows_; ++r) line.push_back(at(u, r, c));
+                    add_line(std::move(line));
+                }
+            }
+            if (!all_row) continue;
+            for (std::size_t c = 0; c < columns_; ++c) {
+                std::vector<std::size_t> line;
+                for (std::size_t r = 0; r < groups_; ++r) line.push_back(at(u, r, c));
+                add_line(std::move(line));
+                for (const auto& [x, not_x] : pairs) add_line({at(u, *all_row, c), at(u, x, c), at(u, not_x, c)});
+            }
+        }
+        if (!has_trust_) return;
+        for (std::size_t r = 0; r < rows_; ++r)
+            for (std::size_t c = 0; c < columns_; ++c) {
+                if (!trust_sums_[r * columns_ + c]) continue;
+                std::vector<std::size_t> line{at(schools_, r, c)};
+                for (std::size_t s = 0; s < schools_; ++s) line.push_back(at(s, r, c));
+                add_line(std::move(line));
+            }
+    }
+
+    // The row that totals the others: "All pupils", "All staff", "All".
+    std::optional<std::size_t> all_group() const {
+        for (std::size_t g = 0; g < groups_; ++g) {
+            const std::string label = to_lower_ascii(trim(spec_.groups[g]));
+            if (label == "all" || label.rfind("all ", 0) == 0 || label == "total") return g;
+        }
+        return std::nullopt;
+    }
+
+    // Groups "X" and "Not X" (or "Non-X"): together they make the All row.
+    std::vector<std::pair<std::size_t, std::size_t>> complement_pairs() const {
+        std::vector<std::pair<std::size_t, std::size_t>> out;
+        for (std::size_t a = 0; a < groups_; ++a)
+            for (std::size_t b = 0; b < groups_; ++b) {
+                const std::string x = to_lower_ascii(trim(spec_.groups[a]));
+                const std::string y = to_lower_ascii(trim(spec_.groups[b]));
+                for (std::string_view prefix : {"not ", "non-", "non "})
+                    if (y == std::string(prefix) + x) out.emplace_back(a, b);
+            }
+        return out;
+    }
+
+    // Rule 2 and 3: until no line has exactly one suppressed cell, suppress
+    // the smallest other cell of such a line (non-zero first).
+    void secondary() {
+        std::vector<std::vector<std::size_t>> lines_of(cells_.size());
+        for (std::size_t l = 0; l < lines_.size(); ++l)
+            for (std::size_t i : lines_[l]) lines_of[i].push_back(l);
+        std::deque<std::size_t> todo;
+        std::vector<bool> queued(lines_.size(), true);
+        for (std::size_t l = 0; l < lines_.size(); ++l) todo.push_back(l);
+        while (!todo.empty()) {
+            const std::size_t l = todo.front();
+            todo.pop_front();
+            queued[l] = false;
+            const auto& line = lines_[l];
+            const auto hidden = std::count_if(line.begin(), line.end(), [&](std::size_t i) { return cells_[i].suppressed; });
+            if (hidden != 1) continue;
+            const std::size_t pick = smallest_shown(line);
+            cells_[pick].suppressed = true;
+            for (std::size_t other : lines_of[pick])
+                if (!queued[other]) {
+                    queued[other] = true;
+                    todo.push_back(other);
+                }
+        }
+    }
+
+    std::size_t smallest_shown(const std::vector<std::size_t>& line) const {
+        std::size_t best = line.front();
+        auto rank = [&](std::size_t i) {
+            const long long s = cells_[i].size();
+            // Zeros last: hiding a true zero beside one other hidden cell protects nothing.
+            return s == 0 ? std::numeric_limits<long long>::max() : s;
+        };
+        bool found = false;
+        for (std::size_t i : line) {
+            if (cells_[i].suppressed) continue;
+            if (!found || rank(i) < rank(best)) best = i;  // ties: the first in the line
+            found = true;
+        }
+        return best;
+    }
+
+    PublishedGrid grid(std::size_t unit, std::optional<std::size_t> school) const {
+        PublishedGrid g;
+        g.school = school;
+        g.cells.reserve(rows_ * columns_);
+        for (std::size_t r = 0; r < rows_; ++r)
+            for (std::size_t c = 0; c < columns_; ++c) g.cells.push_back(published(cells_[at(unit, r, c)]));
+        return g;
+    }
+
+    PublishedCell published(const WorkCell& w) const {
+        if (!w.present) return PublishedCell::hidden(Symbol::not_available);
+        if (w.suppressed) return PublishedCell::hidden(Symbol::suppressed);
+        switch (spec_.kind) {
+            case TableKind::count: return PublishedCell::count(w.n);
+            case TableKind::rate:
+                // Nobody in the group: there is no rate to give.
+                if (w.d == 0) return PublishedCell::hidden(Symbol::not_applicable);
+                return PublishedCell::rate(w.n, w.d);
+            case TableKind::value:
+            case TableKind::pay_gap: return PublishedCell::value(w.value);
+        }
+        return PublishedCell::hidden(Symbol::not_available);
+    }
+
+    const DataTable& table_;
+    const TableSpec& spec_;
+    std::size_t groups_ = 0, measures_ = 0, rows_ = 0, columns_ = 0, schools_ = 0;
+    bool totals_ = false;
+    bool has_trust_ = false;
+    std::vector<WorkCell> cells_;
+    std::vector<bool> trust_sums_;  // per trust cell: is it a sum of the schools' cells?
+    std::vector<std::vector<std::size_t>> lines_;
+};
+
+}  // namespace
+
+PublishedTable publish(const DataTable& table) {
+    Work work(table);
+    work.suppress();
+    return work.result();
+}
+
+}  // namespace eqsite
