@@ -27,7 +27,10 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	@if [ -f tests/browser/package.json ]; then $(MAKE) --no-print-directory test-browser; fi
 
+# First prove the gate can fail (pages broken on purpose), then run it on
+# every page of site-example.
 test-browser:
+	tests/browser/selftest.sh
 	$(EQSITE) build site-example -o $(BUILD)/browser-site
 	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
 

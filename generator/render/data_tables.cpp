@@ -36,9 +36,10 @@ std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
     std::string out;
     if (t.spec.kind == TableKind::rate)
         out += "<p class=\"table-note\">Percentages of the " + who + " in each group. A percentage is hidden when it "
-               "rests on " + std::to_string(t.spec.threshold) + " or fewer " + who + ".</p>\n";
+               "rests on " + std::to_string(t.spec.threshold) + " or fewer " + who + ", or when from 1 to " +
+               std::to_string(t.spec.threshold - 1) + " of them are counted in it.</p>\n";
     if (items.empty()) return out;
-    out += "<ul class=\"table-legend\" aria-label=\"Symbols used in this table\">\n";
+    out += "<p class=\"table-note\">Symbols used in this table:</p>\n<ul class=\"table-legend\">\n";
     for (const auto& i : items) out += i + "\n";
     return out + "</ul>\n";
 }

@@ -83,10 +83,13 @@ try {
       await page.goto(base + route, { waitUntil: "load" });
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.className ?? "");
-      if (first !== "skip-link") problems.push(`keyboard: the first Tab focuses "${first}", not the skip link`);
-      await page.keyboard.press("Enter");
-      const target = await page.evaluate(() => document.activeElement?.tagName ?? "");
-      if (target !== "MAIN") problems.push(`keyboard: the skip link moves focus to ${target}, not <main>`);
+      if (first !== "skip-link") {
+        problems.push(`keyboard: the first Tab focuses "${first}", not the skip link`);
+      } else {
+        await page.keyboard.press("Enter");
+        const target = await page.evaluate(() => document.activeElement?.tagName ?? "");
+        if (target !== "MAIN") problems.push(`keyboard: the skip link moves focus to ${target}, not <main>`);
+      }
     }
 
     if (problems.length) {

@@ -20,7 +20,8 @@ export function startServer(root) {
       return;
     }
     res.writeHead(404, { "Content-Type": TYPES[".html"] });
-    res.end(fs.readFileSync(path.join(root, "404.html")));
+    const notFound = path.join(root, "404.html");
+    res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "Not found");
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ port: server.address().port, close: () => server.close() })));
 }

@@ -1,0 +1,93 @@
+// Times suppression (publish) and table rendering (HTML for every grid,
+// CSV, JSON, charts) on synthetic tables, without touching the disk:
+//
+//   eqsite_data_bench SCHOOLS TABLES
+//
+// Each table has 6 groups (an "All pupils" row and an X / Not X pair) and
+// 4 measures, figures drawn with many small numbers so that secondary
+// suppression has work to do. Alternating count (with totals) and rate.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "model/disclosure.hpp"
+#include "render/data_tables.hpp"
+
+using namespace eqsite;
+
+namespace {
+
+DataTable make_table(std::size_t schools, std::size_t index, std::mt19937_64& rng) {
+    DataTable t;
+    t.spec.slug = "table-" + std::to_string(index);
+    t.spec.title = "Table " + std::to_string(index);
+    t.spec.kind = index % 2 ? TableKind::rate : TableKind::count;
+    t.spec.totals = t.spec.kind == TableKind::count;
+    t.spec.threshold = 5;
+    t.spec.groups = {"All pupils", "Disadvantaged", "Not disadvantaged", "SEN support", "EHC plan", "EAL"};
+    t.spec.measures = {"Measure A", "Measure B", "Measure C", "Measure D"};
+    auto small = [&] { return static_cast<long long>(rng() % 13); };
+    for (std::size_t s = 0; s < schools; ++s) {
+        FigureGrid g;
+        g.cells.resize(t.cell_count());
+        for (std::size_t m = 0; m < 4; ++m) {
+            long long total_n = 0, total_d = 0;
+            for (std::size_t grp = 1; grp < 6; ++grp) {
+                Figure f;
+                f.d = rng() % 4 == 0 ? small() : 10 + static_cast<long long>(rng() % 60);
+                f.n = t.spec.kind == TableKind::rate ? static_cast<long long>(rng() % (f.d + 1)) : f.d;
+                if (grp <= 2) { total_n += f.n; total_d += f.d; }
+                g.cells[grp * 4 + m] = f;
+            }
+            g.cells[m] = Figure{total_n, t.spec.kind == TableKind::rate ? total_d : 0, {}};
+        }
+        t.schools.push_back(s);
+        t.school_figures.push_back(std::move(g));
+    }
+    return t;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s SCHOOLS TABLES\n", argv[0]);
+        return 2;
+    }
+    const std::size_t schools = std::strtoul(argv[1], nullptr, 10);
+    const std::size_t tables = std::strtoul(argv[2], nullptr, 10);
+    std::mt19937_64 rng(42);
+    std::vector<std::string> slugs;
+    for (std::size_t s = 0; s < schools; ++s) slugs.push_back("school-" + std::to_string(s));
+
+    double publish_s = 0, render_s = 0;
+    std::size_t bytes = 0, cells = 0, hidden = 0;
+    for (std::size_t i = 0; i < tables; ++i) {
+        const DataTable table = make_table(schools, i, rng);
+        auto start = std::chrono::steady_clock::now();
+        const PublishedTable published = publish(table);
+        publish_s += seconds_since(start);
+        for (const auto& g : published.schools)
+            for (const auto& c : g.cells) {
+                ++cells;
+                hidden += c.symbol() == Symbol::suppressed;
+            }
+        start = std::chrono::steady_clock::now();
+        for (const auto& g : published.schools) bytes += table_html(published, g, slugs[*g.school], "t").size();
+        if (published.trust) bytes += table_html(published, *published.trust, "Trust", "t").size();
+        bytes += table_csv(published, slugs).size() + table_json(published, slugs).size();
+        render_s += seconds_since(start);
+    }
+    std::printf("%zu schools x %zu tables: suppression %.3f s, rendering %.3f s (%zu MB of HTML, CSV and JSON); "
+                "%zu school cells, %zu hidden (%.0f%%)\n",
+                schools, tables, publish_s, render_s, bytes >> 20, cells, hidden,
+                cells ? 100.0 * static_cast<double>(hidden) / static_cast<double>(cells) : 0.0);
+    return 0;
+}
