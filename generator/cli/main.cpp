@@ -9,6 +9,7 @@
 #include "cli/report.hpp"
 #include "model/build_site.hpp"
 #include "render/theme.hpp"
+#include "serve/preview.hpp"
 #include "util/files.hpp"
 #include "write/build.hpp"
 
@@ -85,12 +86,20 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--today", build_today, "Date used for review checks (YYYY-MM-DD) if site.yaml has no today")
         ->check(validate_date);
 
-    std::string serve_site = ".", serve_bind = "127.0.0.1";
-    int serve_port = 8080;
+    std::string serve_site = ".", serve_today;
+    ServeOptions serve_opts;
+    bool serve_poll = false;
     auto* serve_cmd = app.add_subcommand("serve", "Preview the site locally with live reload");
     serve_cmd->add_option("SITE", serve_site, "The site folder");
-    serve_cmd->add_option("--port", serve_port, "Port to listen on")->check(CLI::Range(1, 65535));
-    serve_cmd->add_option("--bind", serve_bind, "Address to listen on");
+    serve_cmd->add_option("--port", serve_opts.port, "Port to listen on (0: any free port)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    serve_cmd->add_option("--bind", serve_opts.bind, "Address to listen on (other than 127.0.0.1 shows the "
+                                                     "preview to your network)")
+        ->capture_default_str();
+    serve_cmd->add_flag("--poll", serve_poll, "Watch files by polling (the only watcher in this version)");
+    serve_cmd->add_option("--jobs", serve_opts.jobs, "Pages rendered in parallel (default: all cores)");
+    serve_cmd->add_option("--today", serve_today, "Date used for review checks (YYYY-MM-DD)")->check(validate_date);
 
     std::string check_site = ".", check_format = "text", check_today;
     auto* check_cmd = app.add_subcommand("check", "Check the site for errors without writing anything");
@@ -130,7 +139,12 @@ int main(int argc, char** argv) {
                                                                : ReportFormat::text;
         return run_check(from_utf8(check_site), check_today.empty() ? std::nullopt : parse_date(check_today), format);
     }
-    if (serve_cmd->parsed()) return not_yet("eqsite serve");
+    if (serve_cmd->parsed()) {
+        serve_opts.site = from_utf8(serve_site);
+        if (!serve_today.empty()) serve_opts.today = parse_date(serve_today);
+        if (!site_folder_exists(serve_opts.site)) return exit_usage;
+        return serve(serve_opts, std::cout, std::cerr);
+    }
     if (new_cmd->parsed()) return not_yet("eqsite new");
     if (import_cmd->parsed()) return not_yet("eqsite import");
     return exit_usage;

@@ -18,7 +18,9 @@ struct Reader {
     int line = 1, column = 1;  // position of the byte being fed
 
     void begin_byte(unsigned char b) {
-        if (!field_open && b != '\n') {
+        // libcsv drops spaces and tabs around an unquoted field, so a field
+        // starts at its first other byte.
+        if (!field_open && b != '\n' && b != ' ' && b != '\t') {
             field_open = true;
             start_line = line;
             start_column = column;

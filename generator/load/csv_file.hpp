@@ -13,7 +13,7 @@
 namespace eqsite {
 
 struct CsvField {
-    std::string text;  // unquoted, as written (not trimmed)
+    std::string text;  // unquoted; spaces around an unquoted field removed
     int line = 1;      // where the field starts (its opening quote, if quoted)
     int column = 1;    // in characters, from 1
 };

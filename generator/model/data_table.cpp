@@ -22,6 +22,11 @@ std::string_view slug(TableKind k) {
     return "count";
 }
 
+bool is_all_group(std::string_view label) {
+    const std::string l = to_lower_ascii(trim(label));
+    return l == "all" || l.rfind("all ", 0) == 0 || l == "total";
+}
+
 const std::vector<PayGapFigure>& pay_gap_figures() {
     static const std::vector<PayGapFigure> figures = [] {
         std::vector<PayGapFigure> f = {{"All staff", "Mean hourly pay gap"},
@@ -92,6 +97,7 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
         } else {
             std::string msg = "unknown table kind \"" + kind->value + "\"";
             if (auto guess = nearest(kind->value, kind_names)) msg += "; did you mean \"" + *guess + "\"?";
+            else msg += ".";
             diags.error(kind->where, msg + " Valid kinds are count, rate, value and pay-gap");
         }
     }
@@ -114,6 +120,15 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     if (spec.totals && spec.kind != TableKind::count)
         diags.error(f.where_value("totals"), "\"totals\" adds up counts of people, so it only works in a "
                                              "kind: count table; remove it or set it to false");
+    if (spec.totals && spec.kind == TableKind::count)
+        for (const auto& g : spec.groups)
+            if (is_all_group(g)) {
+                // A Total row would add the All row to its own parts.
+                diags.error(f.where_value("groups"), "the group \"" + g + "\" is already a total, so \"totals: true\" "
+                                                     "would count everyone twice; remove \"" + g +
+                                                     "\" or set totals to false");
+                break;
+            }
     spec.trust_total = f.boolean("trust_total").value_or(true);
     spec.threshold = spec.about == TableAbout::staff ? staff_threshold : pupil_threshold;
     if (auto n = f.integer("suppression_threshold")) {
@@ -199,8 +214,10 @@ std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field
     if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
     std::string msg = "the " + key.substr(0, key.size() - 1) + " \"" + field.text + "\" is not listed in " + key +
                       " of " + yaml_source;
-    if (auto guess = nearest(field.text, allowed)) msg += "; did you mean \"" + *guess + "\"?";
-    else msg += ": add it there, or use one of " + join(allowed, ", ");
+    if (auto guess = nearest(field.text, allowed))
+        msg += "; did you mean \"" + *guess + "\"? If not, add it to " + key + " there";
+    else
+        msg += ": add it there, or use one of " + join(allowed, ", ");
     diags.error(csv.at(field), msg);
     return std::nullopt;
 }
@@ -230,6 +247,7 @@ public:
 private:
     bool read_header() {
         const CsvRow& header = csv_.rows[0];
+        std::vector<std::string> suggested;
         std::vector<std::string> wanted = {"school", "group", "measure"};
         for (auto& c : figure_columns(table_.spec.kind)) wanted.push_back(c);
         for (const auto& field : header) {
@@ -237,7 +255,12 @@ private:
             if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) {
                 std::string msg = "unknown column \"" + name + "\" for a kind: " +
                                   std::string(slug(table_.spec.kind)) + " table";
-                if (auto guess = nearest(name, wanted)) msg += "; did you mean \"" + *guess + "\"?";
+                if (auto guess = nearest(name, wanted)) {
+                    msg += "; did you mean \"" + *guess + "\"?";
+                    suggested.push_back(*guess);  // one mistake, one message
+                } else {
+                    msg += ".";
+                }
                 diags_.error(csv_.at(field), msg + " The columns are " + join(wanted, ","));
                 continue;
             }
@@ -251,10 +274,11 @@ private:
         bool ok = true;
         for (const auto& w : wanted) {
             if (positions_.count(w)) continue;
+            ok = false;
+            if (std::find(suggested.begin(), suggested.end(), w) != suggested.end()) continue;
             diags_.error(csv_.at(header[0]), "missing column \"" + w + "\": the first row of a kind: " +
                                                  std::string(slug(table_.spec.kind)) + " table must name the columns " +
                                                  join(wanted, ","));
-            ok = false;
         }
         return ok && names_.size() == header.size();
     }
@@ -263,8 +287,8 @@ private:
 
     void read_row(const CsvRow& row) {
         if (row.size() != names_.size()) {
-            diags_.error(csv_.at(row[0]), "this row has " + std::to_string(row.size()) + " fields but the header has " +
-                                              std::to_string(names_.size()) +
+            diags_.error(csv_.at(row[0]), "this row has " + std::to_string(row.size()) + " values but the first row names " +
+                                              std::to_string(names_.size()) + " columns" +
                                               ": check for a missing or extra comma (wrap text containing commas in "
                                               "quotes)");
             return;

@@ -189,10 +189,8 @@ private:
 
     // The row that totals the others: "All pupils", "All staff", "All".
     std::optional<std::size_t> all_group() const {
-        for (std::size_t g = 0; g < groups_; ++g) {
-            const std::string label = to_lower_ascii(trim(spec_.groups[g]));
-            if (label == "all" || label.rfind("all ", 0) == 0 || label == "total") return g;
-        }
+        for (std::size_t g = 0; g < groups_; ++g)
+            if (is_all_group(spec_.groups[g])) return g;
         return std::nullopt;
     }
 

@@ -145,6 +145,8 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
     if (auto guess = nearest(folded, folded_candidates)) {
         const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), *guess) - folded_candidates.begin();
         msg += "; did you mean \"" + candidates[static_cast<std::size_t>(at)] + "\"?";
+    } else {
+        msg += ".";
     }
     msg += " Valid values are: " + quoted_list(vocab.terms) + (vocab.allows_all ? ", all" : "");
     diags.error(value.where, msg);

@@ -26,9 +26,14 @@ std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
     std::vector<std::string> items;
     const std::string who = people(t.spec);
     if (uses(g, Symbol::suppressed))
-        items.push_back("<li><strong>c</strong>: hidden to protect privacy (fewer than " +
-                        std::to_string(t.spec.threshold) + " " + who +
-                        ", or a figure from which a hidden one could be worked out)</li>");
+        items.push_back(t.spec.kind == TableKind::rate
+                            ? "<li><strong>c</strong>: hidden to protect privacy (the percentage rests on " +
+                                  std::to_string(t.spec.threshold) + " or fewer " + who + ", counts from 1 to " +
+                                  std::to_string(t.spec.threshold - 1) +
+                                  " of them, or would let a hidden one be worked out)</li>"
+                            : "<li><strong>c</strong>: hidden to protect privacy (fewer than " +
+                                  std::to_string(t.spec.threshold) + " " + who +
+                                  ", or a figure from which a hidden one could be worked out)</li>");
     if (uses(g, Symbol::not_available))
         items.push_back("<li><strong>x</strong>: not available (no figure was given)</li>");
     if (uses(g, Symbol::not_applicable))

@@ -1,0 +1,296 @@
+#include "serve/preview.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "model/build_site.hpp"
+#include "render/theme.hpp"
+#include "serve/request_path.hpp"
+#include "serve/site_watcher.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+#include "write/build.hpp"
+
+namespace eqsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::atomic<bool> stop_requested{false};
+extern "C" void on_stop_signal(int) { stop_requested = true; }
+
+// Reloads the page after each rebuild; EventSource reconnects by itself, and
+// a different build id after a reconnect (the server restarted) reloads too.
+constexpr const char* live_script = R"JS((function () {
+  var seen = null;
+  var events = new EventSource("/__eqsite/events");
+  events.onmessage = function (e) {
+    if (seen !== null && e.data !== seen) { window.location.reload(); return; }
+    seen = e.data;
+  };
+  var overlay = document.getElementById("eqsite-errors");
+  if (overlay) overlay.focus();
+})();
+)JS";
+
+class Preview {
+public:
+    Preview(const ServeOptions& options, std::ostream& out)
+        : options_(options), out_(out), instance_(std::to_string(std::random_device{}())) {
+        work_ = fs::temp_directory_path() / ("eqsite-serve-" + instance_);
+        fs::create_directories(work_);
+    }
+    ~Preview() {
+        std::error_code ec;
+        fs::remove_all(work_, ec);
+    }
+
+    // Loads, checks and writes the site into a fresh folder; swaps it in
+    // only if there were no errors.
+    void rebuild() {
+        const auto started = std::chrono::steady_clock::now();
+        Diagnostics diags;
+        const Site site = load_site(options_.site, {options_.today, options_.jobs}, diags);
+        const Theme theme = load_theme(options_.site, diags);
+        std::optional<fs::path> folder;
+        if (!diags.has_errors()) {
+            folder = work_ / ("build-" + std::to_string(++builds_));
+            fs::create_directories(*folder);
+            write_site(site, theme, render_options_for(site.config.trust.url), *folder, options_.jobs, diags);
+        }
+        const auto sorted = diags.sorted();
+        for (const auto& d : sorted) out_ << format_diagnostic(d) << '\n';
+        std::vector<Diagnostic> errors;
+        for (const auto& d : sorted)
+            if (d.severity == Severity::error) errors.push_back(d);
+
+        std::optional<fs::path> old;
+        {
+            std::lock_guard lock(mutex_);
+            if (errors.empty() && folder) {
+                old = root_;
+                root_ = *folder;
+            } else if (folder) {
+                old = folder;  // a failed write: drop it, keep the last good build
+            }
+            errors_ = std::move(errors);
+            ++generation_;
+        }
+        changed_.notify_all();
+        if (old) {
+            std::error_code ec;
+            fs::remove_all(*old, ec);
+        }
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        if (errors_count() == 0)
+            out_ << "Rebuilt in " << ms.count() << " ms.\n";
+        else
+            out_ << "The site has " << errors_count() << (errors_count() == 1 ? " error" : " errors")
+                 << "; still serving the last good build. Fix and save to try again.\n";
+        out_.flush();
+    }
+
+    void handle_get(const httplib::Request& req, httplib::Response& res) {
+        fs::path root;
+        {
+            std::lock_guard lock(mutex_);
+            root = root_;
+        }
+        std::optional<fs::path> file;
+        if (!root.empty()) file = resolve_request_path(root, req.path);
+        int status = 200;
+        if (!file && !root.empty()) {
+            status = 404;
+            if (auto not_found = resolve_request_path(root, "/404.html")) file = not_found;
+        }
+        if (!file) {
+            res.status = root.empty() ? 200 : 404;
+            res.set_content(page_with_overlay("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                                              "eqsite preview</title></head><body><main><h1>Not found</h1></main>"
+                                              "</body></html>"),
+                            "text/html; charset=utf-8");
+            return;
+        }
+        auto bytes = read_file(*file);
+        if (!bytes) {
+            res.status = 404;
+            return;
+        }
+        res.status = status;
+        const std::string type = content_type_for(*file);
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        if (type.starts_with("text/html")) res.set_content(page_with_overlay(*bytes), type);
+        else res.set_content(*bytes, type);
+    }
+
+    void handle_events(httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        auto last = std::make_shared<long long>(-1);
+        res.set_chunked_content_provider("text/event-stream", [this, last](std::size_t, httplib::DataSink& sink) {
+            std::unique_lock lock(mutex_);
+            if (*last == generation_) changed_.wait_for(lock, std::chrono::seconds(10), [&] {
+                return generation_ != *last || stopping_;
+            });
+            if (stopping_) return false;
+            std::string message;
+            if (*last == generation_) {
+                message = ": still here\n\n";  // keeps proxies and browsers from timing out
+            } else {
+                *last = generation_;
+                message = "data: " + instance_ + "-" + std::to_string(generation_) + "\n\n";
+            }
+            lock.unlock();
+            return sink.write(message.data(), message.size());
+        });
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+    }
+
+private:
+    std::size_t errors_count() {
+        std::lock_guard lock(mutex_);
+        return errors_.size();
+    }
+
+    // Adds the reload script before </head> and, while the content has
+    // errors, the overlay right after <body ...>.
+    std::string page_with_overlay(std::string html) {
+        const std::string script = "<script src=\"/__eqsite/live.js\" defer></script>\n";
+        if (auto head = html.find("</head>"); head != std::string::npos) html.insert(head, script);
+        std::vector<Diagnostic> errors;
+        {
+            std::lock_guard lock(mutex_);
+            errors = errors_;
+        }
+        if (errors.empty()) return html;
+        std::string overlay =
+            "<div id=\"eqsite-errors\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"eqsite-errors-title\" "
+            "tabindex=\"-1\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:1000;"
+            "background:#fff;color:#1b1b1b;border-top:6px solid #a0281c;padding:1rem 1.5rem;"
+            "font:16px/1.5 system-ui,sans-serif;box-shadow:0 -4px 12px rgba(0,0,0,.3)\">\n"
+            "<h2 id=\"eqsite-errors-title\" style=\"margin:0 0 .5rem;font-size:1.25rem\">The site has " +
+            std::to_string(errors.size()) + (errors.size() == 1 ? " error" : " errors") +
+            "</h2>\n<p style=\"margin:0 0 .5rem\">You are seeing the last version that built. Fix these, save, and "
+            "this page reloads by itself.</p>\n<ul style=\"margin:0;padding-left:1.25rem\">\n";
+        for (const auto& e : errors)
+            overlay += "<li><code>" + html_escape(e.where.file + ":" + std::to_string(e.where.line) + ":" +
+                                                  std::to_string(e.where.column)) +
+                       "</code>: " + html_escape(e.message) + "</li>\n";
+        overlay += "</ul>\n</div>\n";
+        const auto body = html.find("<body");
+        const auto body_end = body == std::string::npos ? std::string::npos : html.find('>', body);
+        if (body_end == std::string::npos) return overlay + html;
+        html.insert(body_end + 1, "\n" + overlay);
+        return html;
+    }
+
+    const ServeOptions& options_;
+    std::ostream& out_;
+    const std::string instance_;
+    fs::path work_;
+    unsigned builds_ = 0;
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    fs::path root_;                     // the last good build; empty before the first
+    std::vector<Diagnostic> errors_;    // of the latest build
+    long long generation_ = 0;
+    bool stopping_ = false;
+};
+
+bool is_loopback(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+    httplib::Server server;
+    // Every request gets a thread of its own, so open live-reload streams
+    // never starve page requests.
+    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+    server.set_payload_max_length(64 * 1024);
+    server.set_read_timeout(5, 0);
+    server.set_keep_alive_max_count(100);
+    // cpp-httplib's default sets SO_REUSEPORT, which lets a second server
+    // share a port already in use; we want "port in use" to be an error.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+#ifdef _WIN32
+        setsockopt(sock, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, reinterpret_cast<const char*>(&yes), sizeof yes);
+#else
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+#endif
+    });
+
+    const int port = options.port == 0 ? server.bind_to_any_port(options.bind) : options.port;
+    if (port < 0 || (options.port != 0 && !server.bind_to_port(options.bind, port))) {
+        err << "eqsite: error: cannot listen on " << options.bind << " port " << options.port
+            << ": the port is in use by another program (perhaps another eqsite serve), or the address is not "
+               "this computer's. Stop the other program, or choose another port, e.g. eqsite serve --port "
+            << (options.port == 65535 ? 8081 : options.port + 1) << "\n";
+        return 2;
+    }
+    if (!is_loopback(options.bind))
+        err << "eqsite: warning: serving on " << options.bind
+            << ", so other computers on your network can see this preview. Use --bind 127.0.0.1 to keep it "
+               "to this computer.\n";
+
+    Preview preview(options, out);
+    preview.rebuild();
+
+    server.Get("/__eqsite/live.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(live_script, "text/javascript; charset=utf-8");
+    });
+    server.Get("/__eqsite/events", [&](const httplib::Request&, httplib::Response& res) { preview.handle_events(res); });
+    server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) { preview.handle_get(req, res); });
+    auto refuse = [](const httplib::Request&, httplib::Response& res) {
+        res.status = 405;
+        res.set_header("Allow", "GET, HEAD");
+        res.set_content("Only GET and HEAD are allowed.\n", "text/plain; charset=utf-8");
+    };
+    server.Post(".*", refuse);
+    server.Put(".*", refuse);
+    server.Delete(".*", refuse);
+    server.Patch(".*", refuse);
+    server.Options(".*", refuse);
+
+    stop_requested = false;
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
+    std::thread watcher([&] {
+        SiteWatcher files(options.site);
+        while (!stop_requested) {
+            if (files.wait_for_change(std::chrono::milliseconds(300))) preview.rebuild();
+        }
+        preview.stop();
+        server.stop();
+    });
+
+    out << "Serving " << to_utf8(fs::absolute(options.site).lexically_normal()) << " at http://"
+        << (options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind) << ":" << port
+        << "/ (press Ctrl-C to stop)\n";
+    out.flush();
+    server.listen_after_bind();
+    stop_requested = true;
+    watcher.join();
+    out << "Stopped.\n";
+    return 0;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,23 @@
+// Maps a request path to a file inside the served folder, refusing every
+// way out of it: "..", encoded dots and slashes, backslashes, NUL bytes,
+// absolute paths and symlinks that point outside.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace eqsite {
+
+// `decoded_path` is the URL path after percent-decoding (as cpp-httplib
+// gives it). Returns the file to send (a folder's index.html for paths
+// ending in '/'), or nullopt: the caller answers 404 and reads nothing.
+std::optional<std::filesystem::path> resolve_request_path(const std::filesystem::path& root,
+                                                          std::string_view decoded_path);
+
+// Content-Type for a file name: html, css, js, svg, png, jpg, csv, json,
+// xml, txt, pdf, and a safe default for anything else.
+std::string content_type_for(const std::filesystem::path& file);
+
+}  // namespace eqsite

@@ -1,0 +1,56 @@
+#include "serve/site_watcher.hpp"
+
+#include <thread>
+
+#include "util/files.hpp"
+
+namespace eqsite {
+
+namespace fs = std::filesystem;
+
+SiteWatcher::SiteWatcher(fs::path site_root) : root_(std::move(site_root)), last_(snapshot()) {}
+
+SiteWatcher::Snapshot SiteWatcher::snapshot() const {
+    Snapshot out;
+    std::error_code ec;
+    auto add = [&](const fs::path& p) {
+        std::error_code e;
+        const auto size = fs::file_size(p, e);
+        const auto time = fs::last_write_time(p, e);
+        if (!e) out[relative_name(p, root_)] = {size, time};
+    };
+    add(root_ / "site.yaml");
+    for (const char* dir : {"content", "data", "static", "theme"}) {
+        const fs::path top = root_ / dir;
+        if (!fs::is_directory(top, ec)) continue;
+        for (fs::recursive_directory_iterator it(top, fs::directory_options::skip_permission_denied, ec), end;
+             !ec && it != end; it.increment(ec)) {
+            if (it->is_regular_file(ec)) add(it->path());
+            else if (it->is_directory(ec)) out[relative_name(it->path(), root_) + "/"] = {0, {}};  // folder added or removed
+        }
+    }
+    return out;
+}
+
+bool SiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds settle) {
+    using clock = std::chrono::steady_clock;
+    const auto poll = std::chrono::milliseconds(100);
+    const auto deadline = clock::now() + give_up;
+    while (clock::now() < deadline) {
+        std::this_thread::sleep_for(poll);
+        Snapshot now = snapshot();
+        if (now == last_) continue;
+        // Debounce: wait until the files stop changing.
+        for (;;) {
+            std::this_thread::sleep_for(settle);
+            Snapshot again = snapshot();
+            if (again == now) break;
+            now = std::move(again);
+        }
+        last_ = std::move(now);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace eqsite

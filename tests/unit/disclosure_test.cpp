@@ -1,0 +1,617 @@
+// Suppression (spec section 5, rules 1-5) on small hand-made tables, and the
+// published forms of a table (render/data_tables.hpp).
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "model/disclosure.hpp"
+#include "render/data_tables.hpp"
+
+using namespace eqsite;
+
+namespace {
+
+using Cells = std::vector<std::string>;
+
+const std::vector<std::string> slugs = {"aspen", "birch", "cedar", "damson"};
+
+// A table with no schools yet. Trust totals are off unless a test turns
+// them on, so each rule can be seen on its own.
+DataTable make(TableKind kind, std::vector<std::string> groups, std::vector<std::string> measures, int threshold = 5) {
+    DataTable t;
+    t.spec.slug = "t";
+    t.spec.title = "Test table";
+    t.spec.kind = kind;
+    t.spec.unit = kind == TableKind::rate ? "%" : "";
+    t.spec.groups = std::move(groups);
+    t.spec.measures = std::move(measures);
+    t.spec.threshold = threshold;
+    t.spec.trust_total = false;
+    return t;
+}
+
+// Source figures written as text, row by row: "12" a count, "3/20" a rate,
+// "v:1.5" a value, "" no figure.
+FigureGrid figures(const DataTable& t, const Cells& cells) {
+    REQUIRE(cells.size() == t.cell_count());
+    FigureGrid g;
+    g.cells.resize(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const std::string& c = cells[i];
+        if (c.empty()) continue;
+        Figure f;
+        if (c.rfind("v:", 0) == 0) {
+            f.value = c.substr(2);
+        } else if (const auto slash = c.find('/'); slash != std::string::npos) {
+            f.n = std::stoll(c.substr(0, slash));
+            f.d = std::stoll(c.substr(slash + 1));
+        } else {
+            f.n = std::stoll(c);
+        }
+        g.cells[i] = f;
+    }
+    return g;
+}
+
+void add_school(DataTable& t, std::size_t school, const Cells& cells) {
+    t.schools.push_back(school);
+    t.school_figures.push_back(figures(t, cells));
+}
+
+// A published grid written the same way: the figure, or its symbol.
+Cells published(const PublishedTable& t, const PublishedGrid& g) {
+    Cells out;
+    for (const auto& c : g.cells) {
+        if (!c.shown()) {
+            out.push_back(std::string(1, symbol_char(c.symbol())));
+            continue;
+        }
+        switch (t.spec.kind) {
+            case TableKind::count: out.push_back(std::to_string(c.n())); break;
+            case TableKind::rate: out.push_back(std::to_string(c.n()) + "/" + std::to_string(c.d())); break;
+            default: out.push_back("v:" + c.value()); break;
+        }
+    }
+    return out;
+}
+
+Cells school_cells(const PublishedTable& t, std::size_t i) { return published(t, t.schools.at(i)); }
+Cells trust_cells(const PublishedTable& t) {
+    REQUIRE(t.trust);
+    return published(t, *t.trust);
+}
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+std::size_t occurrences(const std::string& hay, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- rule 1: primary
+
+TEST_CASE("disclosure: counts from 1 to N-1 are hidden, 0 and N are shown") {
+    DataTable t = make(TableKind::count, {"A", "B", "C", "D", "E", "F"}, {"M"});
+    add_school(t, 0, {"0", "1", "4", "5", "6", ""});
+    const PublishedTable p = publish(t);
+    CHECK(p.rows == std::vector<std::string>{"A", "B", "C", "D", "E", "F"});
+    CHECK(p.columns == std::vector<std::string>{"M"});
+    CHECK_FALSE(p.trust);
+    REQUIRE(p.schools.size() == 1);
+    CHECK(p.schools[0].school == std::size_t{0});
+    CHECK(school_cells(p, 0) == Cells{"0", "c", "c", "5", "6", "x"});
+}
+
+TEST_CASE("disclosure: a hidden cell holds no figure") {
+    DataTable t = make(TableKind::count, {"A"}, {"M"});
+    add_school(t, 0, {"3"});
+    const PublishedTable p = publish(t);
+    const PublishedCell& c = p.cell(p.schools[0], 0, 0);
+    CHECK(c.symbol() == Symbol::suppressed);
+    CHECK(c.n() == 0);
+    CHECK(c.d() == 0);
+    CHECK(c.value().empty());
+}
+
+TEST_CASE("disclosure: rates on N or fewer people, or with a numerator from 1 to N-1, are hidden, and 0/0 is z") {
+    DataTable t = make(TableKind::rate, {"A", "B", "C", "D", "E", "F", "G", "H"}, {"M"});
+    add_school(t, 0, {"3/5", "5/5", "6/6", "1/20", "4/40", "0/20", "0/0", "5/6"});
+    const PublishedTable p = publish(t);
+    CHECK(school_cells(p, 0) == Cells{"c", "c", "6/6", "c", "c", "0/20", "z", "5/6"});
+}
+
+TEST_CASE("disclosure: staff tables use their own threshold (10 by default) and pupil tables theirs (5)") {
+    const Cells source = {"4", "5", "9", "10"};
+    DataTable pupils = make(TableKind::count, {"A", "B", "C", "D"}, {"M"}, 5);
+    add_school(pupils, 0, source);
+    CHECK(school_cells(publish(pupils), 0) == Cells{"c", "5", "9", "10"});
+
+    DataTable staff = make(TableKind::count, {"A", "B", "C", "D"}, {"M"}, 10);
+    staff.spec.about = TableAbout::staff;
+    add_school(staff, 0, source);
+    CHECK(school_cells(publish(staff), 0) == Cells{"c", "c", "c", "10"});
+
+    DataTable staff_rate = make(TableKind::rate, {"A", "B"}, {"M"}, 10);
+    add_school(staff_rate, 0, {"10/10", "10/11"});
+    CHECK(school_cells(publish(staff_rate), 0) == Cells{"c", "10/11"});
+}
+
+// ---------------------------------------------------------------- rule 2: secondary
+
+TEST_CASE("disclosure: a Total row and column are added to count tables with totals") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M", "N"});
+    t.spec.totals = true;
+    add_school(t, 0, {"10", "20", "30", "40"});
+    const PublishedTable p = publish(t);
+    CHECK(p.rows == std::vector<std::string>{"A", "B", "Total"});
+    CHECK(p.columns == std::vector<std::string>{"M", "N", "Total"});
+    CHECK(school_cells(p, 0) == Cells{"10", "20", "30",  //
+                                      "30", "40", "70",  //
+                                      "40", "60", "100"});
+}
+
+TEST_CASE("disclosure: a Total line with one hidden cell gets its next-smallest cell hidden") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M", "N"});
+    t.spec.totals = true;
+    add_school(t, 0, {"2", "10",  //
+                      "20", "30"});
+    // Row A: 2 is hidden, so 10 (the smallest other) too. Column M: 20.
+    // Row B then has one hidden cell: 30. No total is hidden.
+    CHECK(school_cells(publish(t), 0) == Cells{"c", "c", "12",  //
+                                               "c", "c", "50",  //
+                                               "22", "40", "62"});
+}
+
+TEST_CASE("disclosure: secondary suppression hides a non-zero cell before a zero") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M", "N", "O"});
+    t.spec.totals = true;
+    add_school(t, 0, {"2", "0", "10",  //
+                      "6", "0", "7"});
+    // Row A: 2 hidden; 0 is smaller than 10 but hiding it protects nothing.
+    CHECK(school_cells(publish(t), 0) == Cells{"c", "0", "c", "12",  //
+                                               "c", "0", "c", "13",  //
+                                               "8", "0", "17", "25"});
+}
+
+TEST_CASE("disclosure: a hidden total is protected like any other cell") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M"});
+    t.spec.totals = true;
+    add_school(t, 0, {"1", "0"});
+    // Row A: 1 and its total 1; column M: 1, 0 and the total 1.
+    CHECK(school_cells(publish(t), 0) == Cells{"c", "c",  //
+                                               "0", "0",  //
+                                               "c", "c"});
+}
+
+TEST_CASE("disclosure: the All pupils row protects each measure's groups") {
+    DataTable t = make(TableKind::count, {"All pupils", "Girls", "Boys"}, {"Suspended", "Excluded"});
+    add_school(t, 0, {"20", "12",  //
+                      "3", "12",   //
+                      "17", "0"});
+    // Suspended: 3 is hidden, so Boys (17, smaller than All pupils' 20) too.
+    CHECK(school_cells(publish(t), 0) == Cells{"20", "12", "c", "12", "c", "0"});
+}
+
+TEST_CASE("disclosure: All staff and a rate table follow the same rule") {
+    DataTable t = make(TableKind::rate, {"All staff", "Part time", "Full time"}, {"Promoted"});
+    add_school(t, 0, {"12/60", "1/8", "11/52"});
+    CHECK(school_cells(publish(t), 0) == Cells{"12/60", "c", "c"});
+}
+
+TEST_CASE("disclosure: an X / Not X pair with the All pupils row is a line of its own") {
+    DataTable t =
+        make(TableKind::count, {"All pupils", "Disadvantaged", "Not disadvantaged", "SEN support", "EHC plan"}, {"M"});
+    add_school(t, 0, {"40", "3", "37", "2", "30"});
+    // The line of all groups already has two hidden cells (3 and 2), but
+    // All pupils - Not disadvantaged would give Disadvantaged: 37 is hidden.
+    CHECK(school_cells(publish(t), 0) == Cells{"40", "c", "c", "c", "30"});
+}
+
+TEST_CASE("disclosure: Non-X and Not X are both recognised, case-insensitively") {
+    DataTable t = make(TableKind::count, {"all pupils", "EAL", "Non-EAL", "SEN support", "EHC plan"}, {"M"});
+    add_school(t, 0, {"40", "3", "37", "2", "30"});
+    CHECK(school_cells(publish(t), 0) == Cells{"40", "c", "c", "c", "30"});
+}
+
+// ---------------------------------------------------------------- rule 3: trust
+
+TEST_CASE("disclosure: trust-wide counts are sums of the unsuppressed school figures") {
+    DataTable t = make(TableKind::count, {"A"}, {"M", "N"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"2", "30"});
+    add_school(t, 1, {"7", "0"});
+    add_school(t, 2, {"9", ""});
+    const PublishedTable p = publish(t);
+    // 2 + 7 + 9 = 18, although 2 is hidden. One school hidden at M: the
+    // next-smallest school (7) is hidden too, so 2 cannot be worked out.
+    CHECK(trust_cells(p) == Cells{"18", "30"});
+    CHECK(school_cells(p, 0) == Cells{"c", "30"});
+    CHECK(school_cells(p, 1) == Cells{"c", "0"});
+    CHECK(school_cells(p, 2) == Cells{"9", "x"});
+    CHECK(p.trust->school == std::nullopt);
+}
+
+TEST_CASE("disclosure: one school hidden at a position hides another school's cell there") {
+    DataTable t = make(TableKind::count, {"A"}, {"M"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"12"});
+    add_school(t, 1, {"3"});
+    add_school(t, 2, {"10"});
+    const PublishedTable p = publish(t);
+    CHECK(trust_cells(p) == Cells{"25"});
+    CHECK(school_cells(p, 0) == Cells{"12"});
+    CHECK(school_cells(p, 1) == Cells{"c"});
+    CHECK(school_cells(p, 2) == Cells{"c"});
+}
+
+TEST_CASE("disclosure: trust-wide rates sum numerators and denominators, never average the rates") {
+    DataTable t = make(TableKind::rate, {"A"}, {"M"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"3/4"});    // 75%, on 4 pupils: hidden
+    add_school(t, 1, {"10/40"});  // 25%
+    const PublishedTable p = publish(t);
+    // 13/44 = 29.5%, not (75 + 25) / 2 = 50%. Aspen is hidden, so birch is
+    // too: the trust figure minus birch's would give aspen's.
+    CHECK(trust_cells(p) == Cells{"13/44"});
+    CHECK(school_cells(p, 0) == Cells{"c"});
+    CHECK(school_cells(p, 1) == Cells{"c"});
+    CHECK(display_figure(p, p.cell(*p.trust, 0, 0)) == "29.5%");
+}
+
+TEST_CASE("disclosure: a small trust-wide sum is itself hidden") {
+    DataTable t = make(TableKind::count, {"A"}, {"M"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"0"});
+    add_school(t, 1, {"0"});
+    add_school(t, 2, {"3"});
+    const PublishedTable p = publish(t);
+    CHECK(trust_cells(p) == Cells{"c"});
+    CHECK(school_cells(p, 2) == Cells{"c"});
+    CHECK(school_cells(p, 0) == Cells{"0"});
+    CHECK(school_cells(p, 1) == Cells{"0"});
+}
+
+TEST_CASE("disclosure: trust-only figures are published as the trust's") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M"});
+    t.trust_figures = figures(t, {"", "40"});
+    add_school(t, 0, {"12", ""});
+    const PublishedTable p = publish(t);  // trust_total is false
+    CHECK(trust_cells(p) == Cells{"x", "40"});
+    CHECK(school_cells(p, 0) == Cells{"12", "x"});
+}
+
+TEST_CASE("disclosure: totals of the trust-wide table are sums too, and suppressed by the same rules") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M", "N"});
+    t.spec.totals = true;
+    t.spec.trust_total = true;
+    add_school(t, 0, {"1", "20", "30", "40"});
+    add_school(t, 1, {"2", "25", "35", "45"});
+    const PublishedTable p = publish(t);
+    // Trust M for A is 3: hidden; schools' cells there are hidden already.
+    const Cells trust = trust_cells(p);
+    REQUIRE(trust.size() == 9);
+    CHECK(trust[0] == "c");
+    CHECK(trust[8] == "198");  // 1+20+30+40 + 2+25+35+45
+    CHECK(std::count(trust.begin(), trust.end(), "c") != 1);
+    for (std::size_t s = 0; s < 2; ++s) CHECK(school_cells(p, s)[0] == "c");
+}
+
+// KNOWN BUG (reported, not fixed here): rule 2 as implemented ("no line with
+// exactly one hidden cell") is not enough to stop subtraction across lines.
+// Here every row and column has 0 or at least 2 hidden cells, yet
+//   G1/M2 = (64 - 58) - (38 - 34) = 2
+// from the grand total, the M1 total, row G2 and the zeros in column M0 and
+// row G0. Remove [!shouldfail] once the generator hides one more of them.
+TEST_CASE("disclosure: a hidden count cannot be worked out by subtracting across several lines", "[!shouldfail]") {
+    DataTable t = make(TableKind::count, {"G0", "G1", "G2"}, {"M0", "M1", "M2"});
+    t.spec.totals = true;
+    add_school(t, 0, {"0", "3", "0",  //
+                      "0", "21", "2",  //
+                      "3", "34", "1"});
+    const PublishedTable p = publish(t);
+    const Cells cells = school_cells(p, 0);
+    INFO("published: " << nlohmann::json(cells).dump());
+    REQUIRE(cells[1 * 4 + 2] == "c");  // G1/M2, the 2
+    const bool all_shown = cells[0 * 4 + 0] == "0" && cells[1 * 4 + 0] == "0" && cells[0 * 4 + 2] == "0" &&
+                           cells[2 * 4 + 1] == "34" && cells[2 * 4 + 3] == "38" && cells[3 * 4 + 1] == "58" &&
+                           cells[3 * 4 + 3] == "64";
+    CHECK_FALSE(all_shown);
+}
+
+// ---------------------------------------------------------------- value and pay-gap
+
+TEST_CASE("disclosure: value and pay-gap tables are published as given") {
+    DataTable v = make(TableKind::value, {"All staff", "Men"}, {"Gap"});
+    v.spec.trust_total = true;
+    add_school(v, 0, {"v:1", "v:-2.5"});
+    add_school(v, 1, {"v:0.0", ""});
+    const PublishedTable p = publish(v);
+    CHECK(school_cells(p, 0) == Cells{"v:1", "v:-2.5"});
+    CHECK(school_cells(p, 1) == Cells{"v:0.0", "x"});
+    CHECK_FALSE(p.trust);  // values are never summed
+
+    DataTable g = make(TableKind::pay_gap, {"All staff", "Men"}, {"Mean hourly pay gap", "Paid a bonus"}, 10);
+    g.trust_figures = figures(g, {"v:19.7", "", "", "v:3"});
+    const PublishedTable pg = publish(g);
+    CHECK(pg.schools.empty());
+    CHECK(trust_cells(pg) == Cells{"v:19.7", "x", "x", "v:3"});
+    CHECK(display_figure(pg, pg.cell(*pg.trust, 0, 0)) == "19.7");
+}
+
+// ---------------------------------------------------------------- cascades
+
+namespace {
+
+// Every line the rules protect, as lists of published cells: a row or column
+// with its Total, and each position across the schools and the trust.
+std::vector<std::vector<const PublishedCell*>> protected_lines(const PublishedTable& p) {
+    std::vector<std::vector<const PublishedCell*>> lines;
+    std::vector<const PublishedGrid*> grids;
+    for (const auto& g : p.schools) grids.push_back(&g);
+    if (p.trust) grids.push_back(&*p.trust);
+    for (const PublishedGrid* g : grids) {
+        for (std::size_t r = 0; r < p.rows.size(); ++r) {
+            lines.emplace_back();
+            for (std::size_t c = 0; c < p.columns.size(); ++c) lines.back().push_back(&p.cell(*g, r, c));
+        }
+        for (std::size_t c = 0; c < p.columns.size(); ++c) {
+            lines.emplace_back();
+            for (std::size_t r = 0; r < p.rows.size(); ++r) lines.back().push_back(&p.cell(*g, r, c));
+        }
+    }
+    if (p.trust)
+        for (std::size_t r = 0; r < p.rows.size(); ++r)
+            for (std::size_t c = 0; c < p.columns.size(); ++c) {
+                lines.emplace_back();
+                lines.back().push_back(&p.cell(*p.trust, r, c));
+                for (const auto& g : p.schools) lines.back().push_back(&p.cell(g, r, c));
+            }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("disclosure: cascades across totals, schools and the trust end with no line holding one hidden cell") {
+    std::mt19937 random(20260901);  // fixed: the same tables every run
+    for (int round = 0; round < 300; ++round) {
+        const std::size_t groups = 1 + random() % 4, measures = 1 + random() % 4, schools = 1 + random() % 4;
+        std::vector<std::string> g, m;
+        for (std::size_t i = 0; i < groups; ++i) g.push_back("G" + std::to_string(i));
+        for (std::size_t i = 0; i < measures; ++i) m.push_back("M" + std::to_string(i));
+        DataTable t = make(TableKind::count, g, m, 5);
+        t.spec.totals = true;
+        t.spec.trust_total = true;
+        std::vector<Cells> source;
+        for (std::size_t s = 0; s < schools; ++s) {
+            Cells cells;
+            for (std::size_t i = 0; i < groups * measures; ++i) {
+                const auto roll = random() % 10;
+                cells.push_back(std::to_string(roll < 2 ? 0 : roll < 6 ? 1 + random() % 4 : 5 + random() % 40));
+            }
+            add_school(t, s, cells);
+            source.push_back(cells);
+        }
+        const PublishedTable p = publish(t);
+        INFO("round " << round << ": " << groups << " groups, " << measures << " measures, " << schools << " schools");
+        REQUIRE(p.schools.size() == schools);
+        // Shown figures are the source's; no shown count is from 1 to N-1.
+        for (std::size_t s = 0; s < schools; ++s)
+            for (std::size_t r = 0; r < groups; ++r)
+                for (std::size_t c = 0; c < measures; ++c) {
+                    const PublishedCell& cell = p.cell(p.schools[s], r, c);
+                    if (cell.shown()) CHECK(std::to_string(cell.n()) == source[s][r * measures + c]);
+                }
+        std::vector<const PublishedGrid*> grids{&*p.trust};
+        for (const auto& grid : p.schools) grids.push_back(&grid);
+        for (const PublishedGrid* grid : grids)
+            for (const auto& cell : grid->cells)
+                if (cell.shown()) CHECK_FALSE((cell.n() >= 1 && cell.n() <= 4));
+        for (const auto& line : protected_lines(p)) {
+            const auto hidden = std::count_if(line.begin(), line.end(),
+                                              [](const PublishedCell* c) { return c->symbol() == Symbol::suppressed; });
+            CHECK(hidden != 1);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- rendering
+
+TEST_CASE("render: rates are shown in tenths of a percent, rounded half up") {
+    CHECK(rate_tenths(1, 3) == 333);
+    CHECK(format_tenths(rate_tenths(1, 3)) == "33.3");
+    CHECK(format_tenths(rate_tenths(2, 3)) == "66.7");
+    CHECK(format_tenths(rate_tenths(1, 8)) == "12.5");
+    CHECK(format_tenths(rate_tenths(1, 16)) == "6.3");   // 6.25 -> 6.3
+    CHECK(format_tenths(rate_tenths(1, 80)) == "1.3");   // 1.25 -> 1.3
+    CHECK(format_tenths(rate_tenths(3, 80)) == "3.8");   // 3.75 -> 3.8
+    CHECK(format_tenths(rate_tenths(1, 2000)) == "0.1");  // 0.05 -> 0.1
+    CHECK(format_tenths(rate_tenths(14, 22)) == "63.6");
+    CHECK(format_tenths(rate_tenths(0, 7)) == "0.0");
+    CHECK(format_tenths(rate_tenths(7, 7)) == "100.0");
+    CHECK(rate_tenths(0, 0) == 0);
+    CHECK(format_tenths(-5) == "-0.5");
+}
+
+TEST_CASE("render: display_figure gives the figure with its unit, or the symbol") {
+    DataTable t = make(TableKind::rate, {"A", "B", "C"}, {"M"});
+    add_school(t, 0, {"1/30", "20/60", "0/0"});
+    PublishedTable p = publish(t);
+    CHECK(display_figure(p, p.cell(p.schools[0], 0, 0)) == "c");
+    CHECK(display_figure(p, p.cell(p.schools[0], 1, 0)) == "33.3%");
+    CHECK(display_figure(p, p.cell(p.schools[0], 2, 0)) == "z");
+    p.spec.unit = "per cent";
+    CHECK(display_figure(p, p.cell(p.schools[0], 1, 0)) == "33.3 per cent");
+
+    DataTable c = make(TableKind::count, {"A"}, {"M"});
+    add_school(c, 0, {"12"});
+    const PublishedTable pc = publish(c);
+    CHECK(display_figure(pc, pc.cell(pc.schools[0], 0, 0)) == "12");
+}
+
+TEST_CASE("render: table_html has a caption, column and row headers, and a legend for the symbols used") {
+    DataTable t = make(TableKind::count, {"White", "Other ethnic group"}, {"Suspended once", "More than once"});
+    t.spec.title = "Pupils suspended";
+    t.spec.period = "2024/25";
+    t.spec.source = "Exclusions return";
+    add_school(t, 0, {"3", "20", "30", ""});
+    const PublishedTable p = publish(t);
+    REQUIRE(school_cells(p, 0) == Cells{"c", "20", "30", "x"});
+    const std::string html = table_html(p, p.schools[0], "Aspen Primary", "table-t");
+    CHECK(has(html, "<table class=\"figures\" id=\"table-t\">"));
+    CHECK(has(html, "<caption id=\"table-t-caption\">Pupils suspended: Aspen Primary, 2024/25. Source: Exclusions "
+                    "return.</caption>"));
+    CHECK(has(html, "aria-labelledby=\"table-t-caption\""));
+    CHECK(has(html, "<th scope=\"col\">Group</th>"));
+    CHECK(has(html, "<th scope=\"col\" class=\"num\">Suspended once</th>"));
+    CHECK(has(html, "<th scope=\"col\" class=\"num\">More than once</th>"));
+    CHECK(has(html, "<tr><th scope=\"row\">White</th><td class=\"num\">c</td><td class=\"num\">20</td></tr>"));
+    CHECK(has(html, "<tr><th scope=\"row\">Other ethnic group</th><td class=\"num\">30</td><td class=\"num\">x</td>"
+                    "</tr>"));
+    CHECK(has(html, "<p class=\"table-note\">Symbols used in this table:</p>\n<ul class=\"table-legend\">\n"));
+    CHECK(has(html, "<li><strong>c</strong>: hidden to protect privacy (fewer than 5 pupils, or a figure from which a "
+                    "hidden one could be worked out)</li>"));
+    CHECK(has(html, "<li><strong>x</strong>: not available (no figure was given)</li>"));
+    CHECK_FALSE(has(html, "<strong>z</strong>"));
+    CHECK_FALSE(has(html, "<svg"));  // charts are for rates
+    CHECK_FALSE(has(html, ">3<"));
+}
+
+TEST_CASE("render: a table with no symbol has no legend") {
+    DataTable t = make(TableKind::count, {"A"}, {"M"});
+    add_school(t, 0, {"12"});
+    const PublishedTable p = publish(t);
+    const std::string html = table_html(p, p.schools[0], "Aspen", "x1");
+    CHECK(has(html, "<caption id=\"x1-caption\">Test table: Aspen.</caption>"));
+    CHECK_FALSE(has(html, "table-legend"));
+    CHECK_FALSE(has(html, "Symbols used"));
+    CHECK_FALSE(has(html, "<strong>c</strong>"));
+    CHECK_FALSE(has(html, "hidden to protect privacy"));
+}
+
+TEST_CASE("render: the legend names the table's threshold and audience") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M"}, 10);
+    t.spec.about = TableAbout::staff;
+    add_school(t, 0, {"9", "0"});
+    const PublishedTable p = publish(t);
+    const std::string html = table_html(p, p.schools[0], "Aspen", "s");
+    CHECK(has(html, "<li><strong>c</strong>: hidden to protect privacy (fewer than 10 staff, or a figure from which a "
+                    "hidden one could be worked out)</li>"));
+}
+
+TEST_CASE("render: a rate table's HTML has a note, the z legend and a chart with no bar for a hidden cell") {
+    DataTable t = make(TableKind::rate, {"A", "B", "C"}, {"M"});
+    add_school(t, 0, {"2/40", "20/60", "0/0"});
+    const PublishedTable p = publish(t);
+    REQUIRE(school_cells(p, 0) == Cells{"c", "20/60", "z"});
+    const std::string html = table_html(p, p.schools[0], "Aspen", "r");
+    CHECK(has(html, "<p class=\"table-note\">Percentages of the pupils in each group. A percentage is hidden when it "
+                    "rests on 5 or fewer pupils, or when from 1 to 4 of them are counted in it.</p>"));
+    CHECK(has(html, "<li><strong>z</strong>: not applicable (there are no pupils in this group)</li>"));
+    CHECK(has(html, "<td class=\"num\">33.3%</td>"));
+    CHECK_FALSE(has(html, "5.0"));  // 2/40, hidden
+
+    const std::string svg = chart_svg(p, p.schools[0]);
+    CHECK(has(svg, "aria-hidden=\"true\""));
+    CHECK(occurrences(svg, "<rect") == 1);  // only B's bar
+    CHECK(has(svg, "<rect x=\"230\" y=\"52\" width=\"109\" height=\"18\"/>"));  // 33.3% of 330
+    CHECK(has(svg, ">33.3%</text>"));
+    CHECK(has(svg, ">c</text>"));
+    CHECK(has(svg, ">z</text>"));
+    CHECK_FALSE(has(svg, "5.0"));
+    CHECK(has(html, svg));  // the chart is part of the block
+
+    DataTable c = make(TableKind::count, {"A"}, {"M"});
+    add_school(c, 0, {"12"});
+    const PublishedTable pc = publish(c);
+    CHECK(chart_svg(pc, pc.schools[0]).empty());
+}
+
+TEST_CASE("render: a rate table with no symbol still has its note but no legend") {
+    DataTable t = make(TableKind::rate, {"A"}, {"M"});
+    add_school(t, 0, {"20/60"});
+    const PublishedTable p = publish(t);
+    const std::string html = table_html(p, p.schools[0], "Aspen", "r");
+    CHECK(has(html, "<p class=\"table-note\">Percentages of the pupils in each group."));
+    CHECK_FALSE(has(html, "table-legend"));
+    CHECK_FALSE(has(html, "Symbols used"));
+}
+
+TEST_CASE("render: table_csv of a count table, schools then the trust, quoting labels with commas") {
+    DataTable t = make(TableKind::count, {"A", "B, C"}, {"M"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"3", "12"});
+    add_school(t, 2, {"20", "30"});
+    const PublishedTable p = publish(t);
+    CHECK(table_csv(p, slugs) == "school,group,measure,count,published\n"
+                                 "aspen,A,M,c,c\n"
+                                 "aspen,\"B, C\",M,12,12\n"
+                                 "cedar,A,M,c,c\n"
+                                 "cedar,\"B, C\",M,30,30\n"
+                                 "trust,A,M,23,23\n"
+                                 "trust,\"B, C\",M,42,42\n");
+}
+
+namespace {
+PublishedTable rate_example() {
+    DataTable t = make(TableKind::rate, {"Boys", "Girls"}, {"Reading"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"14/22", "3/4"});
+    add_school(t, 1, {"30/40", "0/0"});
+    return publish(t);
+}
+}  // namespace
+
+TEST_CASE("render: table_csv of a rate table gives numerator, denominator and the published percentage") {
+    const PublishedTable p = rate_example();
+    CHECK(table_csv(p, slugs) == "school,group,measure,numerator,denominator,published\n"
+                                 "aspen,Boys,Reading,14,22,63.6\n"
+                                 "aspen,Girls,Reading,c,c,c\n"
+                                 "birch,Boys,Reading,30,40,75.0\n"
+                                 "birch,Girls,Reading,z,z,z\n"
+                                 "trust,Boys,Reading,44,62,71.0\n"
+                                 "trust,Girls,Reading,c,c,c\n");
+}
+
+TEST_CASE("render: table_json gives shown figures as numbers and symbols as strings") {
+    using json = nlohmann::json;
+    const json doc = json::parse(table_json(rate_example(), slugs));
+    CHECK(doc["table"] == "t");
+    CHECK(doc["kind"] == "rate");
+    CHECK(doc["about"] == "pupils");
+    CHECK(doc["unit"] == "%");
+    CHECK(doc["threshold"] == 5);
+    CHECK(doc["symbols"]["c"] == "hidden to protect privacy");
+    const json& rows = doc["rows"];
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[0] == json{{"school", "aspen"}, {"group", "Boys"}, {"measure", "Reading"}, {"numerator", 14},
+                          {"denominator", 22}, {"published", "63.6"}});
+    CHECK(rows[0]["numerator"].is_number_integer());
+    CHECK(rows[1] == json{{"school", "aspen"}, {"group", "Girls"}, {"measure", "Reading"}, {"numerator", "c"},
+                          {"denominator", "c"}, {"published", "c"}});
+    CHECK(rows[1]["numerator"].is_string());
+    CHECK(rows[3]["numerator"] == "z");
+    CHECK(rows[4]["school"] == "trust");
+    CHECK(rows[4]["numerator"] == 44);
+    CHECK(rows[4]["denominator"] == 62);
+    CHECK(rows[5]["published"] == "c");
+
+    DataTable c = make(TableKind::count, {"A", "B"}, {"M"});
+    add_school(c, 3, {"2", "40"});
+    const json counts = json::parse(table_json(publish(c), slugs));
+    CHECK(counts["kind"] == "count");
+    CHECK(counts["rows"][0]["school"] == "damson");
+    CHECK(counts["rows"][0]["count"] == "c");
+    CHECK(counts["rows"][0]["count"].is_string());
+    CHECK(counts["rows"][1]["count"] == 40);
+    CHECK(counts["rows"][1]["published"] == "40");
+
+    DataTable v = make(TableKind::value, {"All staff"}, {"Gap"});
+    add_school(v, 0, {"v:-2.50"});
+    const json values = json::parse(table_json(publish(v), slugs));
+    CHECK(values["rows"][0]["value"] == "-2.50");  // as written, as text
+}
