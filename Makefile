@@ -19,8 +19,9 @@ build: deps
 demo: build
 	$(EQSITE) build site-example
 	@echo
-	@echo "The example site is in site-example/public/. Open site-example/public/index.html,"
-	@echo "or serve the folder with any static web server."
+	@echo "Built site-example/public/. Now previewing it with live reload; edit a file in site-example/ and"
+	@echo "the page in your browser updates. Press Ctrl-C to stop."
+	$(EQSITE) serve site-example
 
 # Unit and integration tests (ctest), then the browser tests.
 test: build

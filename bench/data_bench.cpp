@@ -3,9 +3,9 @@
 //
 //   eqsite_data_bench SCHOOLS TABLES
 //
-// Each table has 6 groups (an "All pupils" row and an X / Not X pair) and
-// 4 measures, figures drawn with many small numbers so that secondary
-// suppression has work to do. Alternating count (with totals) and rate.
+// Each table has 6 groups and 4 measures, figures drawn with many small
+// numbers so that secondary suppression has work to do. Alternating count
+// (with a Total row and column) and rate (with an "All pupils" row).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -27,7 +27,12 @@ DataTable make_table(std::size_t schools, std::size_t index, std::mt19937_64& rn
     t.spec.kind = index % 2 ? TableKind::rate : TableKind::count;
     t.spec.totals = t.spec.kind == TableKind::count;
     t.spec.threshold = 5;
-    t.spec.groups = {"All pupils", "Disadvantaged", "Not disadvantaged", "SEN support", "EHC plan", "EAL"};
+    // Rate tables: an "All pupils" row and an X / Not X pair. Count tables
+    // have a Total row instead (an "All" row beside totals is an error).
+    if (t.spec.kind == TableKind::rate)
+        t.spec.groups = {"All pupils", "Disadvantaged", "Not disadvantaged", "SEN support", "EHC plan", "EAL"};
+    else
+        t.spec.groups = {"Asian", "Black", "Mixed", "White", "Other", "Not known"};
     t.spec.measures = {"Measure A", "Measure B", "Measure C", "Measure D"};
     auto small = [&] { return static_cast<long long>(rng() % 13); };
     for (std::size_t s = 0; s < schools; ++s) {
@@ -42,7 +47,8 @@ DataTable make_table(std::size_t schools, std::size_t index, std::mt19937_64& rn
                 if (grp <= 2) { total_n += f.n; total_d += f.d; }
                 g.cells[grp * 4 + m] = f;
             }
-            g.cells[m] = Figure{total_n, t.spec.kind == TableKind::rate ? total_d : 0, {}};
+            if (t.spec.kind == TableKind::rate) g.cells[m] = Figure{total_n, total_d, {}};
+            else g.cells[m] = Figure{small(), 0, {}};
         }
         t.schools.push_back(s);
         t.school_figures.push_back(std::move(g));
