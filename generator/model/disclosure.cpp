@@ -4,6 +4,7 @@
 #include <deque>
 #include <limits>
 
+#include "model/recoverability.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -61,6 +62,7 @@ public:
         primary();
         build_lines();
         secondary();
+        protect_combinations();
     }
 
     PublishedTable result() const {
@@ -231,6 +233,107 @@ private:
                     todo.push_back(other);
                 }
         }
+    }
+
+    // The sums the figures really satisfy, which anyone can combine: each
+    // row and column with its Total, the schools with the trust, and X plus
+    // Not X making All where the source figures say so. (The whole column
+    // under an "All" row is a line for rule 2 but not a sum: groups such as
+    // "SEN support" and "EAL" overlap.)
+    std::vector<Relation> relations() const {
+        std::vector<Relation> out;
+        auto add = [&](Relation r) {
+            r.erase(std::remove_if(r.begin(), r.end(), [&](const auto& t) { return !cells_[t.first].present; }),
+                    r.end());
+            if (r.size() >= 2) out.push_back(std::move(r));
+        };
+        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
+        const auto all_row = all_group();
+        const auto pairs = complement_pairs();
+        for (std::size_t u = 0; u < units; ++u) {
+            if (totals_) {
+                for (std::size_t r = 0; r < rows_; ++r) {
+                    Relation rel{{at(u, r, measures_), -1}};
+                    for (std::size_t c = 0; c < measures_; ++c) rel.push_back({at(u, r, c), 1});
+                    add(std::move(rel));
+                }
+                for (std::size_t c = 0; c < columns_; ++c) {
+                    Relation rel{{at(u, groups_, c), -1}};
+                    for (std::size_t r = 0; r < groups_; ++r) rel.push_back({at(u, r, c), 1});
+                    add(std::move(rel));
+                }
+            }
+            if (!all_row) continue;
+            for (std::size_t c = 0; c < columns_; ++c)
+                for (const auto& [x, not_x] : pairs) {
+                    const WorkCell &a = cells_[at(u, *all_row, c)], &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
+                    if (a.present && p.present && q.present && p.n + q.n == a.n && p.d + q.d == a.d)
+                        add({{at(u, *all_row, c), -1}, {at(u, x, c), 1}, {at(u, not_x, c), 1}});
+                }
+        }
+        if (has_trust_)
+            for (std::size_t r = 0; r < rows_; ++r)
+                for (std::size_t c = 0; c < columns_; ++c) {
+                    if (!trust_sums_[r * columns_ + c]) continue;
+                    Relation rel{{at(schools_, r, c), -1}};
+                    for (std::size_t s = 0; s < schools_; ++s) rel.push_back({at(s, r, c), 1});
+                    add(std::move(rel));
+                }
+        return out;
+    }
+
+    // Rule 2's aim: no hidden figure may be worked out from the published
+    // ones by any combination of sums. The line rule above is not enough
+    // (two rows and two columns can isolate a cell), so check exactly and
+    // hide more until nothing is given away.
+    void protect_combinations() {
+        const std::vector<Relation> rels = relations();
+        if (rels.empty()) return;
+        std::vector<std::vector<std::size_t>> rels_of(cells_.size());
+        for (std::size_t l = 0; l < rels.size(); ++l)
+            for (const auto& [cell, coefficient] : rels[l]) rels_of[cell].push_back(l);
+        for (;;) {
+            std::vector<bool> hidden(cells_.size());
+            for (std::size_t i = 0; i < cells_.size(); ++i) hidden[i] = cells_[i].present && cells_[i].suppressed;
+            const auto given_away = determined_cells(hidden, rels);
+            if (given_away.empty()) return;
+            // One more hidden cell near each exposed one, except where this
+            // round already hid one in the same sums.
+            std::vector<bool> touched(rels.size(), false);
+            for (std::size_t cell : given_away) {
+                const auto& mine = rels_of[cell];
+                if (std::any_of(mine.begin(), mine.end(), [&](std::size_t l) { return touched[l]; })) continue;
+                if (auto pick = nearest_shown(cell, rels, rels_of)) {
+                    cells_[*pick].suppressed = true;
+                    for (std::size_t l : rels_of[*pick]) touched[l] = true;
+                }
+            }
+            secondary();  // and keep rule 2's lines true
+        }
+    }
+
+    // The smallest published cell in the sums around `cell`, searching the
+    // sums that share hidden cells with it, nearest first.
+    std::optional<std::size_t> nearest_shown(std::size_t cell, const std::vector<Relation>& rels,
+                                             const std::vector<std::vector<std::size_t>>& rels_of) const {
+        std::vector<bool> seen(rels.size(), false);
+        std::deque<std::size_t> todo(rels_of[cell].begin(), rels_of[cell].end());
+        for (std::size_t l : todo) seen[l] = true;
+        while (!todo.empty()) {
+            const Relation& rel = rels[todo.front()];
+            todo.pop_front();
+            std::vector<std::size_t> members;
+            for (const auto& [c, coefficient] : rel) members.push_back(c);
+            const std::size_t pick = smallest_shown(members);
+            if (!cells_[pick].suppressed) return pick;
+            for (std::size_t c : members)
+                for (std::size_t l : rels_of[c])
+                    if (!seen[l]) {
+                        seen[l] = true;
+                        todo.push_back(l);
+                    }
+        }
+        return std::nullopt;
     }
 
     std::size_t smallest_shown(const std::vector<std::size_t>& line) const {
