@@ -290,7 +290,7 @@ private:
 
     void read_row(const CsvRow& row) {
         if (row.size() != names_.size()) {
-            diags_.error(csv_.at(row[0]), "this row has " + std::to_string(row.size()) + " values but the first row names " +
+            diags_.error(csv_.at(row[0]), "this row has " + std::to_string(row.size()) + (row.size() == 1 ? " value" : " values") + " but the first row names " +
                                               std::to_string(names_.size()) + " columns" +
                                               ": check for a missing or extra comma (wrap text containing commas in "
                                               "quotes)");

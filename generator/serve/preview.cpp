@@ -12,6 +12,7 @@
 
 #include "model/build_site.hpp"
 #include "render/theme.hpp"
+#include "serve/dependencies.hpp"
 #include "serve/request_path.hpp"
 #include "serve/site_watcher.hpp"
 #include "util/files.hpp"
@@ -52,18 +53,45 @@ public:
         fs::remove_all(work_, ec);
     }
 
-    // Loads, checks and writes the site into a fresh folder; swaps it in
-    // only if there were no errors.
+    // Loads and checks the site, then writes it into a fresh folder: every
+    // page after a structural change, otherwise a copy of the last good
+    // build with only the pages that depend on the changed files
+    // re-rendered (serve/dependencies.hpp). Swaps it in only if there were
+    // no errors.
     void rebuild() {
         const auto started = std::chrono::steady_clock::now();
+        InputFingerprints inputs = fingerprint_inputs(options_.site);
         Diagnostics diags;
         const Site site = load_site(options_.site, {options_.today, options_.jobs}, diags);
         const Theme theme = load_theme(options_.site, diags);
         std::optional<fs::path> folder;
+        std::string done;
         if (!diags.has_errors()) {
+            fs::path last;
+            {
+                std::lock_guard lock(mutex_);
+                last = root_;
+            }
+            RebuildPlan plan;
+            plan.everything = last.empty() || !good_inputs_;
+            if (!plan.everything) plan = plan_rebuild(site, *good_inputs_, inputs);
             folder = work_ / ("build-" + std::to_string(++builds_));
-            fs::create_directories(*folder);
-            write_site(site, theme, render_options_for(site.config.trust.url), *folder, options_.jobs, diags);
+            const RenderOptions render = render_options_for(site.config.trust.url);
+            if (plan.everything) {
+                fs::create_directories(*folder);
+                const std::size_t files = write_site(site, theme, render, *folder, options_.jobs, diags);
+                done = "Built every page (" + std::to_string(files) + " files)";
+            } else {
+                std::error_code ec;
+                fs::copy(last, *folder, fs::copy_options::recursive, ec);
+                if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot copy the last build: " + ec.message());
+                rewrite_pages(site, theme, render, plan.pages, *folder, options_.jobs, plan.data_files, diags);
+                for (const auto& c : plan.copies)
+                    fs::copy_file(c.from, *folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
+                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(plan_pages(site).size()) +
+                       " pages for " + std::to_string(plan.changed_files) +
+                       (plan.changed_files == 1 ? " changed file" : " changed files");
+            }
         }
         const auto sorted = diags.sorted();
         for (const auto& d : sorted) out_ << format_diagnostic(d) << '\n';
@@ -77,6 +105,7 @@ public:
             if (errors.empty() && folder) {
                 old = root_;
                 root_ = *folder;
+                good_inputs_ = std::move(inputs);
             } else if (folder) {
                 old = folder;  // a failed write: drop it, keep the last good build
             }
@@ -90,7 +119,7 @@ public:
         }
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         if (errors_count() == 0)
-            out_ << "Rebuilt in " << ms.count() << " ms.\n";
+            out_ << done << " in " << ms.count() << " ms.\n";
         else
             out_ << "The site has " << errors_count() << (errors_count() == 1 ? " error" : " errors")
                  << "; still serving the last good build. Fix and save to try again.\n";
@@ -207,6 +236,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     fs::path root_;                     // the last good build; empty before the first
+    std::optional<InputFingerprints> good_inputs_;  // the inputs root_ was built from
     std::vector<Diagnostic> errors_;    // of the latest build
     long long generation_ = 0;
     bool stopping_ = false;

@@ -157,4 +157,10 @@ BuildResult build(const BuildOptions& options) {
     return result;
 }
 
+void rewrite_pages(const Site& site, const Theme& theme, const RenderOptions& render, const std::vector<Page>& pages,
+                   const fs::path& folder, unsigned jobs, bool data_files, Diagnostics& diags) {
+    render_pages(site, theme, render, pages, folder, worker_count(jobs, pages.size()), diags);
+    if (data_files) write_data_files(site, folder, diags);
+}
+
 }  // namespace eqsite

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/site.hpp"
+#include "render/pages.hpp"
 #include "render/renderer.hpp"
 #include "render/theme.hpp"
 #include "util/diagnostics.hpp"
@@ -39,5 +40,12 @@ BuildResult build(const BuildOptions& options);
 // Returns the number of files written; problems go to `diags`.
 std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const std::filesystem::path& folder,
                        unsigned jobs, Diagnostics& diags);
+
+// Re-renders only `pages` into `folder`, which already holds a complete
+// earlier build of the same site structure (the preview server's
+// incremental rebuild). With `data_files`, also rewrites /data/*.csv|json.
+void rewrite_pages(const Site& site, const Theme& theme, const RenderOptions& render,
+                   const std::vector<Page>& pages, const std::filesystem::path& folder, unsigned jobs,
+                   bool data_files, Diagnostics& diags);
 
 }  // namespace eqsite

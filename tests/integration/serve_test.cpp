@@ -108,6 +108,27 @@ std::string raw_request(int port, const std::string& bytes) {
     return answer.substr(0, answer.find("\r\n"));
 }
 
+// Every file a clean `eqsite build` of the site writes is served with the
+// same bytes (pages with the reload script added), and nothing else is.
+void check_same_as_clean_build(const fs::path& site, httplib::Client& client, const std::string& when) {
+    TempDir dir;
+    const Run built = run_eqsite("build " + quote(site.string()) + " -o " + quote((dir.path() / "clean").string()));
+    REQUIRE(built.exit_code == 0);
+    std::size_t compared = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "clean")) {
+        if (!entry.is_regular_file() || entry.path().filename() == ".eqsite-output") continue;
+        std::string route = "/" + fs::relative(entry.path(), dir.path() / "clean").generic_string();
+        if (route.ends_with("/index.html")) route.resize(route.size() - std::string("index.html").size());
+        int status = 0;
+        const std::string served = body_of(client, route, &status);
+        INFO(when << ": " << route);
+        CHECK(status == 200);
+        CHECK(without_live_script(served) == read(entry.path()));
+        ++compared;
+    }
+    CHECK(compared > 60);
+}
+
 void replace_line(const fs::path& file, const std::string& starts_with, const std::string& line) {
     std::string text = read(file);
     const auto at = text.find("\n" + starts_with);
@@ -129,21 +150,7 @@ TEST_CASE("serve: pages match a clean build, reload after edits, show errors, fo
     client.set_read_timeout(10, 0);
 
     // Same files as a clean build, apart from the reload script.
-    const Run built = run_eqsite("build " + quote(site.string()) + " -o " + quote((dir.path() / "clean").string()));
-    REQUIRE(built.exit_code == 0);
-    std::size_t compared = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "clean")) {
-        if (!entry.is_regular_file() || entry.path().filename() == ".eqsite-output") continue;
-        std::string route = "/" + fs::relative(entry.path(), dir.path() / "clean").generic_string();
-        if (route.ends_with("/index.html")) route.resize(route.size() - std::string("index.html").size());
-        int status = 0;
-        const std::string served = body_of(client, route, &status);
-        INFO(route);
-        CHECK(status == 200);
-        CHECK(without_live_script(served) == read(entry.path()));
-        ++compared;
-    }
-    CHECK(compared > 60);
+    check_same_as_clean_build(site, client, "first build");
     CHECK(body_of(client, "/").find("/__eqsite/live.js") != std::string::npos);
 
     // Live reload: an edit sends an event and the page has the new text.
@@ -165,6 +172,33 @@ TEST_CASE("serve: pages match a clean build, reload after edits, show errors, fo
     REQUIRE(eventually([&] { return events >= 2; }));
     CHECK(body_of(client, "/schools/brookmead-primary/").find("Evenings everyone can reach") !=
           std::string::npos);
+    CHECK(server.log().find("Rebuilt ") != std::string::npos);  // only the pages that show it
+    check_same_as_clean_build(site, client, "after editing a school objective");
+
+    // Other kinds of edit, each followed by the same comparison.
+    const std::vector<std::pair<fs::path, std::pair<std::string, std::string>>> edits = {
+        {site / "content/schools/castlegate-academy/index.md", {"name:", "name: Castlegate Academy Trust School"}},
+        {site / "content/trust/objectives/challenge-stereotypes-in-careers-guidance.md", {"title:", "title: Careers guidance without stereotypes"}},
+        {site / "content/trust/index.md", {"title:", "title: Equality at the Marches Learning Trust"}},
+    };
+    for (const auto& [file, change] : edits) {
+        const int before = events.load();
+        replace_line(file, change.first, change.second);
+        REQUIRE(eventually([&] { return events > before; }));
+        check_same_as_clean_build(site, client, "after editing " + file.filename().string());
+    }
+    {
+        const int before = events.load();
+        const fs::path csv = site / "data/suspensions.csv";
+        std::string text = read(csv);
+        const auto at = text.find("brookmead-primary,White,Suspended once,");
+        REQUIRE(at != std::string::npos);
+        const auto end = text.find('\n', at);
+        text.replace(at, end - at, "brookmead-primary,White,Suspended once,11");
+        std::ofstream(csv, std::ios::binary) << text;
+        REQUIRE(eventually([&] { return events > before; }));
+        check_same_as_clean_build(site, client, "after editing a data table");
+    }
 
     // Errors: the overlay names file:line:column on every page, then goes.
     const std::string good = read(objective);
@@ -177,6 +211,7 @@ TEST_CASE("serve: pages match a clean build, reload after edits, show errors, fo
     CHECK(server.log().find("accessible-parents-evenings.md:2:1: error: unknown setting") != std::string::npos);
     std::ofstream(objective, std::ios::binary) << good;
     REQUIRE(eventually([&] { return body_of(client, "/").find("id=\"eqsite-errors\"") == std::string::npos; }));
+    check_same_as_clean_build(site, client, "after fixing the error");
 
     // A new school appears; a deleted one disappears (404, the site's page).
     const fs::path school = site / "content/schools/new-valley-primary";
@@ -185,12 +220,14 @@ TEST_CASE("serve: pages match a clean build, reload after edits, show errors, fo
     int status = 0;
     REQUIRE(eventually([&] { return body_of(client, "/schools/new-valley-primary/", &status).find("New Valley") != std::string::npos; }));
     CHECK(status == 200);
+    check_same_as_clean_build(site, client, "after adding a school");
     fs::remove_all(school);
     REQUIRE(eventually([&] {
         body_of(client, "/schools/new-valley-primary/", &status);
         return status == 404;
     }));
     CHECK(body_of(client, "/schools/new-valley-primary/").find("Page not found") != std::string::npos);
+    check_same_as_clean_build(site, client, "after deleting a school");
 
     listening = false;
     CHECK(server.stop() == 0);
