@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace eqsite {
 
 bool ReviewGroup::any_overdue() const {
@@ -55,13 +57,34 @@ std::vector<ReviewGroup> review_dates(const Site& site) {
 }
 
 void warn_overdue(const Site& site, Diagnostics& diags) {
+    // Schools without a date of their own use the trust's, so one overdue
+    // date can concern many schools: one warning per date, naming them all.
+    struct Overdue {
+        Location where;
+        std::string what;
+        Date due;
+        std::vector<std::string> subjects;
+    };
+    std::vector<Overdue> found;
     for (const auto& group : review_dates(site)) {
         for (const auto& item : group.items) {
             if (!item.overdue || !item.where) continue;
-            diags.warning(*item.where, group.subject + ": " + item.what + ": the review was due on " +
-                                           item.due->long_form() + " and is overdue (today is " +
-                                           site.today.long_form() + "); review it, then update this date");
+            const auto same = std::find_if(found.begin(), found.end(), [&](const Overdue& o) {
+                return o.what == item.what && o.where.file == item.where->file && o.where.line == item.where->line &&
+                       o.where.column == item.where->column;
+            });
+            if (same != found.end()) same->subjects.push_back(group.subject);
+            else found.push_back({*item.where, item.what, *item.due, {group.subject}});
         }
+    }
+    for (const auto& o : found) {
+        const std::string who = o.subjects.size() <= 4
+                                    ? join_words(o.subjects)
+                                    : o.subjects.front() + " and " + std::to_string(o.subjects.size() - 1) +
+                                          " schools that use this date";
+        diags.warning(o.where, who + ": " + o.what + ": the review was due on " + o.due.long_form() +
+                                   " and is overdue (today is " + site.today.long_form() +
+                                   "); review it, then update this date");
     }
 }
 
