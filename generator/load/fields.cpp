@@ -49,8 +49,27 @@ void Fields::accept(const std::string& key) {
     if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
 }
 
+// A real example for the settings people most often leave out.
+std::string example_line(const std::string& key, const char* what) {
+    static const std::pair<const char*, const char*> examples[] = {
+        {"title", "title: Closing the attendance gap"},
+        {"name", "name: Riverside Primary School"},
+        {"url", "url: https://equality.your-trust.org.uk"},
+        {"aims", "aims: [advance-equality]"},
+        {"characteristics", "characteristics: [disability, race]"},
+        {"kind", "kind: count"},
+        {"about", "about: pupils"},
+        {"groups", "groups: [All pupils, Disadvantaged, Not disadvantaged]"},
+        {"measures", "measures: [Reading, Writing, Maths]"},
+    };
+    for (const auto& [k, line] : examples)
+        if (key == k) return line;
+    return key + ": " + what;
+}
+
 void Fields::missing(const std::string& key, const char* what) {
-    diags_->error(where_map(), "missing required setting \"" + key + "\": add a line \"" + key + ": " + what + "\"");
+    // Reported by finish(), which knows whether a misspelt key stands for it.
+    missing_.push_back({key, example_line(key, what)});
 }
 
 const YAML::Node* Fields::find_scalar(const std::string& key, Need need, const char* what) {
@@ -180,6 +199,7 @@ std::vector<Fields> Fields::map_list(const std::string& key) {
 
 void Fields::finish() {
     std::vector<std::string> seen;
+    std::vector<std::string> meant;  // keys that a misspelt key stands for
     for (const auto& e : entries_) {
         const Location where = where_is(e.key_node);
         if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) {
@@ -189,12 +209,21 @@ void Fields::finish() {
         seen.push_back(e.key);
         if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
         std::string msg = "unknown setting \"" + e.key + "\"";
-        if (auto guess = nearest(e.key, known_))
+        if (auto guess = nearest(e.key, known_)) {
             msg += "; did you mean \"" + *guess + "\"?";
-        else
+            meant.push_back(*guess);
+        } else {
             msg += "; the settings allowed here are: " + join(known_, ", ");
+        }
         diags_->error(where, msg);
     }
+    // A missing setting whose misspelling was just reported is one mistake:
+    // the "did you mean" says it all.
+    for (const auto& m : missing_)
+        if (std::find(meant.begin(), meant.end(), m.key) == meant.end())
+            diags_->error(where_map(), "missing required setting \"" + m.key + "\": add a line such as \"" +
+                                           m.example + "\"");
+    missing_.clear();
 }
 
 }  // namespace eqsite

@@ -53,7 +53,9 @@ public:
     const std::string& file() const { return file_; }
     Diagnostics& diags() { return *diags_; }
 
-    // Reports unknown keys and duplicated keys. Call once, after all getters.
+    // Reports unknown, duplicated and missing required keys (a missing key
+    // whose misspelling is reported is not reported again). Call once,
+    // after all getters.
     void finish();
 
 private:
@@ -72,6 +74,11 @@ private:
         YAML::Node value;
     };
     std::vector<Entry> entries_;  // in file order
+    struct Missing {
+        std::string key;
+        std::string example;  // a whole line to add
+    };
+    std::vector<Missing> missing_;  // reported by finish()
 };
 
 }  // namespace eqsite

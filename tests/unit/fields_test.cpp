@@ -46,7 +46,22 @@ TEST_CASE("missing required settings say what to add") {
     CHECK_FALSE(f.text("title", Need::required));
     f.integer("weight");
     f.finish();
-    CHECK(first(d) == "f.md:2:1: error: missing required setting \"title\": add a line \"title: some text\"");
+    CHECK(first(d) == "f.md:2:1: error: missing required setting \"title\": add a line such as "
+                      "\"title: Closing the attendance gap\"");
+}
+
+TEST_CASE("a misspelt required setting is one mistake and one message") {
+    Diagnostics d;
+    auto f = fields_of("titel: Hello\nsubject: x\n", d);
+    CHECK_FALSE(f.text("title", Need::required));
+    CHECK_FALSE(f.text("summary", Need::required));
+    f.finish();
+    const auto all = d.sorted();
+    REQUIRE(all.size() == 3);
+    CHECK(format_diagnostic(all[0]) == "f.md:2:1: error: missing required setting \"summary\": add a line such as "
+                                       "\"summary: some text\"");
+    CHECK(format_diagnostic(all[1]) == "f.md:2:1: error: unknown setting \"titel\"; did you mean \"title\"?");
+    CHECK(format_diagnostic(all[2]).rfind("f.md:3:1: error: unknown setting \"subject\"", 0) == 0);
 }
 
 TEST_CASE("typed getters report wrong types at the value") {
