@@ -1,5 +1,6 @@
 #include "util/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -59,8 +60,23 @@ std::optional<Date> parse_date(std::string_view text, DateError* why) {
         }
         return v;
     };
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        // The British way round, 31/07/2028 or 31.07.2028: say exactly what to write.
+        const auto sep = text.find_first_of("/.");
+        const auto sep2 = sep == std::string_view::npos ? sep : text.find(text[sep], sep + 1);
+        if (sep2 != std::string_view::npos && text.size() - sep2 - 1 == 4) {
+            auto part = [&](std::size_t from, std::size_t to) { return std::string(text.substr(from, to - from)); };
+            std::string day = part(0, sep), month = part(sep + 1, sep2), year = part(sep2 + 1, text.size());
+            const bool ok = !day.empty() && day.size() <= 2 && !month.empty() && month.size() <= 2 &&
+                            std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/' || c == '.'; });
+            if (ok) {
+                if (day.size() == 1) day = "0" + day;
+                if (month.size() == 1) month = "0" + month;
+                return fail("dates are written year-month-day: write " + year + "-" + month + "-" + day);
+            }
+        }
         return fail("dates are written YYYY-MM-DD, for example 2024-09-12");
+    }
     int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
     if (y < 0 || m < 0 || d < 0) return fail("dates are written YYYY-MM-DD with digits only, for example 2024-09-12");
     if (y < 1900 || y > 2200) return fail("the year " + std::to_string(y) + " is out of range");

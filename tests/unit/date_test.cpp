@@ -13,7 +13,7 @@ TEST_CASE("dates parse only as real ISO calendar days") {
     CHECK_FALSE(parse_date("2024-13-01", &why));
     CHECK(why.reason == "the month must be 01 to 12 (dates are YYYY-MM-DD)");
     CHECK_FALSE(parse_date("12/09/2024", &why));
-    CHECK(why.reason == "dates are written YYYY-MM-DD, for example 2024-09-12");
+    CHECK(why.reason == "dates are written year-month-day: write 2024-09-12");
     CHECK_FALSE(parse_date("2024-9-12"));
     CHECK_FALSE(parse_date("2024-09-1x"));
     CHECK_FALSE(parse_date(""));
@@ -26,4 +26,14 @@ TEST_CASE("date arithmetic and display") {
     CHECK(Date{2024, 9, 2}.long_form() == "2 September 2024");
     CHECK(Date{2024, 9, 2}.iso() == "2024-09-02");
     CHECK(Date{2024, 1, 1} < Date{2024, 1, 2});
+}
+
+TEST_CASE("dates written day first get the exact ISO date to write instead") {
+    DateError why;
+    CHECK_FALSE(parse_date("31/07/2028", &why));
+    CHECK(why.reason == "dates are written year-month-day: write 2028-07-31");
+    CHECK_FALSE(parse_date("1.9.2025", &why));
+    CHECK(why.reason == "dates are written year-month-day: write 2025-09-01");
+    CHECK_FALSE(parse_date("July 2028", &why));
+    CHECK(why.reason == "dates are written YYYY-MM-DD, for example 2024-09-12");
 }
