@@ -29,11 +29,14 @@ test: build
 	@if [ -f tests/browser/package.json ]; then $(MAKE) --no-print-directory test-browser; fi
 
 # First prove the gate can fail (pages broken on purpose), then run it on
-# every page of site-example.
+# every page of site-example, then the preview server's live reload and
+# error overlay in the browser (on a copy of site-example it may edit).
 test-browser:
 	tests/browser/selftest.sh
 	$(EQSITE) build site-example -o $(BUILD)/browser-site
 	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
+	rm -rf $(BUILD)/live-site && cp -r site-example $(BUILD)/live-site && rm -rf $(BUILD)/live-site/public
+	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
 
 bench: build
 	bench/run
