@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/new_files.hpp"
 #include "cli/report.hpp"
 #include "model/build_site.hpp"
 #include "render/theme.hpp"
@@ -63,6 +64,20 @@ int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat
     return diags.has_errors() ? exit_content : exit_ok;
 }
 
+// eqsite new site DIR | new school SLUG | new objective [SCHOOL] SLUG
+int run_new(const std::vector<std::string>& args) {
+    const Date today = today_from_clock();
+    const std::string what = args.empty() ? "" : args[0];
+    if (what == "site" && args.size() == 2) return new_site(from_utf8(args[1]), today, std::cout, std::cerr);
+    if (what == "school" && args.size() == 2) return new_school(".", args[1], std::cout, std::cerr);
+    if (what == "objective" && args.size() == 2)
+        return new_objective(".", std::nullopt, args[1], today, std::cout, std::cerr);
+    if (what == "objective" && args.size() == 3) return new_objective(".", args[1], args[2], today, std::cout, std::cerr);
+    std::cerr << "eqsite: error: use one of: eqsite new site DIR | eqsite new school SLUG | "
+                 "eqsite new objective [SCHOOL] SLUG\n";
+    return exit_usage;
+}
+
 int not_yet(const std::string& what) {
     std::cerr << "eqsite: \"" << what << "\" is not yet available in this version of eqsite.\n";
     return exit_usage;
@@ -88,7 +103,6 @@ int main(int argc, char** argv) {
 
     std::string serve_site = ".", serve_today;
     ServeOptions serve_opts;
-    bool serve_poll = false;
     auto* serve_cmd = app.add_subcommand("serve", "Preview the site locally with live reload");
     serve_cmd->add_option("SITE", serve_site, "The site folder");
     serve_cmd->add_option("--port", serve_opts.port, "Port to listen on (0: any free port)")
@@ -97,7 +111,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--bind", serve_opts.bind, "Address to listen on (other than 127.0.0.1 shows the "
                                                      "preview to your network)")
         ->capture_default_str();
-    serve_cmd->add_flag("--poll", serve_poll, "Watch files by polling (the only watcher in this version)");
+    serve_cmd->add_flag("--poll", serve_opts.poll,
+                        "Watch files by polling instead of the system's file events (inotify on Linux)");
     serve_cmd->add_option("--jobs", serve_opts.jobs, "Pages rendered in parallel (default: all cores)");
     serve_cmd->add_option("--today", serve_today, "Date used for review checks (YYYY-MM-DD)")->check(validate_date);
 
@@ -114,7 +129,8 @@ int main(int argc, char** argv) {
 
     std::string import_file, import_school;
     auto* import_cmd = app.add_subcommand("import", "Import objectives from a spreadsheet: import objectives FILE.csv");
-    import_cmd->add_option("WHAT", new_args, "objectives")->required();
+    std::string import_what;
+    import_cmd->add_option("WHAT", import_what, "objectives")->required()->check(CLI::IsMember({"objectives"}));
     import_cmd->add_option("FILE", import_file, "A .csv or .tsv file")->required();
     import_cmd->add_option("--school", import_school, "The school the objectives belong to");
 
@@ -145,7 +161,7 @@ int main(int argc, char** argv) {
         if (!site_folder_exists(serve_opts.site)) return exit_usage;
         return serve(serve_opts, std::cout, std::cerr);
     }
-    if (new_cmd->parsed()) return not_yet("eqsite new");
+    if (new_cmd->parsed()) return run_new(new_args);
     if (import_cmd->parsed()) return not_yet("eqsite import");
     return exit_usage;
 }

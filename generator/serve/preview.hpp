@@ -23,6 +23,7 @@ struct ServeOptions {
     int port = 8080;  // 0: any free port (the URL printed says which)
     unsigned jobs = 0;
     std::optional<Date> today;
+    bool poll = false;  // watch files by polling even where a native watcher (inotify) exists
 };
 
 // Runs until Ctrl-C (SIGINT/SIGTERM). Returns the exit status: 0 after a

@@ -8,9 +8,9 @@ namespace eqsite {
 
 namespace fs = std::filesystem;
 
-SiteWatcher::SiteWatcher(fs::path site_root) : root_(std::move(site_root)), last_(snapshot()) {}
+PollingSiteWatcher::PollingSiteWatcher(fs::path site_root) : root_(std::move(site_root)), last_(snapshot()) {}
 
-SiteWatcher::Snapshot SiteWatcher::snapshot() const {
+PollingSiteWatcher::Snapshot PollingSiteWatcher::snapshot() const {
     Snapshot out;
     std::error_code ec;
     auto add = [&](const fs::path& p) {
@@ -32,7 +32,7 @@ SiteWatcher::Snapshot SiteWatcher::snapshot() const {
     return out;
 }
 
-bool SiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds settle) {
+bool PollingSiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds settle) {
     using clock = std::chrono::steady_clock;
     const auto poll = std::chrono::milliseconds(100);
     const auto deadline = clock::now() + give_up;
@@ -51,6 +51,13 @@ bool SiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std::chrono
         return true;
     }
     return false;
+}
+
+std::unique_ptr<SiteWatcher> make_site_watcher(const fs::path& site_root, bool poll) {
+    if (!poll) {
+        if (auto native = make_native_site_watcher(site_root)) return native;
+    }
+    return std::make_unique<PollingSiteWatcher>(site_root);
 }
 
 }  // namespace eqsite
