@@ -4,12 +4,16 @@
 // pages and downloads are where section 6 puts them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
 
 #include "integration/run.hpp"
 #include "load/csv_file.hpp"
+#include "recoverability.hpp"
 
 using namespace eqsite;
 using namespace eqsite::test;
@@ -128,6 +132,115 @@ long long number(const std::string& s) { return std::stoll(s); }
 std::string tenths(long long n, long long d) {
     const long long t = (2000 * n + d) / (2 * d);
     return std::to_string(t / 10) + "." + std::to_string(t % 10);
+}
+
+// A count or rate table as tests/recoverability.hpp sees it: the cells of
+// its published CSV (schools, then the trust), which of them are 'c', and
+// their true figures worked out from the source CSV (Total cells and trust
+// cells as sums), so that only the sums that really hold are used.
+struct Exposure {
+    recoverability::Grid grid;
+    std::vector<Key> keys;  // the CSV row of each cell
+    std::map<Key, std::size_t> cell_of;
+    bool rate = false;
+};
+
+Exposure exposure_of(const Table& t) {
+    Exposure x;
+    recoverability::Grid& g = x.grid;
+    const bool rate = x.rate = t.kind == "rate";
+    std::vector<std::string> schools, groups, measures;
+    bool trust = false;
+    auto add_once = [](std::vector<std::string>& v, const std::string& s) {
+        if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    for (const auto& [k, pub] : t.published) {
+        const auto& [school, group, measure] = k;
+        if (school == "trust") trust = true;
+        else add_once(schools, school);
+        if (group != "Total") add_once(groups, group);
+        if (measure != "Total") add_once(measures, measure);
+    }
+    const bool totals = t.kind == "count" && t.totals;
+    std::vector<std::string> units = schools, rows = groups, columns = measures;
+    if (trust) units.push_back("trust");
+    if (totals) {
+        rows.push_back("Total");
+        columns.push_back("Total");
+        g.total_row = groups.size();
+        g.total_column = measures.size();
+    }
+    g.units = units.size();
+    g.rows = rows.size();
+    g.columns = columns.size();
+    g.has_trust = trust;
+    for (std::size_t r = 0; r < groups.size(); ++r) {
+        std::string l = groups[r];
+        for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (l == "all" || l.rfind("all ", 0) == 0) g.all_row = r;
+    }
+    for (std::size_t a = 0; a < groups.size(); ++a)
+        for (std::size_t b = 0; b < groups.size(); ++b) {
+            std::string x_label = groups[a], not_label = groups[b];
+            for (auto* l : {&x_label, &not_label})
+                for (char& ch : *l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (not_label == "not " + x_label || not_label == "non-" + x_label || not_label == "non " + x_label)
+                g.pairs.emplace_back(a, b);
+        }
+    g.truth.resize(g.cells());
+    g.hidden.resize(g.cells());
+    g.trust_is_sum.assign(g.rows * g.columns, t.trust_total);
+    x.keys.resize(g.cells());
+    for (std::size_t u = 0; u < g.units; ++u)
+        for (std::size_t r = 0; r < g.rows; ++r)
+            for (std::size_t c = 0; c < g.columns; ++c) {
+                const Key k{units[u], rows[r], columns[c]};
+                const std::size_t i = g.index(u, r, c);
+                x.keys[i] = k;
+                x.cell_of[k] = i;
+                const auto it = t.published.find(k);
+                g.hidden[i] = it != t.published.end() && it->second.at("published") == "c";
+            }
+    auto add = [&](recoverability::Figure& to, const recoverability::Figure& from) {
+        if (!from.present) return;
+        to.present = true;
+        to.n += from.n;
+        to.d += from.d;
+    };
+    // The source figures, schools' and trust-only.
+    for (const auto& src : t.source) {
+        const auto it = x.cell_of.find(key_of(src));
+        REQUIRE(it != x.cell_of.end());
+        recoverability::Figure f{true, number(src.at(rate ? "numerator" : "count")),
+                                 rate ? number(src.at("denominator")) : 0};
+        g.truth[it->second] = f;
+        if (src.at("school") == "trust") g.trust_is_sum[it->second % (g.rows * g.columns)] = false;
+    }
+    const std::size_t school_units = schools.size();
+    if (trust && t.trust_total)  // trust-wide sums where the trust has no figure of its own
+        for (std::size_t r = 0; r < groups.size(); ++r)
+            for (std::size_t c = 0; c < measures.size(); ++c) {
+                if (!g.trust_is_sum[r * g.columns + c]) continue;
+                for (std::size_t s = 0; s < school_units; ++s)
+                    add(g.truth[g.index(school_units, r, c)], g.truth[g.index(s, r, c)]);
+            }
+    if (totals)
+        for (std::size_t u = 0; u < g.units; ++u)
+            for (std::size_t r = 0; r < groups.size(); ++r)
+                for (std::size_t c = 0; c < measures.size(); ++c) {
+                    const recoverability::Figure f = g.truth[g.index(u, r, c)];
+                    add(g.truth[g.index(u, r, *g.total_column)], f);
+                    add(g.truth[g.index(u, *g.total_row, c)], f);
+                    add(g.truth[g.index(u, *g.total_row, *g.total_column)], f);
+                }
+    return x;
+}
+
+std::string describe(const Exposure& x, std::size_t i) {
+    const auto& [school, group, measure] = x.keys[i];
+    const auto& f = x.grid.truth[i];
+    return school + " / " + group + " / " + measure + " (true figure " + std::to_string(f.n) +
+           (x.rate ? "/" + std::to_string(f.d) : "") + ")";
 }
 
 }  // namespace
@@ -341,4 +454,44 @@ TEST_CASE("site-example data: each school's page shows and links the tables it h
             CHECK(has(html, "id=\"table-" + t.slug + "\"") == listed);
         }
     }
+}
+
+// Spec section 5 rules 2 and 3, exactly: combining the sums the published
+// figures satisfy (a row or column and its Total, the trust and the schools,
+// All = X + Not X) must not give away any hidden figure. This is the case
+// that the line rule alone got wrong: brookmead-primary's single suspension.
+TEST_CASE("site-example data: brookmead-primary's hidden Black pupils 'Suspended once' figure cannot be worked out from /data/suspensions.csv") {
+    const Table* suspensions = nullptr;
+    for (const auto& t : tables())
+        if (t.slug == "suspensions") suspensions = &t;
+    REQUIRE(suspensions);
+    const Key k{"brookmead-primary", "Black, Black British, Caribbean or African", "Suspended once"};
+    REQUIRE(published_row(*suspensions, k).at("published") == "c");
+    const Exposure x = exposure_of(*suspensions);
+    const auto rels = recoverability::relations(x.grid);
+    CHECK(rels.size() > 20);  // rows, columns and trust positions are all used
+    const auto given_away = recoverability::determined(x.grid.hidden, rels);
+    std::string names;
+    for (std::size_t i : given_away) names += "\n  " + describe(x, i);
+    INFO("hidden figures that can be worked out:" << names);
+    CHECK(std::find(given_away.begin(), given_away.end(), x.cell_of.at(k)) == given_away.end());
+}
+
+TEST_CASE("site-example data: no hidden figure in any published CSV can be worked out by combining the sums") {
+    int tables_checked = 0, hidden = 0;
+    for (const auto& t : tables()) {
+        if (t.kind != "count" && t.kind != "rate") continue;
+        ++tables_checked;
+        const Exposure x = exposure_of(t);
+        hidden += static_cast<int>(std::count(x.grid.hidden.begin(), x.grid.hidden.end(), true));
+        const auto rels = recoverability::relations(x.grid);
+        CHECK_FALSE(rels.empty());
+        const auto given_away = recoverability::determined(x.grid.hidden, rels);
+        std::string names;
+        for (std::size_t i : given_away) names += "\n  " + describe(x, i);
+        INFO("data/" << t.slug << ".csv: " << given_away.size() << " hidden figure(s) can be worked out:" << names);
+        CHECK(given_away.empty());
+    }
+    CHECK(tables_checked == 5);
+    CHECK(hidden > 0);
 }

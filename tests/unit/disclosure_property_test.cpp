@@ -8,8 +8,14 @@
 // EQSITE_PROPERTY_CASE=<n> runs only case n of that seed;
 // EQSITE_PROPERTY_CASES=<count> changes the number of cases.
 // A failure prints the seed, the case number and a dump of the table.
+//
+// Check (e), in Checker::recoverable(), is the exact form of rules 2 and 3:
+// no hidden figure may follow from the published ones and the sums they
+// satisfy, in any combination (tests/recoverability.hpp, written apart from
+// the generator's own check).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
@@ -23,6 +29,7 @@
 
 #include "model/data_table.hpp"
 #include "model/disclosure.hpp"
+#include "recoverability.hpp"
 #include "render/data_tables.hpp"
 
 using namespace eqsite;
@@ -447,6 +454,7 @@ std::vector<SvgItem> parse_svg(const std::string& svg, std::string& error) {
 
 struct Stats {
     long long cases = 0, cells = 0, shown = 0, suppressed = 0, primary = 0, secondary = 0, lines = 0;
+    long long relations = 0, recoverable_cells = 0, recoverable_cases = 0;  // check (e)
 };
 
 class Checker {
@@ -458,6 +466,7 @@ public:
         if (!structure()) return failures_;
         cells();
         lines();
+        recoverable();
         for (std::size_t u = 0; u < e_.units.size(); ++u) html(u);
         csv();
         json();
@@ -650,6 +659,45 @@ private:
                         !on_line[(u * e_.R + r) * e_.C + c])
                         fail(where(u, r, c) + ": suppressed (source " + describe(src(u, r, c)) +
                              ") though it is neither small nor on any line of a total");
+    }
+
+    // (e) Rules 2 and 3 exactly: no hidden figure is determined by the
+    // published figures and the sums that hold in the source (Total row and
+    // column, trust = schools, All = X + Not X). For a rate the numerator and
+    // the denominator obey the same sums, so both are given away together.
+    void recoverable() {
+        namespace rc = eqsite::test::recoverability;
+        rc::Grid g;
+        g.units = e_.units.size();
+        g.rows = e_.R;
+        g.columns = e_.C;
+        g.has_trust = e_.trust;
+        if (e_.totals) {
+            g.total_row = e_.G;
+            g.total_column = e_.M;
+        }
+        g.all_row = k_.all_row;
+        g.pairs = k_.pairs;
+        g.truth.resize(g.cells());
+        g.hidden.resize(g.cells());
+        for (std::size_t u = 0; u < e_.units.size(); ++u)
+            for (std::size_t r = 0; r < e_.R; ++r)
+                for (std::size_t c = 0; c < e_.C; ++c) {
+                    const Src& s = src(u, r, c);
+                    g.truth[g.index(u, r, c)] = rc::Figure{s.present, s.n, e_.count ? 0 : s.d};
+                    g.hidden[g.index(u, r, c)] = s.present && cell(u, r, c).symbol() == Symbol::suppressed;
+                }
+        const auto rels = rc::relations(g);
+        stats_.relations += static_cast<long long>(rels.size());
+        const auto given_away = rc::determined(g.hidden, rels);
+        if (given_away.empty()) return;
+        ++stats_.recoverable_cases;
+        stats_.recoverable_cells += static_cast<long long>(given_away.size());
+        for (std::size_t i : given_away) {
+            const std::size_t u = i / (e_.R * e_.C), r = i / e_.C % e_.R, c = i % e_.C;
+            fail("(e) rule 2/3 - the suppressed figure " + where(u, r, c) + " (source " + describe(src(u, r, c)) +
+                 ") can be worked out from the published figures by combining the sums");
+        }
     }
 
     // Rule 4/5 in the HTML table and the chart.
@@ -996,9 +1044,12 @@ TEST_CASE("property: suppression holds in every published form of random data ta
     std::ostringstream summary;
     summary << "cases " << stats.cases << ", failing " << failing << " (first: case " << first_failing << "); cells "
             << stats.cells << ", shown " << stats.shown << ", suppressed " << stats.suppressed << " (primary "
-            << stats.primary << ", secondary " << stats.secondary << "), lines checked " << stats.lines;
+            << stats.primary << ", secondary " << stats.secondary << "), lines checked " << stats.lines
+            << "; (e) sums used " << stats.relations << ", suppressed figures that can be worked out "
+            << stats.recoverable_cells << " in " << stats.recoverable_cases << " cases";
     INFO(summary.str());
     CHECK(failing == 0);
+    CHECK(stats.recoverable_cases == 0);  // (e), also counted in `failing`
     if (!only) {
         // The generator must exercise what it is meant to: many figures shown,
         // and secondary suppression actually happening.
@@ -1006,4 +1057,61 @@ TEST_CASE("property: suppression holds in every published form of random data ta
         CHECK(stats.secondary > stats.cases / 10);
     }
     if (std::getenv("EQSITE_PROPERTY_VERBOSE")) WARN(summary.str());
+}
+
+// Check (e) itself must see a combination of sums, and must use only sums
+// that hold, or a pass above would mean nothing.
+TEST_CASE("property: check (e) finds a figure given away only by combining sums, and uses only true sums") {
+    namespace rc = eqsite::test::recoverability;
+    auto grid = [](std::size_t units, std::size_t rows, std::size_t columns, const std::vector<long long>& figures,
+                   const std::string& hidden) {
+        rc::Grid g;
+        g.units = units;
+        g.rows = rows;
+        g.columns = columns;
+        for (long long f : figures) g.truth.push_back(rc::Figure{true, f, 0});
+        for (char h : hidden) g.hidden.push_back(h == 'c');
+        REQUIRE(g.truth.size() == g.cells());
+        REQUIRE(g.hidden.size() == g.cells());
+        return g;
+    };
+    SECTION("no line with a single hidden cell, yet G1/M2 = (64 - 58) - (38 - 34)") {
+        // disclosure_test's table: rows G0 G1 G2 Total, columns M0 M1 M2 Total.
+        rc::Grid g = grid(1, 4, 4,
+                          {0, 3, 0, 3,     //
+                           0, 21, 2, 23,   //
+                           3, 34, 1, 38,   //
+                           3, 58, 3, 64},  //
+                          ".c.c"
+                          ".ccc"
+                          "c.c."
+                          "c.c.");
+        g.total_row = 3;
+        g.total_column = 3;
+        const auto d = rc::determined(g);
+        CHECK(std::find(d.begin(), d.end(), g.index(0, 1, 2)) != d.end());
+    }
+    SECTION("four hidden cells inside shown totals give nothing away") {
+        rc::Grid g = grid(1, 3, 3, {6, 7, 13, 8, 9, 17, 14, 16, 30}, "cc.cc....");
+        g.total_row = 2;
+        g.total_column = 2;
+        CHECK(rc::determined(g).empty());
+        g.hidden[g.index(0, 1, 1)] = false;  // one shown: all four follow
+        CHECK(rc::determined(g).size() == 3);
+    }
+    SECTION("the trust and the other schools give a school's figure away") {
+        rc::Grid g = grid(3, 1, 1, {3, 20, 23}, "c..");
+        g.has_trust = true;
+        CHECK(rc::determined(g) == std::vector<std::size_t>{0});
+        g.trust_is_sum = {false};  // a trust-only figure is no sum
+        CHECK(rc::determined(g).empty());
+    }
+    SECTION("All = X + Not X is used only where the figures satisfy it") {
+        rc::Grid g = grid(1, 3, 1, {10, 4, 5}, ".c.");  // All, X, Not X: 4 + 5 != 10
+        g.all_row = 0;
+        g.pairs = {{1, 2}};
+        CHECK(rc::determined(g).empty());
+        g.truth[1].n = 5;
+        CHECK(rc::determined(g) == std::vector<std::size_t>{1});
+    }
 }
