@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/import_objectives.hpp"
 #include "cli/new_files.hpp"
 #include "cli/report.hpp"
 #include "model/build_site.hpp"
@@ -75,11 +76,6 @@ int run_new(const std::vector<std::string>& args) {
     if (what == "objective" && args.size() == 3) return new_objective(".", args[1], args[2], today, std::cout, std::cerr);
     std::cerr << "eqsite: error: use one of: eqsite new site DIR | eqsite new school SLUG | "
                  "eqsite new objective [SCHOOL] SLUG\n";
-    return exit_usage;
-}
-
-int not_yet(const std::string& what) {
-    std::cerr << "eqsite: \"" << what << "\" is not yet available in this version of eqsite.\n";
     return exit_usage;
 }
 
@@ -162,6 +158,9 @@ int main(int argc, char** argv) {
         return serve(serve_opts, std::cout, std::cerr);
     }
     if (new_cmd->parsed()) return run_new(new_args);
-    if (import_cmd->parsed()) return not_yet("eqsite import");
+    if (import_cmd->parsed())
+        return import_objectives(".", from_utf8(import_file),
+                                 import_school.empty() ? std::nullopt : std::optional<std::string>(import_school),
+                                 std::cout, std::cerr);
     return exit_usage;
 }

@@ -20,7 +20,7 @@ struct Reader {
     void begin_byte(unsigned char b) {
         // libcsv drops spaces and tabs around an unquoted field, so a field
         // starts at its first other byte.
-        if (!field_open && b != '\n' && b != ' ' && b != '\t') {
+        if (!field_open && b != '\n' && b != ' ' && b != '\t') {  // (a tab in TSV ends the field anyway)
             field_open = true;
             start_line = line;
             start_column = column;
@@ -52,7 +52,7 @@ struct Reader {
 
 }  // namespace
 
-std::optional<CsvFile> parse_csv(const std::string& path, std::string_view raw, Diagnostics& diags) {
+std::optional<CsvFile> parse_csv(const std::string& path, std::string_view raw, Diagnostics& diags, char delimiter) {
     const std::string text = normalise_newlines(raw);
     if (auto bad = find_invalid_utf8(text)) {
         diags.error({path, bad->line, bad->column},
@@ -65,6 +65,11 @@ std::optional<CsvFile> parse_csv(const std::string& path, std::string_view raw, 
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         diags.error({path, 1, 1}, "could not start the CSV reader (out of memory?)");
         return std::nullopt;
+    }
+    csv_set_delim(&parser, static_cast<unsigned char>(delimiter));
+    if (delimiter == '\t') {
+        // In TSV a tab separates fields, so only spaces are trimmed.
+        csv_set_space_func(&parser, [](unsigned char c) { return c == ' ' ? CSV_SPACE : 0; });
     }
     Reader reader;
     bool ok = true;

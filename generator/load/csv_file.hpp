@@ -30,6 +30,8 @@ struct CsvFile {
 // Parses raw bytes: UTF-8 with or without a byte-order mark, LF or CRLF.
 // Problems go to `diags`; returns nullopt when the file cannot be read as
 // CSV at all.
-std::optional<CsvFile> parse_csv(const std::string& path, std::string_view raw, Diagnostics& diags);
+// `delimiter` is ',' for CSV, '\t' for TSV.
+std::optional<CsvFile> parse_csv(const std::string& path, std::string_view raw, Diagnostics& diags,
+                                 char delimiter = ',');
 
 }  // namespace eqsite

@@ -61,9 +61,3 @@ TEST_CASE("check reports in text, json and GitHub formats without writing") {
           std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
-
-TEST_CASE("commands not built yet say so") {
-    const Run r = run_eqsite("import objectives x.csv");
-    CHECK(r.exit_code == 2);
-    CHECK(r.err.find("not yet available") != std::string::npos);
-}

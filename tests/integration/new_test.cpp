@@ -1,6 +1,8 @@
 // `eqsite new`: every template builds as it is, and nothing is overwritten.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "integration/run.hpp"
 
 using namespace eqsite::test;
@@ -74,4 +76,39 @@ TEST_CASE("new refuses to overwrite, and explains bad names and missing sites") 
     const Run not_site = run_in(dir.path(), "new school oak-primary");
     CHECK(not_site.exit_code == 2);
     CHECK(not_site.err.find("no site.yaml") != std::string::npos);
+}
+
+TEST_CASE("import objectives: every row checked at its cell, nothing written on error, then all written") {
+    TempDir dir;
+    const fs::path site = dir.path() / "trust";
+    REQUIRE(run_eqsite("new site " + quote(site.string())).exit_code == 0);
+    REQUIRE(run_in(site, "new school oak-primary").exit_code == 0);
+    const fs::path objectives = site / "content/schools/oak-primary/objectives";
+
+    std::ofstream(site / "bad.csv", std::ios::binary)
+        << "Title,Aims,Characteristics,Status,Due\n"
+           "\"Close the reading gap, for good\",advance-equality,disability; race,on-track,2028-07-31\n"
+           "Welcome families,foster-good-relations,religion-or-belief,done,31/07/2028\n";
+    const Run bad = run_in(site, "import objectives bad.csv --school oak-primary");
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("bad.csv:3:59: error: unknown objective status \"done\".") != std::string::npos);
+    CHECK(bad.err.find("bad.csv:3:64: error: \"due\" must be a date") != std::string::npos);
+    CHECK(bad.err.find("write 2028-07-31") != std::string::npos);
+    CHECK(fs::is_empty(objectives));
+
+    std::ofstream(site / "good.tsv", std::ios::binary)
+        << "title\taims\tcharacteristics\tstatus\tdue\tmeasures\n"
+           "Close the reading gap, for good\tadvance-equality\tdisability; race\ton-track\t2028-07-31\tGap under 5 points; All read\n"
+           "Welcome families\tfoster-good-relations\treligion-or-belief\tachieved\tongoing\t\n";
+    const Run good = run_in(site, "import objectives good.tsv --school oak-primary");
+    INFO(good.err);
+    CHECK(good.exit_code == 0);
+    CHECK(fs::exists(objectives / "close-the-reading-gap-for-good.md"));
+    CHECK(fs::exists(objectives / "welcome-families.md"));
+    CHECK(run_eqsite("check " + quote(site.string())).exit_code == 0);
+
+    // Again: the files exist, so nothing is overwritten.
+    const Run again = run_in(site, "import objectives good.tsv --school oak-primary");
+    CHECK(again.exit_code == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
 }
