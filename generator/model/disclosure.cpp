@@ -236,10 +236,10 @@ private:
     }
 
     // The sums the figures really satisfy, which anyone can combine: each
-    // row and column with its Total, the schools with the trust, and X plus
-    // Not X making All where the source figures say so. (The whole column
-    // under an "All" row is a line for rule 2 but not a sum: groups such as
-    // "SEN support" and "EAL" overlap.)
+    // row and column with its Total, the schools with the trust, and any
+    // set of groups adding up to the "All" row (see add_partitions). The
+    // whole column under an "All" row is a line for rule 2 but not a sum:
+    // groups such as "SEN support" and "EAL" overlap.
     std::vector<Relation> relations() const {
         std::vector<Relation> out;
         auto add = [&](Relation r) {
@@ -249,7 +249,6 @@ private:
         };
         const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
         const auto all_row = all_group();
-        const auto pairs = complement_pairs();
         for (std::size_t u = 0; u < units; ++u) {
             if (totals_) {
                 for (std::size_t r = 0; r < rows_; ++r) {
@@ -264,12 +263,7 @@ private:
                 }
             }
             if (!all_row) continue;
-            for (std::size_t c = 0; c < columns_; ++c)
-                for (const auto& [x, not_x] : pairs) {
-                    const WorkCell &a = cells_[at(u, *all_row, c)], &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
-                    if (a.present && p.present && q.present && p.n + q.n == a.n && p.d + q.d == a.d)
-                        add({{at(u, *all_row, c), -1}, {at(u, x, c), 1}, {at(u, not_x, c), 1}});
-                }
+            for (std::size_t c = 0; c < columns_; ++c) add_partitions(u, *all_row, c, add);
         }
         if (has_trust_)
             for (std::size_t r = 0; r < rows_; ++r)
@@ -280,6 +274,51 @@ private:
                     add(std::move(rel));
                 }
         return out;
+    }
+
+    // Sets of groups whose figures add up to the "All" row, numerators and
+    // denominators alike (X and Not X, Boys and Girls, the five ethnic
+    // groups): a reader may guess that sum, so the check must know it.
+    // Every set of non-empty groups is tried when there are at most 10
+    // (1 023 sets), otherwise pairs only.
+    template <typename Add>
+    void add_partitions(std::size_t u, std::size_t all_row, std::size_t c, Add& add) const {
+        const WorkCell& all = cells_[at(u, all_row, c)];
+        if (!all.present) return;
+        // Named pairs always; other sets only of groups with someone in them
+        // (a set plus an empty group is the same sum, not new knowledge).
+        for (const auto& [x, not_x] : complement_pairs()) {
+            const WorkCell &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
+            if (p.present && q.present && p.n + q.n == all.n && p.d + q.d == all.d)
+                add({{at(u, all_row, c), -1}, {at(u, x, c), 1}, {at(u, not_x, c), 1}});
+        }
+        std::vector<std::size_t> parts;
+        for (std::size_t r = 0; r < groups_; ++r) {
+            const WorkCell& w = cells_[at(u, r, c)];
+            if (r != all_row && w.present && (w.n > 0 || w.d > 0)) parts.push_back(r);
+        }
+        auto try_set = [&](const std::vector<std::size_t>& set) {
+            long long n = 0, d = 0;
+            for (std::size_t r : set) {
+                n += cells_[at(u, r, c)].n;
+                d += cells_[at(u, r, c)].d;
+            }
+            if (n != all.n || d != all.d) return;
+            Relation rel{{at(u, all_row, c), -1}};
+            for (std::size_t r : set) rel.push_back({at(u, r, c), 1});
+            add(std::move(rel));
+        };
+        if (parts.size() <= 10) {
+            for (unsigned mask = 1; mask < (1u << parts.size()); ++mask) {
+                std::vector<std::size_t> set;
+                for (std::size_t i = 0; i < parts.size(); ++i)
+                    if (mask & (1u << i)) set.push_back(parts[i]);
+                if (set.size() >= 2) try_set(set);
+            }
+        } else {
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                for (std::size_t j = i + 1; j < parts.size(); ++j) try_set({parts[i], parts[j]});
+        }
     }
 
     // Rule 2's aim: no hidden figure may be worked out from the published
@@ -295,19 +334,30 @@ private:
         for (;;) {
             std::vector<bool> hidden(cells_.size());
             for (std::size_t i = 0; i < cells_.size(); ++i) hidden[i] = cells_[i].present && cells_[i].suppressed;
-            const auto given_away = determined_cells(hidden, rels);
+            auto given_away = determined_cells(hidden, rels);
+            // A hidden true zero that can be worked out reveals no one (a
+            // zero may be published anyway), so only people count.
+            given_away.erase(std::remove_if(given_away.begin(), given_away.end(),
+                                            [&](std::size_t i) { return cells_[i].n == 0 && cells_[i].d == 0; }),
+                             given_away.end());
             if (given_away.empty()) return;
             // One more hidden cell near each exposed one, except where this
             // round already hid one in the same sums.
             std::vector<bool> touched(rels.size(), false);
+            bool hid_more = false;
             for (std::size_t cell : given_away) {
                 const auto& mine = rels_of[cell];
                 if (std::any_of(mine.begin(), mine.end(), [&](std::size_t l) { return touched[l]; })) continue;
                 if (auto pick = nearest_shown(cell, rels, rels_of)) {
                     cells_[*pick].suppressed = true;
+                    hid_more = true;
                     for (std::size_t l : rels_of[*pick]) touched[l] = true;
                 }
             }
+            // Nothing left to hide near them: only possible when everything
+            // linked to a figure is hidden already and the figure is a true
+            // zero (a zero total with hidden parts), which identifies no one.
+            if (!hid_more) return;
             secondary();  // and keep rule 2's lines true
         }
     }

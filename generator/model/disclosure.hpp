@@ -8,7 +8,8 @@
 // How it works:
 //  1. Every figure that will be shown becomes a cell: each school's cells,
 //     the Total row and column (count tables with `totals: true`) and the
-//     trust-wide cells (sums of the unsuppressed school figures).
+//     trust-wide cells (sums of the schools' source figures, before any
+//     suppression).
 //  2. Primary suppression: a count from 1 to N-1, or a rate whose
 //     denominator is N or fewer or whose numerator is from 1 to N-1.
 //  3. Secondary suppression over "lines": sets of cells where one is the

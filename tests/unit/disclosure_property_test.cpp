@@ -132,6 +132,9 @@ Case generate(Rng& r) {
     // Groups: maybe "All pupils" first, maybe one pair "X"/"Not X", then singles.
     const std::size_t groups = static_cast<std::size_t>(r.range(2, 6));
     const bool all = r.chance(55);
+    // eqsite refuses totals: true beside an "All" row (it would count
+    // everyone twice), so such tables never reach publish().
+    if (all && spec.kind == TableKind::count) spec.totals = false;
     bool pair = r.chance(45) && groups - (all ? 1 : 0) >= 2;
     std::vector<std::string> rest;
     if (pair) {
@@ -689,7 +692,12 @@ private:
                 }
         const auto rels = rc::relations(g);
         stats_.relations += static_cast<long long>(rels.size());
-        const auto given_away = rc::determined(g.hidden, rels);
+        auto given_away = rc::determined(g.hidden, rels);
+        // A hidden true zero that can be worked out reveals no one: zeros
+        // may be published anyway ("0 is shown only for a true zero").
+        given_away.erase(std::remove_if(given_away.begin(), given_away.end(),
+                                        [&](std::size_t i) { return g.truth[i].n == 0 && g.truth[i].d == 0; }),
+                         given_away.end());
         if (given_away.empty()) return;
         ++stats_.recoverable_cases;
         stats_.recoverable_cells += static_cast<long long>(given_away.size());
