@@ -67,7 +67,7 @@ int import_objectives(const fs::path& site, const fs::path& file, const std::opt
     }
     fs::path folder = site / "content/trust/objectives";
     if (school) {
-        if (!fs::is_directory(site / "content/schools" / from_utf8(*school), ec)) {
+        if (!is_valid_slug(*school) || !fs::is_directory(site / "content/schools" / from_utf8(*school), ec)) {
             err << "eqsite: error: there is no school \"" << *school << "\" in content/schools/\n";
             return 2;
         }
@@ -111,6 +111,8 @@ int import_objectives(const fs::path& site, const fs::path& file, const std::opt
     std::map<std::string, int> slug_line;
     for (std::size_t r = 1; at.count("title") && r < csv->rows.size(); ++r) {
         const CsvRow& row = csv->rows[r];
+        // Spreadsheets often save empty rows (",,,,") at the end: skip them.
+        if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trim(f.text).empty(); })) continue;
         auto cell = [&](const std::string& key) -> const CsvField* {
             const auto it = at.find(key);
             return it == at.end() || it->second >= row.size() ? nullptr : &row[it->second];

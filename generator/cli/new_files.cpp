@@ -157,6 +157,7 @@ int new_objective(const fs::path& site, const std::optional<std::string>& school
     if (!is_site(site, err) || !valid_slug(slug, "objective file", err)) return 2;
     fs::path folder = site / "content/trust/objectives";
     if (school) {
+        if (!valid_slug(*school, "school folder", err)) return 2;
         const fs::path school_folder = site / "content/schools" / from_utf8(*school);
         std::error_code ec;
         if (!fs::is_directory(school_folder, ec)) {

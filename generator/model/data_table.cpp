@@ -196,12 +196,18 @@ std::optional<long long> whole_number(const CsvFile& csv, const CsvField& field,
 }
 
 std::optional<std::string> decimal(const CsvFile& csv, const CsvField& field, Diagnostics& diags) {
+    // -12, 3.5, 0.0: checked by hand (from_chars for double is missing from
+    // some macOS toolchains), and kept as written.
     const std::string text = trim(field.text);
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    const bool plain = std::all_of(text.begin(), text.end(),
-                                   [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-'; });
-    if (!text.empty() && plain && ec == std::errc() && end == text.data() + text.size()) return text;
+    const std::size_t digits_from = !text.empty() && text[0] == '-' ? 1 : 0;
+    const std::string_view body = std::string_view(text).substr(digits_from);
+    const auto dot = body.find('.');
+    auto all_digits = [](std::string_view d) {
+        return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const bool ok = dot == std::string_view::npos ? all_digits(body)
+                                                   : all_digits(body.substr(0, dot)) && all_digits(body.substr(dot + 1));
+    if (ok) return text;
     diags.error(csv.at(field), "the value \"" + text + "\" is not a number: write it like 12.5 or -3.1 "
                                "(no % sign: the table's unit is added when it is shown)");
     return std::nullopt;

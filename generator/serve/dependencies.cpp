@@ -144,6 +144,10 @@ RebuildPlan plan_rebuild(const Site& site, const InputFingerprints& before, cons
             pick.add_all<HomePage>();
             pick.lists();
             if (f->objective.empty()) {
+                // Its logo may have changed too: copy the school's files again.
+                const std::string prefix = "schools/" + f->school + "/";
+                for (const auto& c : site.copied_files)
+                    if (starts_with(c.to, prefix)) plan.copies.push_back(c);
                 // The school's name, branding and dates appear on all of these.
                 pick.add<ObjectivePage>([&](const ObjectivePage& p) {
                     const auto owner = site.objectives[p.objective].school;

@@ -8,6 +8,8 @@
 #include <csignal>
 #include <mutex>
 #include <random>
+#include <memory>
+#include <stdexcept>
 #include <thread>
 
 #include "model/build_site.hpp"
@@ -44,9 +46,20 @@ constexpr const char* live_script = R"JS((function () {
 class Preview {
 public:
     Preview(const ServeOptions& options, std::ostream& out)
-        : options_(options), out_(out), instance_(std::to_string(std::random_device{}())) {
-        work_ = fs::temp_directory_path() / ("eqsite-serve-" + instance_);
-        fs::create_directories(work_);
+        : options_(options), out_(out), instance_(unique_id()) {
+        // A folder of our own: create_directory fails if it already exists,
+        // so two servers never share (and delete) each other's builds.
+        std::error_code ec;
+        for (int attempt = 0;; ++attempt) {
+            work_ = fs::temp_directory_path(ec) / ("eqsite-serve-" + instance_ + "-" + std::to_string(attempt));
+            if (fs::create_directory(work_, ec)) break;
+            if (attempt > 100) throw std::runtime_error("cannot create a temporary folder in " +
+                                                        to_utf8(fs::temp_directory_path(ec)));
+        }
+    }
+    static std::string unique_id() {
+        const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+        return std::to_string(std::random_device{}() ^ static_cast<unsigned>(now));
     }
     ~Preview() {
         std::error_code ec;
@@ -66,6 +79,7 @@ public:
         const Theme theme = load_theme(options_.site, diags);
         std::optional<fs::path> folder;
         std::string done;
+        std::vector<std::string> new_routes;
         if (!diags.has_errors()) {
             fs::path last;
             {
@@ -73,22 +87,29 @@ public:
                 last = root_;
             }
             RebuildPlan plan;
-            plan.everything = last.empty() || !good_inputs_;
+            std::vector<std::string> routes;
+            for (const auto& page : plan_pages(site)) routes.push_back(page.route);
+            new_routes = routes;
+            // A different set of pages (a list grew a page, a school came
+            // or went) is structural: rebuild all, so the sitemap follows
+            // and old pages disappear.
+            plan.everything = last.empty() || !good_inputs_ || routes != good_routes_;
             if (!plan.everything) plan = plan_rebuild(site, *good_inputs_, inputs);
             folder = work_ / ("build-" + std::to_string(++builds_));
             const RenderOptions render = render_options_for(site.config.trust.url);
+            std::error_code ec;
             if (plan.everything) {
-                fs::create_directories(*folder);
+                fs::create_directories(*folder, ec);
+                if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot create " + to_utf8(*folder) + ": " + ec.message());
                 const std::size_t files = write_site(site, theme, render, *folder, options_.jobs, diags);
                 done = "Built every page (" + std::to_string(files) + " files)";
             } else {
-                std::error_code ec;
                 fs::copy(last, *folder, fs::copy_options::recursive, ec);
                 if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot copy the last build: " + ec.message());
                 rewrite_pages(site, theme, render, plan.pages, *folder, options_.jobs, plan.data_files, diags);
                 for (const auto& c : plan.copies)
                     fs::copy_file(c.from, *folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
-                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(plan_pages(site).size()) +
+                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(routes.size()) +
                        " pages for " + std::to_string(plan.changed_files) +
                        (plan.changed_files == 1 ? " changed file" : " changed files");
             }
@@ -115,6 +136,7 @@ public:
                 old = root_;
                 root_ = *folder;
                 good_inputs_ = std::move(inputs);
+                good_routes_ = std::move(new_routes);
             } else if (folder) {
                 old = folder;  // a failed write: drop it, keep the last good build
             }
@@ -122,9 +144,12 @@ public:
             ++generation_;
         }
         changed_.notify_all();
+        // Requests may still be reading the build just replaced, so it is
+        // removed one rebuild later, not now.
         if (old) {
             std::error_code ec;
-            fs::remove_all(*old, ec);
+            if (retired_) fs::remove_all(*retired_, ec);
+            retired_ = old;
         }
     }
 
@@ -234,6 +259,8 @@ private:
     std::condition_variable changed_;
     fs::path root_;                     // the last good build; empty before the first
     std::optional<InputFingerprints> good_inputs_;  // the inputs root_ was built from
+    std::vector<std::string> good_routes_;          // and its pages
+    std::optional<fs::path> retired_;               // the build before root_, removed next time
     std::vector<Diagnostic> errors_;    // of the latest build
     long long generation_ = 0;
     bool stopping_ = false;
@@ -281,6 +308,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
             << ", so other computers on your network can see this preview. Use --bind 127.0.0.1 to keep it "
                "to this computer.\n";
 
+    // Watch from before the first build, so saves made while it runs count.
+    std::unique_ptr<SiteWatcher> files = make_site_watcher(options.site, options.poll);
     Preview preview(options, out);
     preview.rebuild();
 
@@ -305,7 +334,6 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     std::thread watcher([&] {
-        const auto files = make_site_watcher(options.site, options.poll);
         while (!stop_requested) {
             if (files->wait_for_change(std::chrono::milliseconds(300))) preview.rebuild();
         }

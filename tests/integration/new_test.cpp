@@ -99,13 +99,19 @@ TEST_CASE("import objectives: every row checked at its cell, nothing written on 
     std::ofstream(site / "good.tsv", std::ios::binary)
         << "title\taims\tcharacteristics\tstatus\tdue\tmeasures\n"
            "Close the reading gap, for good\tadvance-equality\tdisability; race\ton-track\t2028-07-31\tGap under 5 points; All read\n"
-           "Welcome families\tfoster-good-relations\treligion-or-belief\tachieved\tongoing\t\n";
+           "Welcome families\tfoster-good-relations\treligion-or-belief\tachieved\tongoing\t\n"
+           "\t\t\t\t\t\n";  // spreadsheets save empty rows at the end
     const Run good = run_in(site, "import objectives good.tsv --school oak-primary");
     INFO(good.err);
     CHECK(good.exit_code == 0);
     CHECK(fs::exists(objectives / "close-the-reading-gap-for-good.md"));
     CHECK(fs::exists(objectives / "welcome-families.md"));
     CHECK(run_eqsite("check " + quote(site.string())).exit_code == 0);
+
+    // A school argument that is not a school folder name is refused.
+    const Run outside = run_in(site, "import objectives good.tsv --school ../trust");
+    CHECK(outside.exit_code == 2);
+    CHECK(outside.err.find("no school \"../trust\"") != std::string::npos);
 
     // Again: the files exist, so nothing is overwritten.
     const Run again = run_in(site, "import objectives good.tsv --school oak-primary");
