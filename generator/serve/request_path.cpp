@@ -1,5 +1,6 @@
 #include "serve/request_path.hpp"
 
+#include <exception>
 #include <system_error>
 
 #include "util/files.hpp"
@@ -25,7 +26,12 @@ std::optional<fs::path> resolve_request_path(const fs::path& root, std::string_v
     }
     std::string rel(path.substr(1));
     if (rel.empty() || rel.back() == '/') rel += "index.html";
-    const fs::path file = root / from_utf8(rel);
+    fs::path file;
+    try {
+        file = root / from_utf8(rel);
+    } catch (const std::exception&) {
+        return std::nullopt;  // not UTF-8: no such file (Windows converts paths and may throw)
+    }
 
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return std::nullopt;  // also: no folder listings
