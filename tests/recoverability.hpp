@@ -12,8 +12,7 @@
 //   - each row, and each column, with its Total (count tables with totals),
 //   - the trust cell = the sum of the schools' cells at the same position
 //     (Total cells included), where the trust figure is such a sum,
-//   - All = X + Not X, or any set of two or more non-empty groups (Boys +
-//     Girls, ...) in one column of one school (or the trust), when all
+//   - All = X + Not X in one column of one school (or the trust), when all
 //     three figures exist.
 // A figure is determined when the unit vector of its cell lies in the span
 // of the relations restricted to the hidden cells: the published figures
@@ -188,9 +187,7 @@ inline std::vector<Relation> relations(const Grid& g) {
                     if (r != *g.total_row) parts.push_back(g.index(u, r, c));
                 consider(g.index(u, *g.total_row, c), parts, unit + ": column " + std::to_string(c) + " = its Total");
             }
-        // X + Not X, and any set of non-empty groups whose true figures add
-        // up to the All row: a reader may guess such a split. (A set plus an
-        // empty group is the same sum, not new knowledge.)
+        // X + Not X = All, where the true figures say so.
         if (g.all_row)
             for (std::size_t c = 0; c < g.columns; ++c) {
                 const std::size_t a = g.index(u, *g.all_row, c);
@@ -199,21 +196,6 @@ inline std::vector<Relation> relations(const Grid& g) {
                     const std::size_t p = g.index(u, x, c), q = g.index(u, not_x, c);
                     if (g.truth[p].present && g.truth[q].present)
                         consider(a, {p, q}, unit + ": column " + std::to_string(c) + " All = X + Not X");
-                }
-                std::vector<std::size_t> groups;
-                for (std::size_t r = 0; r < g.rows; ++r) {
-                    const std::size_t i = g.index(u, r, c);
-                    if (r != *g.all_row && r != g.total_row && g.truth[i].present &&
-                        (g.truth[i].n > 0 || g.truth[i].d > 0))
-                        groups.push_back(i);
-                }
-                if (groups.size() > 12) continue;
-                for (unsigned mask = 1; mask < (1u << groups.size()); ++mask) {
-                    std::vector<std::size_t> set;
-                    for (std::size_t i = 0; i < groups.size(); ++i)
-                        if (mask & (1u << i)) set.push_back(groups[i]);
-                    if (set.size() >= 2)
-                        consider(a, set, unit + ": column " + std::to_string(c) + " All = a set of groups");
                 }
             }
     }
