@@ -12,7 +12,8 @@
 //   - each row, and each column, with its Total (count tables with totals),
 //   - the trust cell = the sum of the schools' cells at the same position
 //     (Total cells included), where the trust figure is such a sum,
-//   - All = X + Not X in one column of one school (or the trust), when all
+//   - All = X + Not X, and All = every other group, in one column of one
+//     school (or the trust), when all
 //     three figures exist.
 // A figure is determined when the unit vector of its cell lies in the span
 // of the relations restricted to the hidden cells: the published figures
@@ -187,11 +188,16 @@ inline std::vector<Relation> relations(const Grid& g) {
                     if (r != *g.total_row) parts.push_back(g.index(u, r, c));
                 consider(g.index(u, *g.total_row, c), parts, unit + ": column " + std::to_string(c) + " = its Total");
             }
-        // X + Not X = All, where the true figures say so.
+        // X + Not X = All, and all the other groups together = All, where
+        // the true figures say so.
         if (g.all_row)
             for (std::size_t c = 0; c < g.columns; ++c) {
                 const std::size_t a = g.index(u, *g.all_row, c);
                 if (!g.truth[a].present) continue;
+                std::vector<std::size_t> others;
+                for (std::size_t r = 0; r < g.rows; ++r)
+                    if (r != *g.all_row && r != g.total_row) others.push_back(g.index(u, r, c));
+                consider(a, others, unit + ": column " + std::to_string(c) + " All = every other group");
                 for (const auto& [x, not_x] : g.pairs) {
                     const std::size_t p = g.index(u, x, c), q = g.index(u, not_x, c);
                     if (g.truth[p].present && g.truth[q].present)

@@ -276,13 +276,24 @@ private:
         return out;
     }
 
-    // "X" and "Not X" add up to the "All" row where the figures say so.
-    // (Other splits, such as Boys and Girls, are not known here: trying
-    // every set of groups made national tables far too slow. See README.)
+    // Splits of the "All" row where the figures say so: "X" and "Not X",
+    // and all the other groups together when they add up to it (Boys and
+    // Girls, the five ethnic groups). Other sets of groups are not tried:
+    // trying every set made national tables far too slow (see README).
     template <typename Add>
     void add_partitions(std::size_t u, std::size_t all_row, std::size_t c, Add& add) const {
         const WorkCell& all = cells_[at(u, all_row, c)];
         if (!all.present) return;
+        Relation every{{at(u, all_row, c), -1}};
+        long long n = 0, d = 0;
+        for (std::size_t r = 0; r < groups_; ++r) {
+            const WorkCell& w = cells_[at(u, r, c)];
+            if (r == all_row || !w.present) continue;
+            every.push_back({at(u, r, c), 1});
+            n += w.n;
+            d += w.d;
+        }
+        if (every.size() >= 2 && n == all.n && d == all.d) add(std::move(every));
         for (const auto& [x, not_x] : complement_pairs()) {
             const WorkCell &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
             if (p.present && q.present && p.n + q.n == all.n && p.d + q.d == all.d)
