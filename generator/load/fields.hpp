@@ -43,6 +43,10 @@ public:
     // A list of mappings, e.g. `actions:`.
     std::vector<Fields> map_list(const std::string& key);
 
+    // The value of `key` as a YAML node, for shapes the getters above do
+    // not cover (marks the key as known). nullptr if absent.
+    const YAML::Node* node(const std::string& key) { return find(key); }
+
     // Marks a key as known without reading it (for keys handled elsewhere).
     void accept(const std::string& key);
     bool has(const std::string& key) const;

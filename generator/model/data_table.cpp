@@ -79,6 +79,44 @@ std::vector<std::string> list_of(Fields& f, const std::string& key, Need need, D
     return out;
 }
 
+// splits: [[Boys, Girls], [SEN support, EHC plan, No SEN]]: groups that
+// together make up the "All" row. Suppression then knows those sums.
+void read_splits(Fields& f, TableSpec& spec, Diagnostics& diags) {
+    const YAML::Node* node = f.node("splits");
+    if (!node) return;
+    const bool has_all = std::any_of(spec.groups.begin(), spec.groups.end(), is_all_group);
+    if (!has_all) {
+        diags.error(f.where_value("splits"), "\"splits\" says which groups make up the \"All pupils\" (or \"All "
+                                             "staff\") row, but this table has no such group; remove splits");
+        return;
+    }
+    const std::string example = "write it as splits: [[Boys, Girls]]";
+    if (!node->IsSequence()) {
+        diags.error(f.where_value("splits"), "\"splits\" must be a list of lists of groups; " + example);
+        return;
+    }
+    for (const auto& split : *node) {
+        if (!split.IsSequence() || split.size() < 2) {
+            diags.error(f.where_is(split), "each split is a list of two or more groups; " + example);
+            continue;
+        }
+        std::vector<std::size_t> members;
+        for (const auto& g : split) {
+            const std::string name = g.IsScalar() ? trim(g.Scalar()) : "";
+            const auto it = std::find(spec.groups.begin(), spec.groups.end(), name);
+            if (it == spec.groups.end() || is_all_group(name)) {
+                std::string msg = "\"" + name + "\" is not one of the groups of this table";
+                if (auto guess = nearest(name, spec.groups)) msg += "; did you mean \"" + *guess + "\"?";
+                else msg += ". The groups are " + join(spec.groups, ", ");
+                diags.error(f.where_is(g), msg);
+                continue;
+            }
+            members.push_back(static_cast<std::size_t>(it - spec.groups.begin()));
+        }
+        if (members.size() == split.size()) spec.splits.push_back(std::move(members));
+    }
+}
+
 std::optional<TableSpec> read_spec(const std::string& slug, const std::string& path, std::string_view bytes,
                                    int pupil_threshold, int staff_threshold, Diagnostics& diags) {
     const auto yaml = load_yaml_file(path, bytes, diags);
@@ -130,6 +168,7 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
                 break;
             }
     spec.trust_total = f.boolean("trust_total").value_or(true);
+    read_splits(f, spec, diags);
     spec.threshold = spec.about == TableAbout::staff ? staff_threshold : pupil_threshold;
     if (auto n = f.integer("suppression_threshold")) {
         if (*n < 2 || *n > 100)

@@ -34,6 +34,9 @@ struct TableSpec {
     std::vector<std::string> measures;  // column order
     bool totals = false;       // count tables: add a Total row and column
     bool trust_total = true;   // also publish the trust-wide table
+    // Declared breakdowns of the "All" row (extension): each a set of
+    // group indices that together make up All, e.g. Boys and Girls.
+    std::vector<std::vector<std::size_t>> splits;
     int threshold = 5;         // N: the table's, else the site's for its audience
 };
 

@@ -294,6 +294,19 @@ private:
             d += w.d;
         }
         if (every.size() >= 2 && n == all.n && d == all.d) add(std::move(every));
+        // Breakdowns the table declares (splits:), where the figures add up.
+        for (const auto& split : spec_.splits) {
+            Relation rel{{at(u, all_row, c), -1}};
+            long long sn = 0, sd = 0;
+            for (std::size_t r : split) {
+                const WorkCell& w = cells_[at(u, r, c)];
+                if (!w.present) continue;
+                rel.push_back({at(u, r, c), 1});
+                sn += w.n;
+                sd += w.d;
+            }
+            if (rel.size() >= 2 && sn == all.n && sd == all.d) add(std::move(rel));
+        }
         for (const auto& [x, not_x] : complement_pairs()) {
             const WorkCell &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
             if (p.present && q.present && p.n + q.n == all.n && p.d + q.d == all.d)

@@ -504,3 +504,28 @@ TEST_CASE("data table: the threshold comes from the site's default for the audie
         CHECK(staff.table->spec.about == TableAbout::staff);
     }
 }
+
+TEST_CASE("data table: splits name groups that make up the All row") {
+    const std::string header = "school,group,measure,count\nriverside-primary,Boys,Suspended once,3\n";
+    const std::string yaml = "title: T\nkind: count\nabout: pupils\ngroups: [All pupils, Boys, Girls, SEN support]\n"
+                             "measures: [Suspended once]\n";
+    const auto ok = read(yaml + "splits: [[Boys, Girls]]\n", header);
+    REQUIRE(ok.table);
+    CHECK(ok.table->spec.splits == std::vector<std::vector<std::size_t>>{{1, 2}});
+
+    const auto typo = read(yaml + "splits: [[Boys, Gilrs]]\n", header);
+    CHECK_FALSE(typo.table);
+    CHECK(typo.lines == Lines{"data/t.yaml:6:17: error: \"Gilrs\" is not one of the groups of this table; did you "
+                              "mean \"Girls\"?"});
+
+    const auto flat = read(yaml + "splits: [Boys, Girls]\n", header);
+    CHECK_FALSE(flat.table);
+    CHECK(flat.lines.at(0) == "data/t.yaml:6:10: error: each split is a list of two or more groups; write it as "
+                              "splits: [[Boys, Girls]]");
+
+    const auto no_all = read("title: T\nkind: count\nabout: pupils\ngroups: [Boys, Girls]\nmeasures: [Suspended once]\n"
+                             "splits: [[Boys, Girls]]\n",
+                             header);
+    CHECK_FALSE(no_all.table);
+    CHECK(no_all.lines.at(0).find("this table has no such group; remove splits") != std::string::npos);
+}
