@@ -45,6 +45,8 @@ public:
         schools_ = t.schools.size();
         const bool sums = spec_.trust_total && (spec_.kind == TableKind::count || spec_.kind == TableKind::rate);
         has_trust_ = sums || t.trust_figures.has_value();
+        all_row_ = all_group();
+        pairs_ = complement_pairs();
         cells_.resize((schools_ + 1) * rows_ * columns_);
         trust_sums_.assign(rows_ * columns_, false);
 
@@ -153,40 +155,56 @@ private:
         lines_.push_back(std::move(members));
     }
 
-    // The lines where one cell is the sum of the others (see disclosure.hpp).
-    void build_lines() {
-        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
-        const auto all_row = all_group();
-        const auto pairs = complement_pairs();
-        for (std::size_t u = 0; u < units; ++u) {
-            if (totals_) {
-                for (std::size_t r = 0; r < rows_; ++r) {
-                    std::vector<std::size_t> line;
-                    for (std::size_t c = 0; c < columns_; ++c) line.push_back(at(u, r, c));
-                    add_line(std::move(line));
-                }
-                for (std::size_t c = 0; c < columns_; ++c) {
-                    std::vector<std::size_t> line;
-                    for (std::size_t r = 0; r < rows_; ++r) line.push_back(at(u, r, c));
-                    add_line(std::move(line));
-                }
-            }
-            if (!all_row) continue;
-            for (std::size_t c = 0; c < columns_; ++c) {
-                std::vector<std::size_t> line;
-                for (std::size_t r = 0; r < groups_; ++r) line.push_back(at(u, r, c));
-                add_line(std::move(line));
-                for (const auto& [x, not_x] : pairs) add_line({at(u, *all_row, c), at(u, x, c), at(u, not_x, c)});
-            }
+    // Each row and column of unit `u` with its Total cell (count tables
+    // with totals): `f(cells, total)`, the cells in line order, the Total
+    // last. Shared by rule 2's lines and the exact check's sums.
+    template <typename F>
+    void each_total_line(std::size_t u, F f) const {
+        if (!totals_) return;
+        for (std::size_t r = 0; r < rows_; ++r) {
+            std::vector<std::size_t> line;
+            for (std::size_t c = 0; c < columns_; ++c) line.push_back(at(u, r, c));
+            f(std::move(line), at(u, r, measures_));
         }
+        for (std::size_t c = 0; c < columns_; ++c) {
+            std::vector<std::size_t> line;
+            for (std::size_t r = 0; r < rows_; ++r) line.push_back(at(u, r, c));
+            f(std::move(line), at(u, groups_, c));
+        }
+    }
+
+    // Each trust cell that adds up the schools' cells at its position:
+    // `f(cells, total)`, the trust cell first, then every school's.
+    template <typename F>
+    void each_trust_line(F f) const {
         if (!has_trust_) return;
         for (std::size_t r = 0; r < rows_; ++r)
             for (std::size_t c = 0; c < columns_; ++c) {
                 if (!trust_sums_[r * columns_ + c]) continue;
                 std::vector<std::size_t> line{at(schools_, r, c)};
                 for (std::size_t s = 0; s < schools_; ++s) line.push_back(at(s, r, c));
-                add_line(std::move(line));
+                f(std::move(line), at(schools_, r, c));
             }
+    }
+
+    // The lines where one cell is the sum of the others (see disclosure.hpp).
+    void build_lines() {
+        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
+        auto line = [&](std::vector<std::size_t> cells, std::size_t) { add_line(std::move(cells)); };
+        for (std::size_t u = 0; u < units; ++u) {
+            each_total_line(u, line);
+            if (!all_row_) continue;
+            for (std::size_t c = 0; c < columns_; ++c) {
+                std::vector<std::size_t> column;
+                for (std::size_t r = 0; r < groups_; ++r) column.push_back(at(u, r, c));
+                add_line(std::move(column));
+                for (const auto& [x, not_x] : pairs_) add_line({at(u, *all_row_, c), at(u, x, c), at(u, not_x, c)});
+            }
+        }
+        each_trust_line(line);
+        lines_of_.assign(cells_.size(), {});
+        for (std::size_t l = 0; l < lines_.size(); ++l)
+            for (std::size_t i : lines_[l]) lines_of_[i].push_back(l);
     }
 
     // The row that totals the others: "All pupils", "All staff", "All".
@@ -212,9 +230,6 @@ private:
     // Rule 2 and 3: until no line has exactly one suppressed cell, suppress
     // the smallest other cell of such a line (non-zero first).
     void secondary() {
-        std::vector<std::vector<std::size_t>> lines_of(cells_.size());
-        for (std::size_t l = 0; l < lines_.size(); ++l)
-            for (std::size_t i : lines_[l]) lines_of[i].push_back(l);
         std::deque<std::size_t> todo;
         std::vector<bool> queued(lines_.size(), true);
         for (std::size_t l = 0; l < lines_.size(); ++l) todo.push_back(l);
@@ -227,7 +242,7 @@ private:
             if (hidden != 1) continue;
             const std::size_t pick = smallest_shown(line);
             cells_[pick].suppressed = true;
-            for (std::size_t other : lines_of[pick])
+            for (std::size_t other : lines_of_[pick])
                 if (!queued[other]) {
                     queued[other] = true;
                     todo.push_back(other);
@@ -247,32 +262,19 @@ private:
                     r.end());
             if (r.size() >= 2) out.push_back(std::move(r));
         };
+        // total = sum of the others, as "others - total = 0".
+        auto sum = [&](const std::vector<std::size_t>& cells, std::size_t total) {
+            Relation rel;
+            for (std::size_t i : cells) rel.push_back({i, i == total ? -1 : 1});
+            add(std::move(rel));
+        };
         const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
-        const auto all_row = all_group();
         for (std::size_t u = 0; u < units; ++u) {
-            if (totals_) {
-                for (std::size_t r = 0; r < rows_; ++r) {
-                    Relation rel{{at(u, r, measures_), -1}};
-                    for (std::size_t c = 0; c < measures_; ++c) rel.push_back({at(u, r, c), 1});
-                    add(std::move(rel));
-                }
-                for (std::size_t c = 0; c < columns_; ++c) {
-                    Relation rel{{at(u, groups_, c), -1}};
-                    for (std::size_t r = 0; r < groups_; ++r) rel.push_back({at(u, r, c), 1});
-                    add(std::move(rel));
-                }
-            }
-            if (!all_row) continue;
-            for (std::size_t c = 0; c < columns_; ++c) add_partitions(u, *all_row, c, add);
+            each_total_line(u, sum);
+            if (!all_row_) continue;
+            for (std::size_t c = 0; c < columns_; ++c) add_partitions(u, *all_row_, c, add);
         }
-        if (has_trust_)
-            for (std::size_t r = 0; r < rows_; ++r)
-                for (std::size_t c = 0; c < columns_; ++c) {
-                    if (!trust_sums_[r * columns_ + c]) continue;
-                    Relation rel{{at(schools_, r, c), -1}};
-                    for (std::size_t s = 0; s < schools_; ++s) rel.push_back({at(s, r, c), 1});
-                    add(std::move(rel));
-                }
+        each_trust_line(sum);
         return out;
     }
 
@@ -307,7 +309,7 @@ private:
             }
             if (rel.size() >= 2 && sn == all.n && sd == all.d) add(std::move(rel));
         }
-        for (const auto& [x, not_x] : complement_pairs()) {
+        for (const auto& [x, not_x] : pairs_) {
             const WorkCell &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
             if (p.present && q.present && p.n + q.n == all.n && p.d + q.d == all.d)
                 add({{at(u, all_row, c), -1}, {at(u, x, c), 1}, {at(u, not_x, c), 1}});
@@ -432,7 +434,10 @@ private:
     bool has_trust_ = false;
     std::vector<WorkCell> cells_;
     std::vector<bool> trust_sums_;  // per trust cell: is it a sum of the schools' cells?
+    std::optional<std::size_t> all_row_;                       // the "All" group, if any
+    std::vector<std::pair<std::size_t, std::size_t>> pairs_;  // "X" / "Not X" groups
     std::vector<std::vector<std::size_t>> lines_;
+    std::vector<std::vector<std::size_t>> lines_of_;          // per cell: the lines it is in
 };
 
 }  // namespace
