@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "serve/site_watcher.hpp"
 #include "util/files.hpp"
 
 namespace eqsite {
@@ -46,7 +47,7 @@ std::optional<SchoolFile> school_file(const std::string& path) {
 
 class Selection {
 public:
-    Selection(const Site& site, std::vector<Page> plan) : site_(site), plan_(std::move(plan)) {}
+    Selection(const Site& site, const std::vector<Page>& plan) : site_(site), plan_(plan) {}
 
     template <typename Kind, typename Pred>
     void add(Pred pred) {
@@ -82,7 +83,7 @@ public:
 
 private:
     const Site& site_;
-    std::vector<Page> plan_;
+    const std::vector<Page>& plan_;
     std::set<std::size_t> chosen_;  // plan order, so output order is stable
 };
 
@@ -95,7 +96,7 @@ InputFingerprints fingerprint_inputs(const fs::path& root) {
     };
     std::error_code ec;
     if (fs::is_regular_file(root / "site.yaml", ec)) add(root / "site.yaml");
-    for (const char* dir : {"content", "data", "static", "theme"}) {
+    for (const char* dir : site_input_folders) {
         if (!fs::is_directory(root / dir, ec)) continue;
         for (fs::recursive_directory_iterator it(root / dir, fs::directory_options::skip_permission_denied, ec), end;
              !ec && it != end; it.increment(ec))
@@ -104,7 +105,8 @@ InputFingerprints fingerprint_inputs(const fs::path& root) {
     return out;
 }
 
-RebuildPlan plan_rebuild(const Site& site, const InputFingerprints& before, const InputFingerprints& now) {
+RebuildPlan plan_rebuild(const Site& site, const std::vector<Page>& pages, const InputFingerprints& before,
+                         const InputFingerprints& now) {
     RebuildPlan plan;
     std::vector<std::string> changed;
     for (const auto& [path, print] : now) {
@@ -122,7 +124,7 @@ RebuildPlan plan_rebuild(const Site& site, const InputFingerprints& before, cons
         }
     plan.changed_files = changed.size();
 
-    Selection pick(site, plan_pages(site));
+    Selection pick(site, pages);
     for (const auto& path : changed) {
         if (path == "content/trust/index.md") {
             pick.add_all<HomePage>();

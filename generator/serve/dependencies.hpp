@@ -41,7 +41,8 @@ struct RebuildPlan {
 };
 
 // What must be redone, given the inputs of the last good build and now.
-// `site` is the newly loaded site.
-RebuildPlan plan_rebuild(const Site& site, const InputFingerprints& before, const InputFingerprints& now);
+// `site` is the newly loaded site and `pages` its page plan.
+RebuildPlan plan_rebuild(const Site& site, const std::vector<Page>& pages, const InputFingerprints& before,
+                         const InputFingerprints& now);
 
 }  // namespace eqsite

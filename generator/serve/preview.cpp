@@ -87,14 +87,13 @@ public:
                 last = root_;
             }
             RebuildPlan plan;
-            std::vector<std::string> routes;
-            for (const auto& page : plan_pages(site)) routes.push_back(page.route);
-            new_routes = routes;
+            const std::vector<Page> pages = plan_pages(site);
+            for (const auto& page : pages) new_routes.push_back(page.route);
             // A different set of pages (a list grew a page, a school came
             // or went) is structural: rebuild all, so the sitemap follows
             // and old pages disappear.
-            plan.everything = last.empty() || !good_inputs_ || routes != good_routes_;
-            if (!plan.everything) plan = plan_rebuild(site, *good_inputs_, inputs);
+            plan.everything = last.empty() || !good_inputs_ || new_routes != good_routes_;
+            if (!plan.everything) plan = plan_rebuild(site, pages, *good_inputs_, inputs);
             folder = work_ / ("build-" + std::to_string(++builds_));
             const RenderOptions render = render_options_for(site.config.trust.url);
             std::error_code ec;
@@ -109,7 +108,7 @@ public:
                 rewrite_pages(site, theme, render, plan.pages, *folder, options_.jobs, plan.data_files, diags);
                 for (const auto& c : plan.copies)
                     fs::copy_file(c.from, *folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
-                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(routes.size()) +
+                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(pages.size()) +
                        " pages for " + std::to_string(plan.changed_files) +
                        (plan.changed_files == 1 ? " changed file" : " changed files");
             }

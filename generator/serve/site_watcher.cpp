@@ -20,7 +20,7 @@ PollingSiteWatcher::Snapshot PollingSiteWatcher::snapshot() const {
         if (!e) out[relative_name(p, root_)] = {size, time};
     };
     add(root_ / "site.yaml");
-    for (const char* dir : {"content", "data", "static", "theme"}) {
+    for (const char* dir : site_input_folders) {
         const fs::path top = root_ / dir;
         if (!fs::is_directory(top, ec)) continue;
         for (fs::recursive_directory_iterator it(top, fs::directory_options::skip_permission_denied, ec), end;

@@ -25,6 +25,10 @@
 
 namespace eqsite {
 
+// The folders of a site that a preview watches and rebuilds from, besides
+// site.yaml.
+inline constexpr const char* site_input_folders[] = {"content", "data", "static", "theme"};
+
 class SiteWatcher {
 public:
     virtual ~SiteWatcher() = default;

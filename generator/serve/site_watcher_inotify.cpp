@@ -20,8 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using clock = std::chrono::steady_clock;
 
-constexpr const char* top_folders[] = {"content", "data", "static", "theme"};
-
 // Inside the watched folders: any file or folder created, written, deleted
 // or renamed (editors that write a temporary file and rename it over the
 // original give IN_CREATE/IN_CLOSE_WRITE then IN_MOVED_FROM/IN_MOVED_TO), a
@@ -46,7 +44,7 @@ public:
     bool start() {
         root_wd_ = ::inotify_add_watch(fd_, root_.c_str(), root_mask);
         if (root_wd_ < 0) return false;
-        for (const char* top : top_folders)
+        for (const char* top : site_input_folders)
             if (!watch_tree(root_ / top)) return false;
         return true;
     }
@@ -118,7 +116,7 @@ private:
         if (e.wd == root_wd_) {
             if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) return true;
             if (name == "site.yaml") return true;
-            for (const char* top : top_folders) {
+            for (const char* top : site_input_folders) {
                 if (name != top) continue;
                 if (e.mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(root_ / name);  // a folder appeared
                 if (e.mask & (IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE)) rescan_ = true;
@@ -168,7 +166,7 @@ private:
     void rewatch() {
         const auto before = folders_;
         folders_.clear();
-        for (const char* top : top_folders) watch_tree(root_ / top);
+        for (const char* top : site_input_folders) watch_tree(root_ / top);
         std::set<int> kept;
         for (const auto& [wd, path] : folders_) kept.insert(wd);
         for (const auto& [wd, path] : before)
