@@ -27,10 +27,7 @@ std::string words_of(const std::string& slug) {
 
 bool valid_slug(const std::string& slug, const std::string& what, std::ostream& err) {
     if (is_valid_slug(slug)) return true;
-    err << "eqsite: error: \"" << slug << "\" is not a valid " << what
-        << " name: use only lower-case letters, digits and hyphens";
-    if (auto s = suggest_slug(slug); !s.empty()) err << ", for example \"" << s << "\"";
-    err << "\n";
+    err << "eqsite: error: " << invalid_slug_message(slug, what) << "\n";
     return false;
 }
 

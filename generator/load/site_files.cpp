@@ -19,11 +19,8 @@ struct Reader {
     // Checks that a file or folder name is a slug; returns the slug to use.
     std::string slug(const fs::path& path, const std::string& name, const char* what) {
         if (is_valid_slug(name)) return name;
-        std::string suggestion = suggest_slug(name);
-        std::string msg = "\"" + name + "\" is not a valid " + what +
-                          " name: use only lower-case letters, digits and hyphens";
-        if (!suggestion.empty()) msg += ", for example \"" + suggestion + "\"";
-        diags.error({rel(path), 1, 1}, msg);
+        diags.error({rel(path), 1, 1}, invalid_slug_message(name, what));
+        const std::string suggestion = suggest_slug(name);
         return suggestion.empty() ? name : suggestion;
     }
 

@@ -131,6 +131,14 @@ std::string suggest_slug(std::string_view s) {
     return out;
 }
 
+std::string invalid_slug_message(std::string_view name, std::string_view what) {
+    std::string msg = "\"" + std::string(name) + "\" is not a valid " + std::string(what) +
+                      " name: use only lower-case letters, digits and hyphens";
+    if (const std::string suggestion = suggest_slug(name); !suggestion.empty())
+        msg += ", for example \"" + suggestion + "\"";
+    return msg;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;

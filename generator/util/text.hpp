@@ -29,6 +29,9 @@ bool is_valid_slug(std::string_view s);
 // The nearest valid slug: accents dropped (é→e, ŵ→w), spaces and other
 // characters turned into hyphens. May be empty for text with no letters.
 std::string suggest_slug(std::string_view s);
+// "\"St Mary's\" is not a valid school folder name: use only lower-case
+// letters, digits and hyphens, for example \"st-marys\"".
+std::string invalid_slug_message(std::string_view name, std::string_view what);
 
 // Levenshtein distance, counted in bytes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
