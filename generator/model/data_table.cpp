@@ -27,6 +27,16 @@ bool is_all_group(std::string_view label) {
     return l == "all" || l.rfind("all ", 0) == 0 || l == "total";
 }
 
+std::vector<std::string> figure_columns(TableKind kind) {
+    switch (kind) {
+        case TableKind::count: return {"count"};
+        case TableKind::rate: return {"numerator", "denominator"};
+        case TableKind::value:
+        case TableKind::pay_gap: return {"value"};
+    }
+    return {};
+}
+
 const std::vector<PayGapFigure>& pay_gap_figures() {
     static const std::vector<PayGapFigure> figures = [] {
         std::vector<PayGapFigure> f = {{"All staff", "Mean hourly pay gap"},
@@ -202,17 +212,6 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     }
     if (diags.error_count() != errors_before) return std::nullopt;
     return spec;
-}
-
-// The figure columns each kind needs after school, group and measure.
-std::vector<std::string> figure_columns(TableKind kind) {
-    switch (kind) {
-        case TableKind::count: return {"count"};
-        case TableKind::rate: return {"numerator", "denominator"};
-        case TableKind::value:
-        case TableKind::pay_gap: return {"value"};
-    }
-    return {};
 }
 
 std::optional<long long> whole_number(const CsvFile& csv, const CsvField& field, const std::string& column,

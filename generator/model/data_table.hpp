@@ -19,6 +19,9 @@ enum class TableKind { count, rate, value, pay_gap };
 enum class TableAbout { pupils, staff };
 
 std::string_view slug(TableKind k);
+// The CSV columns that hold a kind's figures, after school, group and
+// measure: count | numerator, denominator | value. The downloads use them too.
+std::vector<std::string> figure_columns(TableKind kind);
 
 struct TableSpec {
     std::string slug;         // file stem: data/<slug>.csv

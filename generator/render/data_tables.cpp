@@ -180,10 +180,7 @@ std::string chart_svg(const PublishedTable& t, const PublishedGrid& g) {
 
 std::string table_csv(const PublishedTable& t, const std::vector<std::string>& school_slugs) {
     std::string out = "school,group,measure,";
-    out += t.spec.kind == TableKind::count  ? "count"
-           : t.spec.kind == TableKind::rate ? "numerator,denominator"
-                                            : "value";
-    out += ",published\n";
+    out += join(figure_columns(t.spec.kind), ",") + ",published\n";
     each_grid(t, school_slugs, [&](const PublishedGrid& g, const std::string& slug) {
         for (std::size_t r = 0; r < t.rows.size(); ++r)
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -211,9 +208,7 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
     doc["threshold"] = t.spec.threshold;
     doc["symbols"] = {{"c", "hidden to protect privacy"}, {"x", "not available"}, {"z", "not applicable"}};
     json rows = json::array();
-    const std::vector<std::string> names = t.spec.kind == TableKind::count  ? std::vector<std::string>{"count"}
-                                           : t.spec.kind == TableKind::rate ? std::vector<std::string>{"numerator", "denominator"}
-                                                                            : std::vector<std::string>{"value"};
+    const std::vector<std::string> names = figure_columns(t.spec.kind);
     each_grid(t, school_slugs, [&](const PublishedGrid& g, const std::string& slug) {
         for (std::size_t r = 0; r < t.rows.size(); ++r)
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
