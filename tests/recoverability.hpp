@@ -141,6 +141,7 @@ struct Grid {
     bool has_trust = false;
     std::optional<std::size_t> total_row, total_column;  // count tables with totals
     std::optional<std::size_t> all_row;                  // "All pupils" / "All staff"
+    std::optional<std::size_t> all_column;               // a measure written as "Total" or "All"
     std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (X, Not X)
     // Positions (row * columns + column) where the trust figure is the sum
     // of the schools' figures; empty means every position.
@@ -205,6 +206,49 @@ inline std::vector<Relation> relations(const Grid& g) {
                 }
             }
     }
+    // Every set of groups (measures) that adds up to the All row (Total
+    // column) wherever all of them are given, in every unit: tried one by
+    // one, up to 12 parts, as a reader who guessed the breakdowns would.
+    auto subsets = [&](std::optional<std::size_t> whole, std::size_t parts, bool by_row) {
+        if (!whole) return;
+        std::vector<std::size_t> candidates;
+        for (std::size_t p = 0; p < parts; ++p)
+            if (p != *whole && p != (by_row ? g.total_row : g.total_column)) candidates.push_back(p);
+        if (candidates.size() > 12) return;
+        const std::size_t other = by_row ? g.columns : g.rows;
+        auto at = [&](std::size_t u, std::size_t part, std::size_t o) {
+            return by_row ? g.index(u, part, o) : g.index(u, o, part);
+        };
+        for (std::size_t mask = 1; mask < (std::size_t{1} << candidates.size()); ++mask) {
+            bool holds = true, anywhere = false;
+            for (std::size_t u = 0; u < schools && holds; ++u)
+                for (std::size_t o = 0; o < other && holds; ++o) {
+                    const Figure& w = g.truth[at(u, *whole, o)];
+                    long long n = 0, d = 0;
+                    bool all_given = w.present;
+                    for (std::size_t b = 0; b < candidates.size(); ++b)
+                        if (mask >> b & 1) {
+                            const Figure& f = g.truth[at(u, candidates[b], o)];
+                            all_given = all_given && f.present;
+                            n += f.n;
+                            d += f.d;
+                        }
+                    if (!all_given) continue;
+                    holds = n == w.n && d == w.d;
+                    anywhere = true;
+                }
+            if (!holds || !anywhere) continue;
+            for (std::size_t u = 0; u < g.units; ++u)
+                for (std::size_t o = 0; o < other; ++o) {
+                    std::vector<std::size_t> members;
+                    for (std::size_t b = 0; b < candidates.size(); ++b)
+                        if (mask >> b & 1) members.push_back(at(u, candidates[b], o));
+                    consider(at(u, *whole, o), members, "unit " + std::to_string(u) + ": a set adding up to the whole");
+                }
+        }
+    };
+    subsets(g.all_row, g.rows, true);
+    subsets(g.all_column, g.columns, false);
     if (g.has_trust)
         for (std::size_t r = 0; r < g.rows; ++r)
             for (std::size_t c = 0; c < g.columns; ++c) {

@@ -60,7 +60,7 @@ int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat
     Diagnostics diags;
     load_site(site_root, {today, 0}, diags);
     load_theme(site_root, diags);
-    print_diagnostics(diags, format, std::cout);
+    print_diagnostics(diags, format, std::cout, Notes::show);
     if (format == ReportFormat::text) std::cout << "eqsite check: " << count_words(diags) << ".\n";
     return diags.has_errors() ? exit_content : exit_ok;
 }

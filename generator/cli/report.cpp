@@ -29,15 +29,17 @@ std::string count_words(const Diagnostics& diags) {
     return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
 }
 
-void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out) {
-    const auto items = diags.sorted();
+void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out, Notes notes) {
+    const auto items = notes == Notes::show ? diags.sorted() : diags.sorted_without_notes();
     switch (format) {
         case ReportFormat::text:
             for (const auto& d : items) out << format_diagnostic(d) << '\n';
             break;
         case ReportFormat::github:
             for (const auto& d : items)
-                out << (d.severity == Severity::error ? "::error " : "::warning ")
+                out << (d.severity == Severity::error     ? "::error "
+                        : d.severity == Severity::warning ? "::warning "
+                                                          : "::notice ")
                     << "file=" << github_escape(d.where.file, true) << ",line=" << d.where.line
                     << ",col=" << d.where.column << "::" << github_escape(d.message, false) << '\n';
             break;
@@ -50,7 +52,7 @@ void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostre
                 j["diagnostics"].push_back({{"file", d.where.file},
                                             {"line", d.where.line},
                                             {"column", d.where.column},
-                                            {"severity", d.severity == Severity::error ? "error" : "warning"},
+                                            {"severity", std::string(severity_word(d.severity))},
                                             {"message", d.message}});
             out << j.dump(2) << '\n';
             break;

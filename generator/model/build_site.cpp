@@ -106,6 +106,7 @@ void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diag
 void read_tables(const SiteFiles& files, Site& site, Diagnostics& diags) {
     std::vector<std::string> slugs;
     for (const auto& s : site.schools) slugs.push_back(s.slug);
+    std::vector<DataTable> tables;
     for (const auto& d : files.data) {
         const auto yaml = read_file(d.yaml);
         const auto csv = read_file(d.csv);
@@ -116,9 +117,10 @@ void read_tables(const SiteFiles& files, Site& site, Diagnostics& diags) {
         }
         auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, site.config.suppression.threshold,
                                      site.config.suppression.staff_threshold, diags);
-        if (!table) continue;
-        site.tables.push_back(publish(*table));
+        if (table) tables.push_back(std::move(*table));
     }
+    // All tables at once: those that share figures are protected together.
+    site.tables = publish_tables(tables, diags);
     for (std::size_t t = 0; t < site.tables.size(); ++t)
         for (std::size_t g = 0; g < site.tables[t].schools.size(); ++g)
             site.schools[*site.tables[t].schools[g].school].tables.push_back({t, g});

@@ -162,23 +162,29 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     spec.source = f.text("source").value_or("");
     spec.period = f.text("period").value_or("");
     const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;
+    spec.groups_at = f.where_value("groups");
+    spec.measures_at = f.where_value("measures");
     spec.groups = list_of(f, "groups", lists, diags);
     spec.measures = list_of(f, "measures", lists, diags);
     spec.totals = f.boolean("totals").value_or(false);
     if (spec.totals && spec.kind != TableKind::count)
         diags.error(f.where_value("totals"), "\"totals\" adds up counts of people, so it only works in a "
                                              "kind: count table; remove it or set it to false");
-    if (spec.totals && spec.kind == TableKind::count)
-        for (const auto& g : spec.groups)
-            if (is_all_group(g)) {
-                // A Total row would add the All row to its own parts.
-                diags.error(f.where_value("groups"), "the group \"" + g + "\" is already a total, so \"totals: true\" "
-                                                     "would count everyone twice; remove \"" + g +
-                                                     "\" or set totals to false");
-                break;
-            }
+    if (spec.totals && spec.kind == TableKind::count) {
+        // A Total row (column) would add the All row (Total measure) to its own parts.
+        for (const auto& [labels, key] : {std::pair{&spec.groups, "groups"}, std::pair{&spec.measures, "measures"}})
+            for (const auto& g : *labels)
+                if (is_all_group(g)) {
+                    diags.error(f.where_value(key), "the " + std::string(key).substr(0, std::string(key).size() - 1) +
+                                                        " \"" + g + "\" is already a total, so \"totals: true\" "
+                                                        "would count everyone twice; remove \"" + g +
+                                                        "\" or set totals to false");
+                    break;
+                }
+    }
     spec.trust_total = f.boolean("trust_total").value_or(true);
     read_splits(f, spec, diags);
+    spec.population = trim(f.text("population").value_or(""));
     spec.threshold = spec.about == TableAbout::staff ? staff_threshold : pupil_threshold;
     if (auto n = f.integer("suppression_threshold")) {
         if (*n < 2 || *n > 100)
@@ -220,6 +226,12 @@ std::optional<long long> whole_number(const CsvFile& csv, const CsvField& field,
     long long n = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) {
+        if (n > max_figure) {
+            diags.error(csv.at(field), "the " + column + " " + text + " is too large: a " + column +
+                                           " counts people, and no figure may be above 1000000000; check for a "
+                                           "typing mistake or a value in the wrong column");
+            return std::nullopt;
+        }
         if (n >= 0) return n;
         diags.error(csv.at(field), "a " + column + " cannot be negative (" + text + "): it counts people");
         return std::nullopt;
@@ -228,8 +240,11 @@ std::optional<long long> whole_number(const CsvFile& csv, const CsvField& field,
         diags.error(csv.at(field), "the " + column + " is empty: give a whole number, or leave the whole row out "
                                    "if the figure is not available (it is then shown as x)");
     else
-        diags.error(csv.at(field), "the " + column + " \"" + text + "\" is not a whole number: write digits only, "
-                                   "e.g. 12 (no spaces, commas, % or decimals)");
+        diags.error(csv.at(field), ec == std::errc::result_out_of_range
+                                       ? "the " + column + " " + text + " is too large: no figure may be above "
+                                         "1000000000; check for a typing mistake"
+                                       : "the " + column + " \"" + text + "\" is not a whole number: write digits "
+                                         "only, e.g. 12 (no spaces, commas, % or decimals)");
     return std::nullopt;
 }
 

@@ -40,8 +40,17 @@ struct TableSpec {
     // Declared breakdowns of the "All" row (extension): each a set of
     // group indices that together make up All, e.g. Boys and Girls.
     std::vector<std::vector<std::size_t>> splits;
+    // Tables that declare the same population (extension) describe the
+    // same people: their All and Total figures are protected together.
+    std::string population;
     int threshold = 5;         // N: the table's, else the site's for its audience
+    Location groups_at;        // where `groups:` and `measures:` are, for notes
+    Location measures_at;
 };
+
+// The largest figure accepted: no school or trust counts a billion people,
+// and sums of national tables stay far from overflow.
+constexpr long long max_figure = 1'000'000'000;
 
 // One figure as the CSV gave it. Which members mean something depends on
 // the table's kind: `count` uses n; `rate` uses n (numerator) and d

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <deque>
 #include <limits>
+#include <span>
+#include <unordered_map>
 
+#include "model/disclosure_cells.hpp"
+#include "model/disclosure_sums.hpp"
 #include "model/recoverability.hpp"
 #include "util/text.hpp"
 
@@ -21,299 +25,237 @@ char symbol_char(Symbol s) {
 
 namespace {
 
-// One figure that may be published, with what suppression needs to know.
-struct WorkCell {
-    bool present = false;     // false: no figure ("x")
-    bool suppressed = false;
-    long long n = 0;          // count or numerator
-    long long d = 0;          // denominator (rates)
-    std::string value;        // value and pay-gap tables
-    long long size() const { return d > 0 ? d : n; }  // people behind the figure
-};
+using namespace disclosure;
 
-// All cells of a table (every school's grid, then the trust's), and the
-// lines that tie them together. Cell index = unit * rows * columns +
-// row * columns + column, where unit S (the number of schools) is the trust.
-class Work {
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+// Suppression works on figures rather than cells: the count or numerator
+// of each cell (figure i for cell i), and the denominator of each cohort (a
+// group size shared by several cells, published as soon as any of them is;
+// figures from cells.size() on). A figure is hidden when every cell that
+// shows it is hidden.
+class Suppressor {
 public:
-    Work(const DataTable& t) : table_(t), spec_(t.spec) {
-        groups_ = spec_.groups.size();
-        measures_ = spec_.measures.size();
-        totals_ = spec_.kind == TableKind::count && spec_.totals;
-        rows_ = groups_ + (totals_ ? 1 : 0);
-        columns_ = measures_ + (totals_ ? 1 : 0);
-        schools_ = t.schools.size();
-        const bool sums = spec_.trust_total && (spec_.kind == TableKind::count || spec_.kind == TableKind::rate);
-        has_trust_ = sums || t.trust_figures.has_value();
-        all_row_ = all_group();
-        pairs_ = complement_pairs();
-        cells_.resize((schools_ + 1) * rows_ * columns_);
-        trust_sums_.assign(rows_ * columns_, false);
+    Suppressor(Cells& cells, Diagnostics& diags) : c_(cells), diags_(diags) {}
 
-        for (std::size_t s = 0; s < schools_; ++s) fill_unit(s, t.school_figures[s]);
-        if (sums) sum_schools_into_trust();
-        if (t.trust_figures) fill_unit(schools_, *t.trust_figures);
-        if (totals_) {
-            for (std::size_t u = 0; u < schools_; ++u) add_totals(u);
-            if (has_trust_) add_totals(schools_);
-        }
-    }
-
-    void suppress() {
-        if (spec_.kind != TableKind::count && spec_.kind != TableKind::rate) return;  // published as given
+    void run() {
         primary();
-        build_lines();
+        const Sums sums = find_sums(c_, diags_);
+        make_figures(sums);
+        make_relations(sums);
         secondary();
         protect_combinations();
     }
 
-    PublishedTable result() const {
+    PublishedTable result(std::size_t table) const {
+        const Layout& t = c_.tables[table];
         PublishedTable out;
-        out.spec = spec_;
-        out.rows = spec_.groups;
-        out.columns = spec_.measures;
-        if (totals_) {
+        out.spec = t.table->spec;
+        out.rows = out.spec.groups;
+        out.columns = out.spec.measures;
+        if (t.totals) {
             out.rows.push_back("Total");
             out.columns.push_back("Total");
         }
-        for (std::size_t s = 0; s < schools_; ++s) out.schools.push_back(grid(s, table_.schools[s]));
-        if (has_trust_) out.trust = grid(schools_, std::nullopt);
+        for (std::size_t u = 0; u < t.units(); ++u) {
+            PublishedGrid g;
+            g.school = t.school_of(u);
+            g.cells.reserve(t.rows * t.columns);
+            for (std::size_t r = 0; r < t.rows; ++r)
+                for (std::size_t col = 0; col < t.columns; ++col) g.cells.push_back(published(t, t.at(u, r, col)));
+            if (u < t.schools) out.schools.push_back(std::move(g));
+            else out.trust = std::move(g);
+        }
         return out;
     }
 
 private:
-    std::size_t at(std::size_t unit, std::size_t row, std::size_t column) const {
-        return (unit * rows_ + row) * columns_ + column;
-    }
-
-    void fill_unit(std::size_t unit, const FigureGrid& g) {
-        for (std::size_t r = 0; r < groups_; ++r)
-            for (std::size_t c = 0; c < measures_; ++c) {
-                const std::size_t i = r * measures_ + c;
-                if (i >= g.cells.size() || !g.cells[i]) continue;
-                WorkCell& w = cells_[at(unit, r, c)];
-                w.present = true;
-                w.n = g.cells[i]->n;
-                w.d = g.cells[i]->d;
-                w.value = g.cells[i]->value;
-                if (unit == schools_) trust_sums_[r * columns_ + c] = false;  // a trust-only figure
-            }
-    }
-
-    // Trust figures are sums of the unsuppressed school figures (rule 3):
-    // numerators and denominators separately, never averages of rates.
-    void sum_schools_into_trust() {
-        for (std::size_t r = 0; r < groups_; ++r)
-            for (std::size_t c = 0; c < measures_; ++c) {
-                WorkCell& t = cells_[at(schools_, r, c)];
-                for (std::size_t s = 0; s < schools_; ++s) {
-                    const WorkCell& w = cells_[at(s, r, c)];
-                    if (!w.present) continue;
-                    t.present = true;
-                    t.n += w.n;
-                    t.d += w.d;
-                }
-                trust_sums_[r * columns_ + c] = t.present;
-            }
-    }
-
-    void add_totals(std::size_t unit) {
-        auto add = [&](std::size_t to, std::size_t from) {
-            const WorkCell& w = cells_[from];
-            if (!w.present) return;
-            cells_[to].present = true;
-            cells_[to].n += w.n;
-        };
-        for (std::size_t r = 0; r < groups_; ++r)
-            for (std::size_t c = 0; c < measures_; ++c) {
-                add(at(unit, r, measures_), at(unit, r, c));
-                add(at(unit, groups_, c), at(unit, r, c));
-                add(at(unit, groups_, measures_), at(unit, r, c));
-            }
-        if (unit == schools_)
-            for (std::size_t r = 0; r < rows_; ++r)
-                for (std::size_t c = 0; c < columns_; ++c)
-                    if (r == groups_ || c == measures_) trust_sums_[r * columns_ + c] = spec_.trust_total;
-    }
-
     // Rule 1: a count from 1 to N-1; a rate on N or fewer people, or whose
-    // numerator (itself a count of people) is from 1 to N-1.
+    // numerator or complement (people not counted) is from 1 to N-1.
     void primary() {
-        const long long n = spec_.threshold;
-        for (WorkCell& w : cells_) {
-            if (!w.present) continue;
-            const bool small_count = w.n >= 1 && w.n < n;
-            if (spec_.kind == TableKind::count) w.suppressed = small_count;
-            else w.suppressed = (w.d >= 1 && w.d <= n) || small_count;
+        for (std::size_t i = 0; i < c_.cells.size(); ++i) {
+            Cell& w = c_.cells[i];
+            const Layout& t = c_.tables[c_.table_of[i]];
+            if (!w.present || !t.counts_people()) continue;
+            const long long n = t.table->spec.threshold;
+            auto small = [&](long long v) { return v >= 1 && v < n; };
+            w.hidden = t.is_rate() ? (w.d >= 1 && w.d <= n) || small(w.n) || small(w.d - w.n) : small(w.n);
         }
     }
 
-    void add_line(std::vector<std::size_t> members) {
-        members.erase(std::remove_if(members.begin(), members.end(), [&](std::size_t i) { return !cells_[i].present; }),
-                      members.end());
-        if (members.size() < 2) return;
-        lines_.push_back(std::move(members));
+    bool counted(std::size_t i) const { return c_.cells[i].present && c_.tables[c_.table_of[i]].counts_people(); }
+
+    void make_figures(const Sums& sums) {
+        const std::size_t cells = c_.cells.size();
+        self_.resize(cells);
+        for (std::size_t i = 0; i < cells; ++i) self_[i] = i;
+        // Cohorts become figures after the cells' own, members listed end to end.
+        d_of_.assign(cells, none);
+        std::vector<std::size_t> figure_of_root(cells, none), members_count;
+        for (std::size_t i = 0; i < cells; ++i) {
+            if (!counted(i) || !c_.tables[c_.table_of[i]].is_rate()) continue;
+            std::size_t& f = figure_of_root[sums.cohort[i]];
+            if (f == none) {
+                f = members_count.size();
+                members_count.push_back(0);
+            }
+            d_of_[i] = cells + f;
+            ++members_count[f];
+        }
+        cohort_start_.assign(members_count.size() + 1, 0);
+        for (std::size_t f = 0; f < members_count.size(); ++f) cohort_start_[f + 1] = cohort_start_[f] + members_count[f];
+        cohort_cells_.resize(cohort_start_.back());
+        std::vector<std::size_t> filled(members_count.size(), 0);
+        for (std::size_t i = 0; i < cells; ++i)
+            if (d_of_[i] != none) {
+                const std::size_t f = d_of_[i] - cells;
+                cohort_cells_[cohort_start_[f] + filled[f]++] = i;
+            }
+        shown_.assign(cells + members_count.size(), 1);  // cells without a figure count as published
+        for (std::size_t f = 0; f < shown_.size(); ++f) {
+            const auto m = members(f);
+            if (f < cells && !counted(f)) continue;
+            shown_[f] = static_cast<std::uint32_t>(
+                std::count_if(m.begin(), m.end(), [&](std::size_t i) { return !c_.cells[i].hidden; }));
+        }
     }
 
-    // Each row and column of unit `u` with its Total cell (count tables
-    // with totals): `f(cells, total)`, the cells in line order, the Total
-    // last. Shared by rule 2's lines and the exact check's sums.
+    // The cells that show figure `f`.
+    std::span<const std::size_t> members(std::size_t f) const {
+        const std::size_t cells = c_.cells.size();
+        if (f < cells) return {&self_[f], 1};
+        f -= cells;
+        return {cohort_cells_.data() + cohort_start_[f], cohort_cells_.data() + cohort_start_[f + 1]};
+    }
+    bool is_denominator(std::size_t f) const { return f >= c_.cells.size(); }
+
+    // Each sum over cells becomes a relation over figures, the same sum
+    // (several measures of one cohort give the same one) only once.
+    void make_relations(const Sums& sums) {
+        std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;  // hash -> relations
+        std::vector<Relations::Term> merged;
+        auto add = [&](std::span<const Relations::Term> terms, bool denominators) {
+            merged.clear();
+            for (const auto& t : terms)
+                merged.push_back({static_cast<std::uint32_t>(denominators ? d_of_[t.figure] : t.figure), t.coefficient});
+            std::sort(merged.begin(), merged.end());
+            std::size_t out = 0;
+            for (std::size_t k = 0; k < merged.size(); ++k) {
+                if (out > 0 && merged[out - 1].figure == merged[k].figure) merged[out - 1].coefficient += merged[k].coefficient;
+                else merged[out++] = merged[k];
+            }
+            merged.resize(out);
+            std::erase_if(merged, [](const auto& t) { return t.coefficient == 0; });
+            if (merged.empty()) return;
+            std::uint64_t h = 1469598103934665603ULL;
+            for (const auto& t : merged) h = (h ^ (t.figure * 31ULL + static_cast<std::uint32_t>(t.coefficient))) * 1099511628211ULL;
+            auto& same_hash = seen[h];
+            for (std::size_t r : same_hash) {
+                const auto other = relations_[r];
+                if (std::equal(other.begin(), other.end(), merged.begin(), merged.end())) return;
+            }
+            same_hash.push_back(relations_.size());
+            relations_.add(merged);
+        };
+        for (std::size_t r = 0; r < sums.counts.size(); ++r) add(sums.counts[r], false);
+        for (std::size_t r = 0; r < sums.denominators.size(); ++r) add(sums.denominators[r], true);
+        // The line rule also keeps the lines that are not sums.
+        lines_ = sums.lines;
+        relations_of_ = index(relations_, 0);
+        lines_of_ = index(lines_, relations_.size());
+    }
+
+    // Per figure, the relations (numbered from `first`) it is in, end to end.
+    struct Index {
+        std::vector<std::size_t> start;
+        std::vector<std::uint32_t> items;
+        std::span<const std::uint32_t> operator[](std::size_t f) const {
+            return {items.data() + start[f], items.data() + start[f + 1]};
+        }
+    };
+    Index index(const Relations& rs, std::size_t first) const {
+        Index ix;
+        ix.start.assign(shown_.size() + 1, 0);
+        for (std::size_t r = 0; r < rs.size(); ++r)
+            for (const auto& t : rs[r]) ++ix.start[t.figure + 1];
+        for (std::size_t f = 0; f < shown_.size(); ++f) ix.start[f + 1] += ix.start[f];
+        ix.items.resize(ix.start.back());
+        std::vector<std::size_t> filled(shown_.size(), 0);
+        for (std::size_t r = 0; r < rs.size(); ++r)
+            for (const auto& t : rs[r]) ix.items[ix.start[t.figure] + filled[t.figure]++] = static_cast<std::uint32_t>(first + r);
+        return ix;
+    }
+
+    // Line l of the line rule: the sums, then the other lines.
+    std::span<const Relations::Term> line(std::size_t l) const {
+        return l < relations_.size() ? relations_[l] : lines_[l - relations_.size()];
+    }
+    std::size_t line_count() const { return relations_.size() + lines_.size(); }
     template <typename F>
-    void each_total_line(std::size_t u, F f) const {
-        if (!totals_) return;
-        for (std::size_t r = 0; r < rows_; ++r) {
-            std::vector<std::size_t> line;
-            for (std::size_t c = 0; c < columns_; ++c) line.push_back(at(u, r, c));
-            f(std::move(line), at(u, r, measures_));
+    void each_line_of(std::size_t f, F fn) const {
+        for (std::uint32_t l : relations_of_[f]) fn(l);
+        for (std::uint32_t l : lines_of_[f]) fn(l);
+    }
+
+    bool hidden(std::size_t f) const { return shown_[f] == 0; }
+
+    // The people behind a figure, to hide the smallest first; zeros last
+    // (hiding a true zero beside one other hidden figure protects nothing).
+    long long rank(std::size_t f) const {
+        const Cell& w = c_.cells[members(f).front()];
+        const long long s = is_denominator(f) ? w.d : w.size();
+        return s == 0 ? std::numeric_limits<long long>::max() : s;
+    }
+
+    // Hides every cell that shows figure `f`; `changed` gets the figures
+    // that became hidden.
+    void hide(std::size_t f, std::vector<std::size_t>& changed) {
+        for (std::size_t i : members(f)) {
+            if (c_.cells[i].hidden) continue;
+            c_.cells[i].hidden = true;
+            for (std::size_t g : {i, d_of_[i]})
+                if (g != none && --shown_[g] == 0) changed.push_back(g);
         }
-        for (std::size_t c = 0; c < columns_; ++c) {
-            std::vector<std::size_t> line;
-            for (std::size_t r = 0; r < rows_; ++r) line.push_back(at(u, r, c));
-            f(std::move(line), at(u, groups_, c));
-        }
     }
 
-    // Each trust cell that adds up the schools' cells at its position:
-    // `f(cells, total)`, the trust cell first, then every school's.
-    template <typename F>
-    void each_trust_line(F f) const {
-        if (!has_trust_) return;
-        for (std::size_t r = 0; r < rows_; ++r)
-            for (std::size_t c = 0; c < columns_; ++c) {
-                if (!trust_sums_[r * columns_ + c]) continue;
-                std::vector<std::size_t> line{at(schools_, r, c)};
-                for (std::size_t s = 0; s < schools_; ++s) line.push_back(at(s, r, c));
-                f(std::move(line), at(schools_, r, c));
-            }
+    std::optional<std::size_t> smallest_shown(std::span<const Relations::Term> r) const {
+        std::optional<std::size_t> best;
+        for (const auto& t : r)  // ties: the first in the relation
+            if (!hidden(t.figure) && (!best || rank(t.figure) < rank(*best))) best = t.figure;
+        return best;
     }
 
-    // The lines where one cell is the sum of the others (see disclosure.hpp).
-    void build_lines() {
-        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
-        auto line = [&](std::vector<std::size_t> cells, std::size_t) { add_line(std::move(cells)); };
-        for (std::size_t u = 0; u < units; ++u) {
-            each_total_line(u, line);
-            if (!all_row_) continue;
-            for (std::size_t c = 0; c < columns_; ++c) {
-                std::vector<std::size_t> column;
-                for (std::size_t r = 0; r < groups_; ++r) column.push_back(at(u, r, c));
-                add_line(std::move(column));
-                for (const auto& [x, not_x] : pairs_) add_line({at(u, *all_row_, c), at(u, x, c), at(u, not_x, c)});
-            }
-        }
-        each_trust_line(line);
-        lines_of_.assign(cells_.size(), {});
-        for (std::size_t l = 0; l < lines_.size(); ++l)
-            for (std::size_t i : lines_[l]) lines_of_[i].push_back(l);
-    }
-
-    // The row that totals the others: "All pupils", "All staff", "All".
-    std::optional<std::size_t> all_group() const {
-        for (std::size_t g = 0; g < groups_; ++g)
-            if (is_all_group(spec_.groups[g])) return g;
-        return std::nullopt;
-    }
-
-    // Groups "X" and "Not X" (or "Non-X"): together they make the All row.
-    std::vector<std::pair<std::size_t, std::size_t>> complement_pairs() const {
-        std::vector<std::pair<std::size_t, std::size_t>> out;
-        for (std::size_t a = 0; a < groups_; ++a)
-            for (std::size_t b = 0; b < groups_; ++b) {
-                const std::string x = to_lower_ascii(trim(spec_.groups[a]));
-                const std::string y = to_lower_ascii(trim(spec_.groups[b]));
-                for (std::string_view prefix : {"not ", "non-", "non "})
-                    if (y == std::string(prefix) + x) out.emplace_back(a, b);
-            }
-        return out;
-    }
-
-    // Rule 2 and 3: until no line has exactly one suppressed cell, suppress
-    // the smallest other cell of such a line (non-zero first).
+    // Rules 2 and 3: until no line has exactly one hidden figure, hide the
+    // smallest other figure of such a line.
     void secondary() {
         std::deque<std::size_t> todo;
-        std::vector<bool> queued(lines_.size(), true);
-        for (std::size_t l = 0; l < lines_.size(); ++l) todo.push_back(l);
+        std::vector<bool> queued(line_count(), true);
+        for (std::size_t l = 0; l < line_count(); ++l) todo.push_back(l);
+        std::vector<std::size_t> changed;
         while (!todo.empty()) {
             const std::size_t l = todo.front();
             todo.pop_front();
             queued[l] = false;
-            const auto& line = lines_[l];
-            const auto hidden = std::count_if(line.begin(), line.end(), [&](std::size_t i) { return cells_[i].suppressed; });
-            if (hidden != 1) continue;
-            const std::size_t pick = smallest_shown(line);
-            cells_[pick].suppressed = true;
-            for (std::size_t other : lines_of_[pick])
-                if (!queued[other]) {
-                    queued[other] = true;
-                    todo.push_back(other);
-                }
+            const auto r = line(l);
+            const auto count = std::count_if(r.begin(), r.end(), [&](const auto& t) { return hidden(t.figure); });
+            if (count != 1) continue;
+            const auto pick = smallest_shown(r);
+            if (!pick) continue;
+            changed.clear();
+            hide(*pick, changed);
+            for (std::size_t g : changed)
+                each_line_of(g, [&](std::size_t other) {
+                    if (!queued[other]) {
+                        queued[other] = true;
+                        todo.push_back(other);
+                    }
+                });
         }
     }
 
-    // The sums the figures really satisfy, which anyone can combine: each
-    // row and column with its Total, the schools with the trust, and X plus
-    // Not X making the "All" row (see add_partitions). The
-    // whole column under an "All" row is a line for rule 2 but not a sum:
-    // groups such as "SEN support" and "EAL" overlap.
-    std::vector<Relation> relations() const {
-        std::vector<Relation> out;
-        auto add = [&](Relation r) {
-            r.erase(std::remove_if(r.begin(), r.end(), [&](const auto& t) { return !cells_[t.first].present; }),
-                    r.end());
-            if (r.size() >= 2) out.push_back(std::move(r));
-        };
-        // total = sum of the others, as "others - total = 0".
-        auto sum = [&](const std::vector<std::size_t>& cells, std::size_t total) {
-            Relation rel;
-            for (std::size_t i : cells) rel.push_back({i, i == total ? -1 : 1});
-            add(std::move(rel));
-        };
-        const std::size_t units = schools_ + (has_trust_ ? 1 : 0);
-        for (std::size_t u = 0; u < units; ++u) {
-            each_total_line(u, sum);
-            if (!all_row_) continue;
-            for (std::size_t c = 0; c < columns_; ++c) add_partitions(u, *all_row_, c, add);
-        }
-        each_trust_line(sum);
-        return out;
-    }
-
-    // Splits of the "All" row where the figures say so: "X" and "Not X",
-    // and all the other groups together when they add up to it (Boys and
-    // Girls, the five ethnic groups). Other sets of groups are not tried:
-    // trying every set made national tables far too slow (see README).
-    template <typename Add>
-    void add_partitions(std::size_t u, std::size_t all_row, std::size_t c, Add& add) const {
-        const WorkCell& all = cells_[at(u, all_row, c)];
-        if (!all.present) return;
-        Relation every{{at(u, all_row, c), -1}};
-        long long n = 0, d = 0;
-        for (std::size_t r = 0; r < groups_; ++r) {
-            const WorkCell& w = cells_[at(u, r, c)];
-            if (r == all_row || !w.present) continue;
-            every.push_back({at(u, r, c), 1});
-            n += w.n;
-            d += w.d;
-        }
-        if (every.size() >= 2 && n == all.n && d == all.d) add(std::move(every));
-        // Breakdowns the table declares (splits:), where the figures add up.
-        for (const auto& split : spec_.splits) {
-            Relation rel{{at(u, all_row, c), -1}};
-            long long sn = 0, sd = 0;
-            for (std::size_t r : split) {
-                const WorkCell& w = cells_[at(u, r, c)];
-                if (!w.present) continue;
-                rel.push_back({at(u, r, c), 1});
-                sn += w.n;
-                sd += w.d;
-            }
-            if (rel.size() >= 2 && sn == all.n && sd == all.d) add(std::move(rel));
-        }
-        for (const auto& [x, not_x] : pairs_) {
-            const WorkCell &p = cells_[at(u, x, c)], &q = cells_[at(u, not_x, c)];
-            if (p.present && q.present && p.n + q.n == all.n && p.d + q.d == all.d)
-                add({{at(u, all_row, c), -1}, {at(u, x, c), 1}, {at(u, not_x, c), 1}});
-        }
+    long long value_of(std::size_t f) const {
+        const Cell& w = c_.cells[members(f).front()];
+        return is_denominator(f) ? w.d : w.n;
     }
 
     // Rule 2's aim: no hidden figure may be worked out from the published
@@ -321,65 +263,71 @@ private:
     // (two rows and two columns can isolate a cell), so check exactly and
     // hide more until nothing is given away.
     void protect_combinations() {
-        const std::vector<Relation> rels = relations();
-        if (rels.empty()) return;
-        std::vector<std::vector<std::size_t>> rels_of(cells_.size());
-        for (std::size_t l = 0; l < rels.size(); ++l)
-            for (const auto& [cell, coefficient] : rels[l]) rels_of[cell].push_back(l);
-        for (;;) {
-            std::vector<bool> hidden(cells_.size());
-            for (std::size_t i = 0; i < cells_.size(); ++i) hidden[i] = cells_[i].present && cells_[i].suppressed;
-            auto given_away = determined_cells(hidden, rels);
+        if (relations_.size() == 0) return;
+        for (int round = 1;; ++round) {
+            std::vector<bool> is_hidden(shown_.size());
+            for (std::size_t f = 0; f < shown_.size(); ++f) is_hidden[f] = hidden(f);
+            auto given_away = determined_cells(is_hidden, relations_);
             // A hidden true zero that can be worked out reveals no one (a
             // zero may be published anyway), so only people count.
-            given_away.erase(std::remove_if(given_away.begin(), given_away.end(),
-                                            [&](std::size_t i) { return cells_[i].n == 0 && cells_[i].d == 0; }),
-                             given_away.end());
+            std::erase_if(given_away, [&](std::size_t f) { return value_of(f) == 0; });
             if (given_away.empty()) return;
-            // One more hidden cell near each exposed one, except where this
-            // round already hid one in the same small sums (a school's own
-            // rows, columns and groups). The schools-versus-trust sums are
-            // shared by every school, so they do not count: otherwise a
-            // national table would fix one school per round.
-            constexpr std::size_t local = 16;
-            std::vector<bool> touched(rels.size(), false);
-            bool hid_more = false;
-            for (std::size_t cell : given_away) {
-                const auto& mine = rels_of[cell];
-                if (std::any_of(mine.begin(), mine.end(),
-                                [&](std::size_t l) { return touched[l] && rels[l].size() <= local; }))
+            // One more hidden figure near each exposed one. In the first
+            // rounds, not where this round already hid one in the same small
+            // sums (a school's own rows, columns and groups), so as not to
+            // hide more than needed; after that every exposed figure gets
+            // one each round, so that the rounds (each a whole elimination)
+            // stay few.
+            constexpr int careful_rounds = 3;
+            std::vector<bool> touched(relations_.size(), false);
+            std::vector<std::size_t> changed, stuck;
+            for (std::size_t f : given_away) {
+                const auto mine = relations_of_[f];
+                if (round <= careful_rounds &&
+                    std::any_of(mine.begin(), mine.end(),
+                                [&](std::size_t l) { return touched[l] && relations_[l].size() <= local_sum; }))
                     continue;
-                if (auto pick = nearest_shown(cell, rels, rels_of)) {
-                    cells_[*pick].suppressed = true;
-                    hid_more = true;
-                    for (std::size_t l : rels_of[*pick]) touched[l] = true;
+                auto pick = nearest_shown(f, local_sum);
+                if (!pick) pick = nearest_shown(f, std::numeric_limits<std::size_t>::max());
+                if (!pick) {
+                    stuck.push_back(f);
+                    continue;
                 }
+                hide(*pick, changed);
+                for (std::size_t l : relations_of_[*pick]) touched[l] = true;
             }
-            // Nothing left to hide near them: only possible when everything
-            // linked to a figure is hidden already and the figure is a true
-            // zero (a zero total with hidden parts), which identifies no one.
-            if (!hid_more) return;
+            if (changed.empty()) {
+                for (std::size_t f : stuck) report_unprotectable(f);
+                return;
+            }
             secondary();  // and keep rule 2's lines true
         }
     }
 
-    // The smallest published cell in the sums around `cell`, searching the
-    // sums that share hidden cells with it, nearest first.
-    std::optional<std::size_t> nearest_shown(std::size_t cell, const std::vector<Relation>& rels,
-                                             const std::vector<std::vector<std::size_t>>& rels_of) const {
-        std::vector<bool> seen(rels.size(), false);
-        std::deque<std::size_t> todo(rels_of[cell].begin(), rels_of[cell].end());
-        for (std::size_t l : todo) seen[l] = true;
+    // A school's own sums (rows, columns, groups) have at most this many
+    // figures; the schools-versus-trust sums have one per school.
+    static constexpr std::size_t local_sum = 16;
+
+    // The smallest published figure in the sums around `f`, searching the
+    // sums that share hidden figures with it, nearest first, and only sums
+    // of up to `longest` figures: a school's own sums are searched before
+    // the long ones, since hiding another school's figure rarely stops what
+    // a school's own figures give away.
+    std::optional<std::size_t> nearest_shown(std::size_t f, std::size_t longest) const {
+        std::vector<bool> seen(relations_.size(), false);
+        std::deque<std::size_t> todo;
+        for (std::size_t l : relations_of_[f])
+            if (relations_[l].size() <= longest) {
+                seen[l] = true;
+                todo.push_back(l);
+            }
         while (!todo.empty()) {
-            const Relation& rel = rels[todo.front()];
+            const auto r = relations_[todo.front()];
             todo.pop_front();
-            std::vector<std::size_t> members;
-            for (const auto& [c, coefficient] : rel) members.push_back(c);
-            const std::size_t pick = smallest_shown(members);
-            if (!cells_[pick].suppressed) return pick;
-            for (std::size_t c : members)
-                for (std::size_t l : rels_of[c])
-                    if (!seen[l]) {
+            if (auto pick = smallest_shown(r)) return pick;
+            for (const auto& t : r)
+                for (std::size_t l : relations_of_[t.figure])
+                    if (!seen[l] && relations_[l].size() <= longest) {
                         seen[l] = true;
                         todo.push_back(l);
                     }
@@ -387,65 +335,71 @@ private:
         return std::nullopt;
     }
 
-    std::size_t smallest_shown(const std::vector<std::size_t>& line) const {
-        std::size_t best = line.front();
-        auto rank = [&](std::size_t i) {
-            const long long s = cells_[i].size();
-            // Zeros last: hiding a true zero beside one other hidden cell protects nothing.
-            return s == 0 ? std::numeric_limits<long long>::max() : s;
-        };
-        bool found = false;
-        for (std::size_t i : line) {
-            if (cells_[i].suppressed) continue;
-            if (!found || rank(i) < rank(best)) best = i;  // ties: the first in the line
-            found = true;
-        }
-        return best;
+    // Unreachable while every sum is true of the figures (all hidden and
+    // still determined means zero), kept so that a mistake fails the build
+    // instead of publishing.
+    void report_unprotectable(std::size_t f) {
+        const auto p = c_.place(members(f).front());
+        const Layout& t = c_.tables[p.table];
+        const std::string where = t.school_of(p.unit) ? "a school" : "the trust";
+        diags_.error({t.table->spec.csv_source, 1, 1},
+                     std::string("the hidden ") + (is_denominator(f) ? "group size" : "figure") + " of " + where +
+                         " for \"" + t.row_label(p.row) + "\", \"" + t.column_label(p.column) +
+                         "\" could still be worked out from the published figures, and nothing more can be hidden "
+                         "to stop it; nothing was published. Remove the rows that repeat other figures, or report "
+                         "this table to the eqsite developers");
     }
 
-    PublishedGrid grid(std::size_t unit, std::optional<std::size_t> school) const {
-        PublishedGrid g;
-        g.school = school;
-        g.cells.reserve(rows_ * columns_);
-        for (std::size_t r = 0; r < rows_; ++r)
-            for (std::size_t c = 0; c < columns_; ++c) g.cells.push_back(published(cells_[at(unit, r, c)]));
-        return g;
-    }
-
-    PublishedCell published(const WorkCell& w) const {
+    PublishedCell published(const Layout& t, std::size_t i) const {
+        const Cell& w = c_.cells[i];
         if (!w.present) return PublishedCell::hidden(Symbol::not_available);
-        if (w.suppressed) return PublishedCell::hidden(Symbol::suppressed);
-        switch (spec_.kind) {
+        if (w.hidden) {
+            if (t.is_rate() && w.d > 0 && !hidden(d_of_[i])) return PublishedCell::hidden_rate_of(w.d);
+            return PublishedCell::hidden(Symbol::suppressed);
+        }
+        switch (t.table->spec.kind) {
             case TableKind::count: return PublishedCell::count(w.n);
             case TableKind::rate:
                 // Nobody in the group: there is no rate to give.
                 if (w.d == 0) return PublishedCell::hidden(Symbol::not_applicable);
                 return PublishedCell::rate(w.n, w.d);
             case TableKind::value:
-            case TableKind::pay_gap: return PublishedCell::value(w.value);
+            case TableKind::pay_gap: {
+                const auto p = c_.place(i);
+                return PublishedCell::value((*t.source(p.unit, p.row, p.column))->value);
+            }
         }
         return PublishedCell::hidden(Symbol::not_available);
     }
 
-    const DataTable& table_;
-    const TableSpec& spec_;
-    std::size_t groups_ = 0, measures_ = 0, rows_ = 0, columns_ = 0, schools_ = 0;
-    bool totals_ = false;
-    bool has_trust_ = false;
-    std::vector<WorkCell> cells_;
-    std::vector<bool> trust_sums_;  // per trust cell: is it a sum of the schools' cells?
-    std::optional<std::size_t> all_row_;                       // the "All" group, if any
-    std::vector<std::pair<std::size_t, std::size_t>> pairs_;  // "X" / "Not X" groups
-    std::vector<std::vector<std::size_t>> lines_;
-    std::vector<std::vector<std::size_t>> lines_of_;          // per cell: the lines it is in
+    Cells& c_;
+    Diagnostics& diags_;
+    std::vector<std::size_t> self_;          // self_[i] == i: the members of cell i's own figure
+    std::vector<std::size_t> d_of_;          // per cell: its cohort's figure, or none
+    std::vector<std::size_t> cohort_start_;  // cohort figure k's cells: cohort_cells_[start[k], start[k+1])
+    std::vector<std::size_t> cohort_cells_;
+    std::vector<std::uint32_t> shown_;       // per figure: its cells not hidden
+    Relations relations_;                    // the sums, over figures
+    Relations lines_;                        // rule 2's other lines, over cells (figures of counts)
+    Index relations_of_, lines_of_;          // per figure: the sums and lines it is in
 };
 
 }  // namespace
 
+std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags) {
+    std::vector<const DataTable*> pointers;
+    for (const auto& t : tables) pointers.push_back(&t);
+    Cells cells = lay_out(pointers);
+    Suppressor s(cells, diags);
+    s.run();
+    std::vector<PublishedTable> out;
+    for (std::size_t t = 0; t < tables.size(); ++t) out.push_back(s.result(t));
+    return out;
+}
+
 PublishedTable publish(const DataTable& table) {
-    Work work(table);
-    work.suppress();
-    return work.result();
+    Diagnostics ignored;
+    return std::move(publish_tables({table}, ignored).front());
 }
 
 }  // namespace eqsite

@@ -1,25 +1,30 @@
 // Statistical disclosure control (spec section 5, rules 1-5): turns the
-// source figures of a DataTable into the figures that may be published.
+// source figures of the site's DataTables into the figures that may be
+// published.
 //
 // The result type cannot hold a suppressed figure: a suppressed cell is
 // only a symbol, so nothing downstream (HTML, CSV, JSON, chart) can leak it
 // by mistake.
 //
-// How it works:
+// How it works (model/disclosure.cpp):
 //  1. Every figure that will be shown becomes a cell: each school's cells,
 //     the Total row and column (count tables with `totals: true`) and the
-//     trust-wide cells (sums of the schools' source figures, before any
-//     suppression).
-//  2. Primary suppression: a count from 1 to N-1, or a rate whose
-//     denominator is N or fewer or whose numerator is from 1 to N-1.
-//  3. Secondary suppression over "lines": sets of cells where one is the
-//     sum of the others, so that subtraction could reveal a hidden cell:
-//       - a row or column and its Total,
-//       - the groups of a measure and the "All pupils"/"All staff" row,
-//         and each pair "X" / "Not X" with that row,
-//       - the schools' cells at one position and the trust-wide cell.
-//     While some line has exactly one suppressed cell, the smallest other
-//     cell of that line (non-zero first, then zero) is suppressed too.
+//     trust-wide cells (sums of the schools' source figures).
+//  2. Primary suppression: a count from 1 to N-1; a rate whose denominator
+//     is N or fewer, whose numerator is from 1 to N-1, or whose complement
+//     (denominator - numerator) is from 1 to N-1.
+//  3. The sums the figures satisfy are found from the figures and labels
+//     (model/disclosure_sums.hpp): rows and columns with their Totals, the
+//     schools with the trust, every set of groups that adds up to the
+//     "All" row and every set of measures that adds up to a "Total"
+//     measure, one cohort's denominator across measures, and the same
+//     figure in two tables that share a measure and an All or Total line.
+//  4. Secondary suppression: while a sum has exactly one hidden figure, the
+//     smallest other figure in it is hidden too.
+//  5. Exact check (model/recoverability.hpp): no hidden figure other than
+//     a true zero may follow from the published ones by any combination of
+//     the sums; while one does, a published figure next to it is hidden.
+//     A figure that cannot be protected is an error: nothing is published.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +33,7 @@
 #include <vector>
 
 #include "model/data_table.hpp"
+#include "util/diagnostics.hpp"
 
 namespace eqsite {
 
@@ -36,13 +42,20 @@ enum class Symbol { shown, suppressed, not_available, not_applicable };
 
 char symbol_char(Symbol s);  // 'c', 'x', 'z'; '\0' for shown
 
-// A published cell. The figure members are set only when symbol == shown.
+// A published cell. The figure members are set only when symbol == shown,
+// except that a hidden rate keeps its denominator when that same group
+// size (its cohort) is published in another cell anyway.
 class PublishedCell {
 public:
     static PublishedCell hidden(Symbol s) { return PublishedCell(s); }
     static PublishedCell count(long long n) { PublishedCell c(Symbol::shown); c.n_ = n; return c; }
     static PublishedCell rate(long long numerator, long long denominator) {
         PublishedCell c(Symbol::shown); c.n_ = numerator; c.d_ = denominator; return c;
+    }
+    // A hidden rate whose group size is published elsewhere (the same
+    // cohort in another measure): the denominator is no secret.
+    static PublishedCell hidden_rate_of(long long denominator) {
+        PublishedCell c(Symbol::suppressed); c.d_ = denominator; c.known_d_ = true; return c;
     }
     static PublishedCell value(std::string v) { PublishedCell c(Symbol::shown); c.value_ = std::move(v); return c; }
 
@@ -51,12 +64,17 @@ public:
     long long n() const { return n_; }          // count, or numerator
     long long d() const { return d_; }          // denominator
     const std::string& value() const { return value_; }
+    // The denominator of a hidden rate, when it is published elsewhere.
+    std::optional<long long> known_denominator() const {
+        return known_d_ ? std::optional<long long>(d_) : std::nullopt;
+    }
 
 private:
     explicit PublishedCell(Symbol s) : symbol_(s) {}
     Symbol symbol_;
     long long n_ = 0;
     long long d_ = 0;
+    bool known_d_ = false;
     std::string value_;
 };
 
@@ -79,7 +97,15 @@ struct PublishedTable {
     }
 };
 
-// Applies rules 1-3 and returns only what may be published.
+// Applies rules 1-3 to all of a site's tables. Tables that share figures
+// (a measure and an All or Total line, or the same `population:`) are
+// protected together. Each sum found from the figures alone is a note;
+// a figure that cannot be protected is an error. Returns one published
+// table per input, in the same order; check diags.has_errors() before
+// publishing any of them.
+std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags);
+
+// One table on its own (tests and benchmarks); notes and errors dropped.
 PublishedTable publish(const DataTable& table);
 
 }  // namespace eqsite

@@ -1,13 +1,15 @@
 #include "model/recoverability.hpp"
 
+#include <algorithm>
 #include <cstdint>
-#include <map>
-#include <unordered_map>
+#include <functional>
+#include <queue>
 
 namespace eqsite {
 namespace {
 
 constexpr std::uint64_t prime = 2147483647;  // 2^31 - 1: products fit in 64 bits
+constexpr std::size_t none = static_cast<std::size_t>(-1);
 
 std::uint64_t modulo(long long v) {
     const long long r = v % static_cast<long long>(prime);
@@ -23,85 +25,123 @@ std::uint64_t power(std::uint64_t base, std::uint64_t exp) {
 
 std::uint64_t inverse(std::uint64_t v) { return power(v, prime - 2); }
 
-// A relation restricted to the hidden cells, as column -> coefficient.
-using Row = std::map<std::size_t, std::uint64_t>;
+// A relation restricted to the hidden figures: (column, coefficient)
+// pairs in increasing column order, no zero coefficients.
+using Row = std::vector<std::pair<std::size_t, std::uint64_t>>;
 
 // Row echelon form built one relation at a time. Each pivot row starts at
 // its pivot column with coefficient 1 and has no other column smaller than
 // it, so a row is reduced by walking its columns in increasing order.
+//
+// A row being reduced lives in a dense accumulator (one slot per column)
+// with a heap of the columns it may use: subtracting a pivot row costs the
+// pivot row's length, however long the reduced row grows. Relations that
+// join many figures (the schools with the trust) stay cheap this way.
 class Echelon {
 public:
-    void add(Row row) {
-        reduce(row, /*stop_at_free=*/false);
-        if (row.empty()) return;
-        const std::uint64_t scale = inverse(row.begin()->second);
-        for (auto& [col, v] : row) v = v * scale % prime;
-        pivot_of_.emplace(row.begin()->first, rows_.size());
-        rows_.push_back(std::move(row));
+    explicit Echelon(std::size_t columns) : value_(columns, 0), in_heap_(columns, false), pivot_of_(columns, none) {}
+
+    void add(const Row& relation) {
+        for (const auto& [c, v] : relation) touch(c, v);
+        Row reduced;
+        while (!heap_.empty()) {
+            const std::size_t c = heap_.top();
+            heap_.pop();
+            in_heap_[c] = false;
+            const std::uint64_t v = value_[c];
+            value_[c] = 0;
+            if (v == 0) continue;
+            if (pivot_of_[c] == none) {
+                reduced.push_back({c, v});
+                continue;
+            }
+            // Subtract v times the pivot row; its first entry (1 at c) cancels.
+            const Row& pivot = rows_[pivot_of_[c]];
+            for (auto it = std::next(pivot.begin()); it != pivot.end(); ++it)
+                touch(it->first, prime - v * it->second % prime);
+        }
+        if (reduced.empty()) return;
+        const std::uint64_t scale = inverse(reduced.front().second);
+        for (auto& [c, v] : reduced) v = v * scale % prime;
+        pivot_of_[reduced.front().first] = rows_.size();
+        rows_.push_back(std::move(reduced));
     }
 
-    // True if e_col is a combination of the rows: reducing it reaches zero.
-    bool determines(std::size_t col) const {
-        if (!pivot_of_.count(col)) return false;
-        Row row{{col, 1}};
-        return reduce(row, /*stop_at_free=*/true);
+    // A vector of the null space: free columns get `free_value(column)`,
+    // pivot columns what their rows then require, from the last pivot back.
+    template <typename F>
+    std::vector<std::uint64_t> null_vector(F free_value) const {
+        const std::size_t columns = value_.size();
+        std::vector<std::uint64_t> x(columns);
+        for (std::size_t c = 0; c < columns; ++c)
+            if (pivot_of_[c] == none) x[c] = free_value(c);
+        for (std::size_t c = columns; c-- > 0;) {
+            if (pivot_of_[c] == none) continue;
+            const Row& row = rows_[pivot_of_[c]];
+            std::uint64_t sum = 0;
+            for (auto it = std::next(row.begin()); it != row.end(); ++it) sum = (sum + it->second * x[it->first]) % prime;
+            x[c] = (prime - sum) % prime;  // the pivot's coefficient is 1
+        }
+        return x;
     }
 
 private:
-    // Subtracts pivot rows until the smallest remaining column has no pivot
-    // (stop_at_free: then it can never cancel, so stop) or the row is zero.
-    // Returns true if the row became zero.
-    bool reduce(Row& row, bool stop_at_free) const {
-        auto it = row.begin();
-        while (it != row.end()) {
-            const auto found = pivot_of_.find(it->first);
-            if (found == pivot_of_.end()) {
-                if (stop_at_free) return false;
-                ++it;
-                continue;
-            }
-            const std::size_t col = it->first;
-            const std::uint64_t factor = it->second;
-            for (const auto& [c, v] : rows_[found->second]) {
-                const auto slot = row.try_emplace(c, 0).first;
-                slot->second = (slot->second + prime - factor * v % prime) % prime;
-                if (slot->second == 0) row.erase(slot);
-            }
-            // Carry on after `col`: every column the pivot row added is larger.
-            it = row.upper_bound(col);
+    void touch(std::size_t c, std::uint64_t v) {
+        value_[c] = (value_[c] + v) % prime;
+        if (!in_heap_[c]) {
+            in_heap_[c] = true;
+            heap_.push(c);
         }
-        return row.empty();
     }
 
     std::vector<Row> rows_;
-    std::unordered_map<std::size_t, std::size_t> pivot_of_;  // column -> row
+    std::vector<std::uint64_t> value_;   // the row being reduced
+    std::vector<bool> in_heap_;
+    std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> heap_;
+    std::vector<std::size_t> pivot_of_;  // column -> its row, or none
 };
 
 }  // namespace
 
-std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const std::vector<Relation>& relations) {
-    // Columns are the hidden cells, numbered in cell order.
-    std::unordered_map<std::size_t, std::size_t> column;
-    std::vector<std::size_t> cell_of;
+std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const Relations& relations) {
+    // Columns are the hidden figures, numbered in figure order.
+    std::vector<std::size_t> column(hidden.size(), none), cell_of;
     for (std::size_t i = 0; i < hidden.size(); ++i)
         if (hidden[i]) {
-            column.emplace(i, cell_of.size());
+            column[i] = cell_of.size();
             cell_of.push_back(i);
         }
-    Echelon echelon;
-    for (const auto& relation : relations) {
-        Row row;
-        for (const auto& [cell, coefficient] : relation)
-            if (hidden[cell]) {
-                std::uint64_t& slot = row[column.at(cell)];
-                slot = (slot + modulo(coefficient)) % prime;
-            }
-        for (auto z = row.begin(); z != row.end();) z = z->second == 0 ? row.erase(z) : std::next(z);
-        if (!row.empty()) echelon.add(std::move(row));
+    // Short relations first (a school's own sums), long ones (the schools
+    // with the trust) last: a long row then meets pivots that are already
+    // short, instead of filling every short row with its many columns.
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (hidden terms, relation)
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+        std::size_t n = 0;
+        for (const auto& t : relations[r]) n += hidden[t.figure];
+        if (n) order.push_back({n, r});
     }
+    std::sort(order.begin(), order.end());
+    Echelon echelon(cell_of.size());
+    Row row;
+    for (const auto& [n, r] : order) {
+        row.clear();
+        for (const auto& t : relations[r])
+            if (hidden[t.figure]) row.push_back({column[t.figure], modulo(t.coefficient)});
+        echelon.add(row);
+    }
+    auto random_value = [](std::uint64_t seed) {
+        return [seed](std::size_t c) {
+            std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (c + 1);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            return 1 + (z ^ (z >> 31)) % (prime - 1);  // never zero
+        };
+    };
+    const auto x = echelon.null_vector(random_value(0x2545F4914F6CDD1DULL));
+    const auto y = echelon.null_vector(random_value(0x9E6C63D0676A9A99ULL));
     std::vector<std::size_t> out;
     for (std::size_t c = 0; c < cell_of.size(); ++c)
-        if (echelon.determines(c)) out.push_back(cell_of[c]);
+        if (x[c] == 0 && y[c] == 0) out.push_back(cell_of[c]);
     return out;
 }
 

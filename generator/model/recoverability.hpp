@@ -12,18 +12,60 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
 namespace eqsite {
 
-// One exact relation: the sum of coefficient * figure over its cells is 0
+// One exact relation: the sum of coefficient * figure over its terms is 0
 // (e.g. {a, +1}, {b, +1}, {total, -1} for a + b = total).
 using Relation = std::vector<std::pair<std::size_t, int>>;
 
-// `hidden[i]` says whether cell i is suppressed. Returns the hidden cells
-// whose value follows from the relations and the other (published) cells,
-// in increasing order.
-std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const std::vector<Relation>& relations);
+// Many relations stored end to end: a national site has millions of short
+// ones, and one vector each would cost more than their terms.
+class Relations {
+public:
+    struct Term {
+        std::uint32_t figure;
+        std::int32_t coefficient;
+        auto operator<=>(const Term&) const = default;
+    };
+
+    Relations() = default;
+    Relations(const std::vector<Relation>& relations) {  // NOLINT: tests build them as lists
+        for (const auto& r : relations) {
+            std::vector<Term> terms;
+            for (const auto& [f, k] : r) terms.push_back({static_cast<std::uint32_t>(f), k});
+            add(terms);
+        }
+    }
+
+    void add(std::span<const Term> terms) {
+        terms_.insert(terms_.end(), terms.begin(), terms.end());
+        start_.push_back(terms_.size());
+    }
+    std::size_t size() const { return start_.size() - 1; }
+    std::span<const Term> operator[](std::size_t i) const {
+        return {terms_.data() + start_[i], terms_.data() + start_[i + 1]};
+    }
+
+private:
+    std::vector<std::size_t> start_{0};
+    std::vector<Term> terms_;
+};
+
+// `hidden[i]` says whether figure i is suppressed. Returns the hidden
+// figures whose value follows from the relations and the other (published)
+// figures, in increasing order.
+//
+// A hidden figure is determined exactly when every solution of the
+// relations (with the published figures fixed) gives it the same value,
+// that is when it is zero in every vector of the relations' null space.
+// The null space is sampled with two vectors whose free entries are
+// pseudo-random (fixed seeds, so the answer is always the same): a figure
+// that is not determined is zero in both with probability about 2^-62.
+std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const Relations& relations);
 
 }  // namespace eqsite

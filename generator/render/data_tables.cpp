@@ -29,6 +29,7 @@ std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
         items.push_back(t.spec.kind == TableKind::rate
                             ? "<li><strong>c</strong>: hidden to protect privacy (the percentage rests on " +
                                   std::to_string(t.spec.threshold) + " or fewer " + who + ", counts from 1 to " +
+                                  std::to_string(t.spec.threshold - 1) + " of them or leaves out from 1 to " +
                                   std::to_string(t.spec.threshold - 1) +
                                   " of them, or would let a hidden one be worked out)</li>"
                             : "<li><strong>c</strong>: hidden to protect privacy (fewer than " +
@@ -42,7 +43,7 @@ std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
     if (t.spec.kind == TableKind::rate)
         out += "<p class=\"table-note\">Percentages of the " + who + " in each group. A percentage is hidden when it "
                "rests on " + std::to_string(t.spec.threshold) + " or fewer " + who + ", or when from 1 to " +
-               std::to_string(t.spec.threshold - 1) + " of them are counted in it.</p>\n";
+               std::to_string(t.spec.threshold - 1) + " of them are counted in it or left out of it.</p>\n";
     if (items.empty()) return out;
     out += "<p class=\"table-note\">Symbols used in this table:</p>\n<ul class=\"table-legend\">\n";
     for (const auto& i : items) out += i + "\n";
@@ -81,7 +82,10 @@ std::string symbol_text(Symbol s) { return std::string(1, symbol_char(s)); }
 std::vector<std::string> figure_fields(const PublishedTable& t, const PublishedCell& c) {
     if (!c.shown()) {
         const std::string s = symbol_text(c.symbol());
-        return t.spec.kind == TableKind::rate ? std::vector<std::string>{s, s} : std::vector<std::string>{s};
+        if (t.spec.kind != TableKind::rate) return {s};
+        // A hidden rate's group size is published when other cells show it.
+        const auto d = c.known_denominator();
+        return {s, d ? std::to_string(*d) : s};
     }
     switch (t.spec.kind) {
         case TableKind::count: return {std::to_string(c.n())};
@@ -222,6 +226,8 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
                     // Counts are numbers; symbols and values stay text, as written.
                     if (cell.shown() && t.spec.kind != TableKind::value && t.spec.kind != TableKind::pay_gap)
                         row[names[i]] = i == 0 ? cell.n() : cell.d();
+                    else if (i == 1 && cell.known_denominator())
+                        row[names[i]] = *cell.known_denominator();
                     else
                         row[names[i]] = fields[i];
                 }

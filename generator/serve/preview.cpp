@@ -113,7 +113,7 @@ public:
                        (plan.changed_files == 1 ? " changed file" : " changed files");
             }
         }
-        const auto sorted = diags.sorted();
+        const auto sorted = diags.sorted_without_notes();
         for (const auto& d : sorted) out_ << format_diagnostic(d) << '\n';
         std::vector<Diagnostic> errors;
         for (const auto& d : sorted)

@@ -13,6 +13,10 @@ void Diagnostics::warning(Location where, std::string message) {
     items_.push_back({std::move(where), Severity::warning, std::move(message)});
 }
 
+void Diagnostics::note(Location where, std::string message) {
+    items_.push_back({std::move(where), Severity::note, std::move(message)});
+}
+
 void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -27,7 +31,13 @@ std::size_t Diagnostics::error_count() const {
     }));
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::warning;
+    }));
+}
+
+std::size_t Diagnostics::note_count() const { return items_.size() - error_count() - warning_count(); }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> out = items_;
@@ -41,9 +51,24 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     return out;
 }
 
+std::vector<Diagnostic> Diagnostics::sorted_without_notes() const {
+    std::vector<Diagnostic> out = sorted();
+    std::erase_if(out, [](const Diagnostic& d) { return d.severity == Severity::note; });
+    return out;
+}
+
+std::string_view severity_word(Severity s) {
+    switch (s) {
+        case Severity::note: return "note";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "error";
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
-           (d.severity == Severity::error ? "error: " : "warning: ") + d.message;
+           std::string(severity_word(d.severity)) + ": " + d.message;
 }
 
 }  // namespace eqsite

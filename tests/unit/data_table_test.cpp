@@ -155,6 +155,41 @@ TEST_CASE("data table: a figure that is not a whole number is an error") {
     }
 }
 
+TEST_CASE("data table: a figure above a billion people is an error, so sums cannot overflow") {
+    SECTION("too large to be people") {
+        const auto r = read(count_yaml, count_header + "riverside-primary,White,Suspended once,1000000001\n");
+        CHECK_FALSE(r.table);
+        CHECK(r.lines == Lines{"data/t.csv:2:40: error: the count 1000000001 is too large: a count counts people, "
+                               "and no figure may be above 1000000000; check for a typing mistake or a value in "
+                               "the wrong column"});
+    }
+    SECTION("too large for the computer") {
+        const auto r = read(count_yaml, count_header + "riverside-primary,White,Suspended once,9223372036854775807999\n");
+        CHECK_FALSE(r.table);
+        CHECK(r.lines == Lines{"data/t.csv:2:40: error: the count 9223372036854775807999 is too large: no figure may "
+                               "be above 1000000000; check for a typing mistake"});
+    }
+    SECTION("a billion is accepted") {
+        const auto r = read(count_yaml, count_header + "riverside-primary,White,Suspended once,1000000000\n");
+        CHECK(r.table);
+    }
+}
+
+TEST_CASE("data table: totals: true beside a measure already called Total is an error") {
+    const auto r = read("title: T\nkind: count\nabout: pupils\ngroups: [White]\nmeasures: [Once, Total]\ntotals: true\n",
+                        "school,group,measure,count\nriverside-primary,White,Once,3\n");
+    CHECK_FALSE(r.table);
+    CHECK(r.lines == Lines{"data/t.yaml:5:11: error: the measure \"Total\" is already a total, so \"totals: true\" "
+                           "would count everyone twice; remove \"Total\" or set totals to false"});
+}
+
+TEST_CASE("data table: population names the people a table counts") {
+    const auto r = read(std::string(count_yaml) + "population: Pupils on roll, 2024/25\n",
+                        count_header + "riverside-primary,White,Suspended once,3\n");
+    REQUIRE(r.table);
+    CHECK(r.table->spec.population == "Pupils on roll, 2024/25");
+}
+
 TEST_CASE("data table: a duplicate row names the line of the first one") {
     const auto r = read(count_yaml, count_header +
                                          "riverside-primary,White,Suspended once,3\n"

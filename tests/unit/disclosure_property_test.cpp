@@ -507,7 +507,8 @@ private:
         if (!s.present) return false;
         const bool small_count = s.n >= 1 && s.n < N_;
         if (e_.count) return small_count;
-        return (s.d >= 1 && s.d <= N_) || small_count;
+        const bool small_complement = s.d - s.n >= 1 && s.d - s.n < N_;  // 9/11: 2 people not counted
+        return (s.d >= 1 && s.d <= N_) || small_count || small_complement;
     }
 
     // What a reader should see for a shown figure.
@@ -579,6 +580,8 @@ private:
                     if (p.n() >= 1 && p.n() < N_) fail(at + ": published count/numerator " + std::to_string(p.n()) + " < N");
                     if (!e_.count && p.d() <= N_)
                         fail(at + ": published rate on a denominator of " + std::to_string(p.d()) + " <= N");
+                    if (!e_.count && p.d() - p.n() >= 1 && p.d() - p.n() < N_)
+                        fail(at + ": published rate " + published(p) + " shows that from 1 to N-1 are not counted");
                     // Fidelity: the published figure is the source (or the sum of the sources).
                     if (p.n() != s.n || (!e_.count && p.d() != s.d))
                         fail(at + ": published " + published(p) + " but the source is " + describe(s));
@@ -654,14 +657,25 @@ private:
                 fail("rule 2/3 - exactly one suppressed cell (" + hidden[0] + ") in the line " + l.name +
                      ": it can be recovered by subtraction");
         }
-        // Not over-eager either: a suppressed cell is primary or lies on a line.
+        // Not over-eager either: a suppressed cell is primary, lies on a line,
+        // or shares its row or column with another hidden cell (eqsite also
+        // protects sums it finds in the figures: groups that add up to All,
+        // one cohort's denominator across measures, groups with the same
+        // figures).
+        auto hidden_at = [&](std::size_t u, std::size_t r, std::size_t c) {
+            return cell(u, r, c).symbol() == Symbol::suppressed;
+        };
         for (std::size_t u = 0; u < e_.units.size(); ++u)
             for (std::size_t r = 0; r < e_.R; ++r)
-                for (std::size_t c = 0; c < e_.C; ++c)
-                    if (cell(u, r, c).symbol() == Symbol::suppressed && !primary(src(u, r, c)) &&
-                        !on_line[(u * e_.R + r) * e_.C + c])
+                for (std::size_t c = 0; c < e_.C; ++c) {
+                    if (!hidden_at(u, r, c) || primary(src(u, r, c)) || on_line[(u * e_.R + r) * e_.C + c]) continue;
+                    bool neighbour = false;
+                    for (std::size_t o = 0; o < e_.C; ++o) neighbour = neighbour || (o != c && hidden_at(u, r, o));
+                    for (std::size_t o = 0; o < e_.R; ++o) neighbour = neighbour || (o != r && hidden_at(u, o, c));
+                    if (!neighbour)
                         fail(where(u, r, c) + ": suppressed (source " + describe(src(u, r, c)) +
-                             ") though it is neither small nor on any line of a total");
+                             ") though it is neither small, nor on any line of a total, nor beside a hidden cell");
+                }
     }
 
     // (e) Rules 2 and 3 exactly: no hidden figure is determined by the
@@ -861,12 +875,26 @@ private:
             return;
         }
         const std::string sym = symbol_of(p);
-        for (const auto& f : figures)
-            if (f != sym) fail(who + ": figure field '" + f + "' for a cell published as '" + sym + "'");
+        // A hidden rate may keep its denominator when the same group size
+        // is shown in another measure of the same row (one cohort).
+        const bool known_d = !e_.count && p.symbol() == Symbol::suppressed && figures.size() == 2 &&
+                             figures[1] == std::to_string(s.d);
+        if (known_d) {
+            bool shown_elsewhere = false;
+            for (std::size_t o = 0; o < e_.C; ++o)
+                shown_elsewhere = shown_elsewhere || (cell(u, r, o).shown() && cell(u, r, o).d() == s.d);
+            if (!shown_elsewhere)
+                fail(who + ": the denominator " + figures[1] + " of a hidden rate is published, but no shown cell "
+                     "of its row has that denominator");
+        }
+        for (std::size_t i = 0; i < figures.size(); ++i)
+            if (figures[i] != sym && !(known_d && i == 1))
+                fail(who + ": figure field '" + figures[i] + "' for a cell published as '" + sym + "'");
         if (published != sym) fail(who + ": published field '" + published + "' for a cell published as '" + sym + "'");
         if (p.symbol() != Symbol::suppressed) return;
         std::string all;
-        for (const auto& f : figures) all += f + "|";
+        for (std::size_t i = 0; i < figures.size(); ++i)
+            if (!(known_d && i == 1)) all += figures[i] + "|";
         all += published;
         for (const auto& secret : secrets(s))
             if (all.find(secret) != std::string::npos)

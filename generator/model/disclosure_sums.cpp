@@ -1,0 +1,499 @@
+#include "model/disclosure_sums.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <numeric>
+#include <string_view>
+#include <tuple>
+
+#include "model/figure_relations.hpp"
+#include "util/text.hpp"
+
+namespace eqsite::disclosure {
+namespace {
+
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+// The parts of a search (rows or columns of one or two tables), their
+// cells at each place, and their names for notes.
+struct Parts {
+    std::vector<std::vector<std::size_t>> cells;  // [part][place]
+    std::vector<bool> total;                      // per part: an All or Total line
+    std::vector<std::string> names;               // as notes show them: "Boys"
+    std::vector<std::size_t> table;               // per part: which table
+    std::size_t per_unit = 1;                     // places come unit by unit
+    std::size_t decisive = 0;                     // places that decide (the schools')
+};
+
+// "\"Boys\" + \"Girls\" as adding up to \"All pupils\"", or for two
+// breakdowns "... as adding up to the same as ...".
+std::string describe(const PartRelation& r, const Parts& parts) {
+    auto side = [&](int sign) {
+        std::vector<std::string> out;
+        for (const auto& [p, c] : r.terms)
+            if ((c > 0) == (sign > 0)) out.push_back((c * sign == 1 ? "" : std::to_string(c * sign) + " x ") + parts.names[p]);
+        return out;
+    };
+    auto plus = side(1), minus = side(-1);
+    if (plus.size() == 1 && minus.size() == 1) return plus[0] + " and " + minus[0] + " as the same figures";
+    if (plus.size() == 1 && minus.size() > 1) std::swap(plus, minus);
+    if (minus.empty()) return join(plus, " + ") + " as adding up to zero";
+    return join(plus, " + ") + (minus.size() == 1 ? " as adding up to " : " as adding up to the same as ") +
+           join(minus, " + ");
+}
+
+class Finder {
+public:
+    Finder(const Cells& cells, Diagnostics& diags) : cells_(cells), diags_(diags) {
+        out_.cohort.resize(cells.cells.size());
+        std::iota(out_.cohort.begin(), out_.cohort.end(), std::size_t{0});
+    }
+
+    Sums find() {
+        for (const Layout& t : cells_.tables) {
+            if (!t.counts_people()) continue;
+            totals(t);
+            trust(t);
+            rows(t);
+            all_row_lines(t);
+            columns(t);
+            if (t.is_rate()) cohorts(t);
+        }
+        across_tables();
+        for (std::size_t a = 0; a < cells_.tables.size(); ++a)
+            for (std::size_t b = a + 1; b < cells_.tables.size(); ++b)
+                if (comparable(cells_.tables[a], cells_.tables[b])) between(a, b);
+        for (std::size_t i = 0; i < out_.cohort.size(); ++i) out_.cohort[i] = root(i);
+        return std::move(out_);
+    }
+
+private:
+    void add(std::vector<std::pair<std::size_t, int>> pairs, bool n, bool d) {
+        std::vector<Relations::Term> terms;
+        for (const auto& [cell, k] : pairs)
+            if (cells_.cells[cell].present) terms.push_back({static_cast<std::uint32_t>(cell), k});
+        if (terms.size() < 2) return;
+        if (n) out_.counts.add(terms);
+        if (d) out_.denominators.add(terms);
+    }
+
+    // total = the sum of `parts`, where it is given.
+    void add_sum(std::size_t total, const std::vector<std::size_t>& parts, bool n, bool d) {
+        if (!cells_.cells[total].present) return;
+        std::vector<std::pair<std::size_t, int>> terms{{total, -1}};
+        for (std::size_t p : parts) terms.push_back({p, 1});
+        add(std::move(terms), n, d);
+    }
+
+    // A relation among parts becomes a sum of cells at every place where
+    // the given cells satisfy it (a missing one taken as zero, as a reader
+    // could), the trust's places included.
+    void add_where_it_holds(const PartRelation& r, const Parts& parts, Figures figures) {
+        const std::size_t places = parts.cells.front().size();
+        for (std::size_t q = 0; q < places; ++q) {
+            std::vector<std::pair<std::size_t, int>> terms;
+            long long sum = 0;
+            for (const auto& [p, c] : r.terms) {
+                const Cell& cell = cells_.cells[parts.cells[p][q]];
+                if (!cell.present) continue;
+                terms.push_back({parts.cells[p][q], c});
+                sum += c * (figures == Figures::counts ? cell.n : cell.d);
+            }
+            if (sum == 0) add(std::move(terms), figures == Figures::counts, figures == Figures::denominators);
+        }
+    }
+
+    // Finds the relations among `parts` and adds each at every place where
+    // it holds. `note` tells the author about one (simplest first, and not
+    // one that is a combination of those before or of `known`, which would
+    // only repeat them), or returns false to leave it out. A relation seen
+    // in one school only may be chance (1 + 4 = 5), so it needs an All or
+    // Total line, which says the parts make up a whole; `one_school_will_do`
+    // trusts one school anyway.
+    template <typename Note>
+    void search(const Parts& parts, Figures figures, Note note, bool one_school_will_do = false,
+                RelationBasis known = {}) {
+        auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, figures);
+        std::stable_sort(found.begin(), found.end(),
+                         [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        for (const auto& r : found) {
+            if (r.evidence < 2 && !makes_up_a_whole(r, parts) && !one_school_will_do) continue;
+            // A combination of others still goes in: they may not hold at
+            // every place where it does.
+            if (known.add(r) && !note(r)) continue;
+            add_where_it_holds(r, parts, figures);
+        }
+    }
+
+    // One All or Total line on one side, the parts that make it up on the
+    // other: "Boys" + "Girls" = "All pupils".
+    static bool makes_up_a_whole(const PartRelation& r, const Parts& parts) {
+        const auto total = std::find_if(r.terms.begin(), r.terms.end(), [&](const auto& t) { return parts.total[t.first]; });
+        if (total == r.terms.end() || r.terms.size() < 2) return false;
+        return std::all_of(r.terms.begin(), r.terms.end(), [&](const auto& t) {
+            return &t == &*total || (t.second == -total->second && !parts.total[t.first]);
+        });
+    }
+
+    // Places: unit after unit, `per_unit` each; the schools decide, the
+    // trust only when there are no schools (its figures are sums over the
+    // schools that gave each figure, so a missing school figure could make
+    // the trust's parts disagree).
+    static std::size_t decisive(const Layout& t, std::size_t per_unit) {
+        return (t.schools > 0 ? t.schools : t.units()) * per_unit;
+    }
+
+    // Rows that add up to others in every school and measure: Boys + Girls
+    // = All pupils, two groups with the same people, two breakdowns.
+    void rows(const Layout& t) {
+        Parts parts;
+        for (std::size_t r = 0; r < t.groups; ++r) {
+            parts.names.push_back("\"" + t.row_label(r) + "\"");
+            parts.total.push_back(is_all_group(t.row_label(r)));
+            parts.table.push_back(0);
+            parts.cells.emplace_back();
+            for (std::size_t u = 0; u < t.units(); ++u)
+                for (std::size_t c = 0; c < t.columns; ++c) parts.cells[r].push_back(t.at(u, r, c));
+        }
+        parts.per_unit = t.columns;
+        parts.decisive = decisive(t, t.columns);
+        const auto& spec = t.table->spec;
+        auto declared = [&](const PartRelation& r) {  // All = the groups of a `splits:` entry
+            if (!t.all_row || !makes_up_a_whole(r, parts)) return false;
+            std::vector<std::size_t> members;
+            for (const auto& [p, c] : r.terms)
+                if (p != *t.all_row) members.push_back(p);
+            for (auto split : spec.splits) {
+                std::sort(split.begin(), split.end());
+                if (split == members) return true;
+            }
+            return false;
+        };
+        for (Figures f : {Figures::counts, Figures::denominators}) {
+            if (f == Figures::denominators && !t.is_rate()) continue;
+            search(parts, f, [&](const PartRelation& r) {
+                if (f == Figures::counts && !declared(r))
+                    diags_.note(spec.groups_at, "treated " + describe(r, parts) +
+                                                    " (true in every school and measure), so no hidden figure "
+                                                    "can be worked out from it");
+                return true;
+            });
+        }
+        // Declared splits are used wherever they add up, found or not.
+        if (!t.all_row) return;
+        for (const auto& split : spec.splits) {
+            PartRelation r{{{*t.all_row, -1}}};
+            for (std::size_t g : split) r.terms.push_back({g, 1});
+            add_where_it_holds(r, parts, Figures::counts);
+            if (t.is_rate()) add_where_it_holds(r, parts, Figures::denominators);
+        }
+    }
+
+    // Measures that add up to others for every school and group:
+    // Suspended once + Suspended more than once = Total. (Rates' shared
+    // denominators are cohorts, below.)
+    void columns(const Layout& t) {
+        Parts parts;
+        for (std::size_t c = 0; c < t.measures; ++c) {
+            parts.names.push_back("\"" + t.column_label(c) + "\"");
+            parts.total.push_back(is_all_group(t.column_label(c)));
+            parts.table.push_back(0);
+            parts.cells.emplace_back();
+            for (std::size_t u = 0; u < t.units(); ++u)
+                for (std::size_t r = 0; r < t.rows; ++r) parts.cells[c].push_back(t.at(u, r, c));
+        }
+        parts.per_unit = t.rows;
+        parts.decisive = decisive(t, t.rows);
+        search(parts, Figures::counts, [&](const PartRelation& r) {
+            diags_.note(t.table->spec.measures_at,
+                        "treated " + describe(r, parts) +
+                            " (true for every school and group), so no hidden figure can be worked out from it");
+            return true;
+        });
+    }
+
+    bool comparable(const Layout& a, const Layout& b) const {
+        if (!a.counts_people() || !b.counts_people()) return false;
+        const TableSpec &x = a.table->spec, &y = b.table->spec;
+        const std::string p = to_lower_ascii(trim(x.period)), q = to_lower_ascii(trim(y.period));
+        return x.about == y.about && (p.empty() || q.empty() || p == q);
+    }
+
+    // Two tables about the same people and period: the measures of one
+    // that add up to measures of the other over the groups both have
+    // (Headcount = Full-time + Part-time of all staff), and the groups of
+    // one that add up to groups of the other over the measures both have
+    // (Boys + Girls = No SEN + SEN support + EHC plan).
+    void between(std::size_t a, std::size_t b) {
+        const Layout &A = cells_.tables[a], &B = cells_.tables[b];
+        std::vector<std::pair<std::size_t, std::size_t>> units;  // (unit in A, unit in B)
+        for (std::size_t ua = 0; ua < A.schools; ++ua)
+            for (std::size_t ub = 0; ub < B.schools; ++ub)
+                if (A.school_of(ua) == B.school_of(ub)) units.push_back({ua, ub});
+        const std::size_t schools = units.size();
+        if (A.has_trust && B.has_trust) units.push_back({A.schools, B.schools});
+        if (units.empty()) return;
+        auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b) {
+            std::vector<std::pair<std::size_t, std::size_t>> out;
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < m; ++j)
+                    if (label_key(label_a(i)) == label_key(label_b(j))) out.push_back({i, j});
+            return out;
+        };
+        const auto rows = shared(A.rows, B.rows, [&](std::size_t r) { return A.row_label(r); },
+                                 [&](std::size_t r) { return B.row_label(r); });
+        const auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
+                                    [&](std::size_t c) { return B.column_label(c); });
+        // Measures across tables, over shared groups.
+        if (!rows.empty()) {
+            Parts parts;
+            for (std::size_t side = 0; side < 2; ++side) {
+                const Layout& L = side ? B : A;
+                for (std::size_t c = 0; c < L.columns; ++c) {
+                    parts.names.push_back("\"" + L.column_label(c) + "\" (" + L.table->spec.yaml_source + ")");
+                    parts.total.push_back(is_all_group(L.column_label(c)));
+                    parts.table.push_back(side);
+                    parts.cells.emplace_back();
+                    for (const auto& [ua, ub] : units)
+                        for (const auto& [ra, rb] : rows) parts.cells.back().push_back(L.at(side ? ub : ua, side ? rb : ra, c));
+                }
+            }
+            parts.per_unit = rows.size();
+            parts.decisive = (schools ? schools : units.size()) * rows.size();
+            // Over the All rows, the measures count whole populations (all
+            // the staff by contract, all the staff by role): one place will do.
+            const bool whole = std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return is_all_group(A.row_label(r.first)); });
+            search_between(parts, A, B, whole);
+        }
+        // Groups across tables, over shared measures.
+        if (!columns.empty()) {
+            Parts parts;
+            for (std::size_t side = 0; side < 2; ++side) {
+                const Layout& L = side ? B : A;
+                for (std::size_t r = 0; r < L.rows; ++r) {
+                    parts.names.push_back("\"" + L.row_label(r) + "\" (" + L.table->spec.yaml_source + ")");
+                    parts.total.push_back(is_all_group(L.row_label(r)));
+                    parts.table.push_back(side);
+                    parts.cells.emplace_back();
+                    for (const auto& [ua, ub] : units)
+                        for (const auto& [ca, cb] : columns) parts.cells.back().push_back(L.at(side ? ub : ua, r, side ? cb : ca));
+                }
+            }
+            parts.per_unit = columns.size();
+            parts.decisive = (schools ? schools : units.size()) * columns.size();
+            search_between(parts, A, B, false);
+        }
+    }
+
+    // Only relations that join the two tables, and are not combinations of
+    // each table's own (a Total column in each), are new here.
+    void search_between(const Parts& parts, const Layout& A, const Layout& B, bool one_school_will_do) {
+        auto joins = [&](const PartRelation& r) {
+            bool first = false, second = false;
+            for (const auto& [p, c] : r.terms) (parts.table[p] ? second : first) = true;
+            return first && second;
+        };
+        RelationBasis own;
+        for (const auto& r : relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::counts))
+            if (!joins(r)) own.add(r);
+        search(
+            parts, Figures::counts,
+            [&](const PartRelation& r) {
+                if (!joins(r)) return false;
+                diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
+                                                         " (true wherever both tables have figures), so " +
+                                                         A.table->spec.yaml_source + " and this table are protected "
+                                                         "together");
+                return true;
+            },
+            one_school_will_do, std::move(own));
+    }
+
+    // Rule 2's lines that are not sums: every group of a measure with the
+    // "All" row, and each "X" / "Not X" pair with it. Groups may overlap,
+    // but the spec hides a second cell wherever such a line has one.
+    void all_row_lines(const Layout& t) {
+        if (!t.all_row) return;
+        std::vector<std::pair<std::size_t, std::size_t>> pairs;
+        for (std::size_t a = 0; a < t.groups; ++a)
+            for (std::size_t b = 0; b < t.groups; ++b) {
+                const std::string x = to_lower_ascii(trim(t.table->spec.groups[a]));
+                const std::string y = to_lower_ascii(trim(t.table->spec.groups[b]));
+                for (std::string_view prefix : {"not ", "non-", "non "})
+                    if (y == std::string(prefix) + x) pairs.emplace_back(a, b);
+            }
+        for (std::size_t u = 0; u < t.units(); ++u)
+            for (std::size_t c = 0; c < t.columns; ++c) {
+                std::vector<Relations::Term> column;
+                for (std::size_t r = 0; r < t.groups; ++r)
+                    if (cells_.cells[t.at(u, r, c)].present) column.push_back({static_cast<std::uint32_t>(t.at(u, r, c)), 1});
+                if (column.size() >= 2) out_.lines.add(column);
+                for (const auto& [x, not_x] : pairs) {
+                    std::vector<Relations::Term> line;
+                    for (std::size_t r : {*t.all_row, x, not_x})
+                        if (cells_.cells[t.at(u, r, c)].present) line.push_back({static_cast<std::uint32_t>(t.at(u, r, c)), 1});
+                    if (line.size() >= 2) out_.lines.add(line);
+                }
+            }
+    }
+
+    // Each row and column with its Total (count tables with totals).
+    void totals(const Layout& t) {
+        if (!t.totals) return;
+        for (std::size_t u = 0; u < t.units(); ++u) {
+            for (std::size_t r = 0; r < t.rows; ++r) {
+                std::vector<std::size_t> parts;
+                for (std::size_t c = 0; c < t.measures; ++c) parts.push_back(t.at(u, r, c));
+                add_sum(t.at(u, r, t.measures), parts, true, false);
+            }
+            for (std::size_t c = 0; c < t.columns; ++c) {
+                std::vector<std::size_t> parts;
+                for (std::size_t r = 0; r < t.groups; ++r) parts.push_back(t.at(u, r, c));
+                add_sum(t.at(u, t.groups, c), parts, true, false);
+            }
+        }
+    }
+
+    // Each trust cell that adds up the schools' cells at its position.
+    void trust(const Layout& t) {
+        if (!t.has_trust) return;
+        for (std::size_t r = 0; r < t.rows; ++r)
+            for (std::size_t c = 0; c < t.columns; ++c) {
+                if (!t.trust_sums[r * t.columns + c]) continue;
+                std::vector<std::size_t> parts;
+                for (std::size_t s = 0; s < t.schools; ++s) parts.push_back(t.at(s, r, c));
+                add_sum(t.at(t.schools, r, c), parts, true, t.is_rate());
+            }
+    }
+
+    // A group's rates with the same denominator in several measures: one
+    // cohort, one group size.
+    void cohorts(const Layout& t) {
+        for (std::size_t u = 0; u < t.units(); ++u)
+            for (std::size_t r = 0; r < t.rows; ++r) {
+                for (std::size_t c = 0; c < t.columns; ++c) {
+                    const std::size_t i = t.at(u, r, c);
+                    if (!cells_.cells[i].present) continue;
+                    for (std::size_t e = 0; e < c; ++e) {  // the first earlier measure with this denominator
+                        const std::size_t j = t.at(u, r, e);
+                        if (cells_.cells[j].present && cells_.cells[j].d == cells_.cells[i].d) {
+                            unite(j, i);
+                            break;
+                        }
+                    }
+                }
+            }
+    }
+
+    // Tables that share a measure and an All or Total line, or declare the
+    // same population, may publish the same figure twice: where two such
+    // tables give the same figure for the same school, group and measure,
+    // it is one figure, hidden in both or in neither.
+    void across_tables() {
+        const std::size_t T = cells_.tables.size();
+        std::vector<std::size_t> link(T);
+        std::iota(link.begin(), link.end(), std::size_t{0});
+        auto find = [&](std::size_t x) {
+            while (link[x] != x) x = link[x] = link[link[x]];
+            return x;
+        };
+        std::map<std::string, std::size_t> first_with;
+        auto join_on = [&](const std::string& key, std::size_t t) {
+            const auto [it, fresh] = first_with.emplace(key, t);
+            if (!fresh) link[find(t)] = find(it->second);
+        };
+        // Tables about different periods (two school years) never hold the
+        // same figure: the period is part of what links them.
+        for (std::size_t t = 0; t < T; ++t) {
+            const Layout& l = cells_.tables[t];
+            if (!l.counts_people()) continue;
+            const std::string period = "|" + to_lower_ascii(trim(l.table->spec.period));
+            if (!l.table->spec.population.empty()) join_on("population:" + l.table->spec.population + period, t);
+            // "Total" names no quantity of its own: two tables' Total columns
+            // are different things unless their other measures match too.
+            if (l.all_row || l.totals)
+                for (std::size_t c = 0; c < l.columns; ++c)
+                    if (!is_all_group(l.column_label(c))) join_on("measure:" + label_key(l.column_label(c)) + period, t);
+        }
+        // Cells of linked tables by (tables, school, group, measure); All and
+        // Total lines share one label. Tables linked to no other are skipped.
+        std::vector<std::size_t> linked(T, 0);
+        for (std::size_t t = 0; t < T; ++t) ++linked[find(t)];
+        std::map<std::string, std::size_t> label_ids;
+        auto label_id = [&](const std::string& label) {
+            return label_ids.emplace(label_key(label), label_ids.size()).first->second;
+        };
+        struct Entry {
+            std::size_t component, school, row_label, column_label, cell;
+            auto key() const { return std::tie(component, school, row_label, column_label); }
+        };
+        std::vector<Entry> entries;
+        for (std::size_t t = 0; t < T; ++t) {
+            const Layout& l = cells_.tables[t];
+            if (!l.counts_people() || linked[find(t)] < 2) continue;
+            std::vector<std::size_t> rows, columns;
+            for (std::size_t r = 0; r < l.rows; ++r) rows.push_back(label_id(l.row_label(r)));
+            for (std::size_t c = 0; c < l.columns; ++c) columns.push_back(label_id(l.column_label(c)));
+            for (std::size_t u = 0; u < l.units(); ++u)
+                for (std::size_t r = 0; r < l.rows; ++r)
+                    for (std::size_t c = 0; c < l.columns; ++c) {
+                        const std::size_t i = l.at(u, r, c);
+                        if (cells_.cells[i].present)
+                            entries.push_back({find(t), l.school_of(u).value_or(none), rows[r], columns[c], i});
+                    }
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return std::tie(a.component, a.school, a.row_label, a.column_label, a.cell) <
+                   std::tie(b.component, b.school, b.row_label, b.column_label, b.cell);
+        });
+        std::map<std::pair<std::size_t, std::size_t>, bool> noted;
+        for (std::size_t from = 0, to = 0; from < entries.size(); from = to) {
+            while (to < entries.size() && entries[to].key() == entries[from].key()) ++to;
+            for (std::size_t a = from; a < to; ++a)
+                for (std::size_t b = a + 1; b < to; ++b) {
+                    const std::size_t i = entries[a].cell, j = entries[b].cell;
+                    const std::size_t ti = cells_.table_of[i], tj = cells_.table_of[j];
+                    const Cell &x = cells_.cells[i], &y = cells_.cells[j];
+                    if (ti == tj || x.n != y.n) continue;
+                    add({{i, 1}, {j, -1}}, true, false);
+                    if (cells_.tables[ti].is_rate() && cells_.tables[tj].is_rate() && x.d == y.d) unite(i, j);
+                    if (!noted[{ti, tj}]) {
+                        noted[{ti, tj}] = true;
+                        const auto& later = cells_.tables[tj].table->spec;
+                        const auto place = cells_.place(j);
+                        const Layout& l = cells_.tables[tj];
+                        diags_.note(later.groups_at,
+                                    "protected together with " + cells_.tables[ti].table->spec.yaml_source +
+                                        ": both give the same figures (for example \"" + l.row_label(place.row) +
+                                        "\", \"" + l.column_label(place.column) +
+                                        "\"), so a figure hidden in one is hidden in the other");
+                    }
+                }
+        }
+    }
+
+    static std::string label_key(const std::string& label) {
+        return is_all_group(label) ? std::string("(all)") : to_lower_ascii(trim(label));
+    }
+
+    std::size_t root(std::size_t x) {
+        while (out_.cohort[x] != x) x = out_.cohort[x] = out_.cohort[out_.cohort[x]];
+        return x;
+    }
+    void unite(std::size_t a, std::size_t b) {
+        a = root(a);
+        b = root(b);
+        if (a != b) out_.cohort[std::max(a, b)] = std::min(a, b);
+    }
+
+    const Cells& cells_;
+    Diagnostics& diags_;
+    Sums out_;
+};
+
+}  // namespace
+
+Sums find_sums(const Cells& cells, Diagnostics& diags) { return Finder(cells, diags).find(); }
+
+}  // namespace eqsite::disclosure
