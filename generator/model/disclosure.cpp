@@ -4,7 +4,6 @@
 #include <deque>
 #include <limits>
 #include <span>
-#include <unordered_map>
 
 #include "model/disclosure_cells.hpp"
 #include "model/disclosure_sums.hpp"
@@ -40,9 +39,11 @@ public:
 
     void run() {
         primary();
-        const Sums sums = find_sums(c_, diags_);
-        make_figures(sums);
-        make_relations(sums);
+        {
+            Sums sums = find_sums(c_, diags_);  // over cells; gone once the relations over figures are made
+            make_figures(sums);
+            make_relations(std::move(sums));
+        }
         secondary();
         protect_combinations();
     }
@@ -131,8 +132,9 @@ private:
 
     // Each sum over cells becomes a relation over figures, the same sum
     // (several measures of one cohort give the same one) only once.
-    void make_relations(const Sums& sums) {
-        std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;  // hash -> relations
+    void make_relations(Sums sums) {
+        Relations all;
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes;  // (hash, relation in `all`)
         std::vector<Relations::Term> merged;
         auto add = [&](std::span<const Relations::Term> terms, bool denominators) {
             merged.clear();
@@ -149,18 +151,29 @@ private:
             if (merged.empty()) return;
             std::uint64_t h = 1469598103934665603ULL;
             for (const auto& t : merged) h = (h ^ (t.figure * 31ULL + static_cast<std::uint32_t>(t.coefficient))) * 1099511628211ULL;
-            auto& same_hash = seen[h];
-            for (std::size_t r : same_hash) {
-                const auto other = relations_[r];
-                if (std::equal(other.begin(), other.end(), merged.begin(), merged.end())) return;
-            }
-            same_hash.push_back(relations_.size());
-            relations_.add(merged);
+            hashes.push_back({h, static_cast<std::uint32_t>(all.size())});
+            all.add(merged);
         };
         for (std::size_t r = 0; r < sums.counts.size(); ++r) add(sums.counts[r], false);
         for (std::size_t r = 0; r < sums.denominators.size(); ++r) add(sums.denominators[r], true);
+        // Duplicates found by sorting on the hash; the first of each kept,
+        // in the order found (which decides what the line rule hides first).
+        std::sort(hashes.begin(), hashes.end());
+        std::vector<bool> duplicate(all.size(), false);
+        for (std::size_t i = 1; i < hashes.size(); ++i) {
+            const auto r = all[hashes[i].second];
+            for (std::size_t j = i; j-- > 0 && hashes[j].first == hashes[i].first;) {
+                const auto other = all[hashes[j].second];
+                if (!duplicate[hashes[j].second] && std::equal(r.begin(), r.end(), other.begin(), other.end())) {
+                    duplicate[std::max(hashes[i].second, hashes[j].second)] = true;
+                    break;
+                }
+            }
+        }
+        for (std::size_t r = 0; r < all.size(); ++r)
+            if (!duplicate[r]) relations_.add(all[r]);
         // The line rule also keeps the lines that are not sums.
-        lines_ = sums.lines;
+        lines_ = std::move(sums.lines);
         relations_of_ = index(relations_, 0);
         lines_of_ = index(lines_, relations_.size());
     }
@@ -263,45 +276,83 @@ private:
     // (two rows and two columns can isolate a cell), so check exactly and
     // hide more until nothing is given away.
     void protect_combinations() {
-        if (relations_.size() == 0) return;
-        for (int round = 1;; ++round) {
-            std::vector<bool> is_hidden(shown_.size());
-            for (std::size_t f = 0; f < shown_.size(); ++f) is_hidden[f] = hidden(f);
-            auto given_away = determined_cells(is_hidden, relations_);
-            // A hidden true zero that can be worked out reveals no one (a
-            // zero may be published anyway), so only people count.
-            std::erase_if(given_away, [&](std::size_t f) { return value_of(f) == 0; });
-            if (given_away.empty()) return;
-            // One more hidden figure near each exposed one. In the first
-            // rounds, not where this round already hid one in the same small
-            // sums (a school's own rows, columns and groups), so as not to
-            // hide more than needed; after that every exposed figure gets
-            // one each round, so that the rounds (each a whole elimination)
-            // stay few.
-            constexpr int careful_rounds = 3;
-            std::vector<bool> touched(relations_.size(), false);
-            std::vector<std::size_t> changed, stuck;
-            for (std::size_t f : given_away) {
-                const auto mine = relations_of_[f];
-                if (round <= careful_rounds &&
-                    std::any_of(mine.begin(), mine.end(),
-                                [&](std::size_t l) { return touched[l] && relations_[l].size() <= local_sum; }))
-                    continue;
-                auto pick = nearest_shown(f, local_sum);
-                if (!pick) pick = nearest_shown(f, std::numeric_limits<std::size_t>::max());
-                if (!pick) {
-                    stuck.push_back(f);
-                    continue;
+        // Figures that no sum joins (tables protected apart) are checked
+        // apart, each group until it gives nothing away: a clean table
+        // costs one elimination, not one per round of the others.
+        // A cell's count and its cohort's denominator may be in different
+        // groups, and the line rule crosses groups, so hiding in one group
+        // can hide a figure of another: repeat until a pass hides nothing.
+        const auto groups = connected_relations();
+        const auto is_hidden = [this](std::size_t f) { return hidden(f); };
+        for (bool again = true; again;) {
+            again = false;
+            for (const auto& group : groups)
+                for (int round = 1;; ++round) {
+                    if (!protect_round(determined_cells(is_hidden, relations_, group), round)) break;
+                    again = groups.size() > 1;
                 }
-                hide(*pick, changed);
-                for (std::size_t l : relations_of_[*pick]) touched[l] = true;
-            }
-            if (changed.empty()) {
-                for (std::size_t f : stuck) report_unprotectable(f);
-                return;
-            }
-            secondary();  // and keep rule 2's lines true
         }
+    }
+
+    // The relations split into groups that share no figure.
+    std::vector<std::vector<std::uint32_t>> connected_relations() const {
+        std::vector<std::size_t> root(shown_.size());
+        for (std::size_t f = 0; f < root.size(); ++f) root[f] = f;
+        auto find = [&](std::size_t x) {
+            while (root[x] != x) x = root[x] = root[root[x]];
+            return x;
+        };
+        for (std::size_t r = 0; r < relations_.size(); ++r)
+            for (const auto& t : relations_[r]) root[find(t.figure)] = find(relations_[r].front().figure);
+        std::vector<std::size_t> group_of(shown_.size(), none);
+        std::vector<std::vector<std::uint32_t>> groups;
+        for (std::size_t r = 0; r < relations_.size(); ++r) {
+            std::size_t& g = group_of[find(relations_[r].front().figure)];
+            if (g == none) {
+                g = groups.size();
+                groups.emplace_back();
+            }
+            groups[g].push_back(static_cast<std::uint32_t>(r));
+        }
+        return groups;
+    }
+
+    // One round of the exact check's repair; false when nothing is given away.
+    bool protect_round(std::vector<std::size_t> given_away, int round) {
+        // A hidden true zero that can be worked out reveals no one (a
+        // zero may be published anyway), so only people count.
+        std::erase_if(given_away, [&](std::size_t f) { return value_of(f) == 0; });
+        if (given_away.empty()) return false;
+        // One more hidden figure near each exposed one. In the first
+        // rounds, not where this round already hid one in the same small
+        // sums (a school's own rows, columns and groups), so as not to
+        // hide more than needed; after that every exposed figure gets
+        // one each round, so that the rounds (each a whole elimination)
+        // stay few.
+        constexpr int careful_rounds = 3;
+        std::vector<bool> touched(relations_.size(), false);
+        std::vector<std::size_t> changed, stuck;
+        for (std::size_t f : given_away) {
+            const auto mine = relations_of_[f];
+            if (round <= careful_rounds &&
+                std::any_of(mine.begin(), mine.end(),
+                            [&](std::size_t l) { return touched[l] && relations_[l].size() <= local_sum; }))
+                continue;
+            auto pick = nearest_shown(f, local_sum);
+            if (!pick) pick = nearest_shown(f, std::numeric_limits<std::size_t>::max());
+            if (!pick) {
+                stuck.push_back(f);
+                continue;
+            }
+            hide(*pick, changed);
+            for (std::size_t l : relations_of_[*pick]) touched[l] = true;
+        }
+        if (changed.empty()) {
+            for (std::size_t f : stuck) report_unprotectable(f);
+            return false;
+        }
+        secondary();  // and keep rule 2's lines true
+        return true;
     }
 
     // A school's own sums (rows, columns, groups) have at most this many

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "model/figure_relations.hpp"
 #include "util/text.hpp"
@@ -104,24 +106,22 @@ private:
         }
     }
 
-    // Finds the relations among `parts` and adds each at every place where
-    // it holds. `note` tells the author about one (simplest first, and not
-    // one that is a combination of those before or of `known`, which would
-    // only repeat them), or returns false to leave it out. A relation seen
-    // in one school only may be chance (1 + 4 = 5), so it needs an All or
-    // Total line, which says the parts make up a whole; `one_school_will_do`
-    // trusts one school anyway.
-    template <typename Note>
-    void search(const Parts& parts, Figures figures, Note note, bool one_school_will_do = false,
-                RelationBasis known = {}) {
+    // Finds the relations among `parts` of one table and adds each at every
+    // place where it holds. `note` tells the author about one (simplest
+    // first, and not one that is a combination of those before, which would
+    // only repeat them). A relation seen in one school only may be chance
+    // (1 + 4 = 5), so it needs an All or Total line, which says the parts
+    // make up a whole.
+    void search(const Parts& parts, Figures figures, const std::function<void(const PartRelation&)>& note) {
+        RelationBasis known;
         auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, figures);
         std::stable_sort(found.begin(), found.end(),
                          [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
         for (const auto& r : found) {
-            if (r.evidence < 2 && !makes_up_a_whole(r, parts) && !one_school_will_do) continue;
+            if (r.evidence < 2 && !makes_up_a_whole(r, parts)) continue;
             // A combination of others still goes in: they may not hold at
             // every place where it does.
-            if (known.add(r) && !note(r)) continue;
+            if (known.add(r)) note(r);
             add_where_it_holds(r, parts, figures);
         }
     }
@@ -177,7 +177,6 @@ private:
                     diags_.note(spec.groups_at, "treated " + describe(r, parts) +
                                                     " (true in every school and measure), so no hidden figure "
                                                     "can be worked out from it");
-                return true;
             });
         }
         // Declared splits are used wherever they add up, found or not.
@@ -209,7 +208,6 @@ private:
             diags_.note(t.table->spec.measures_at,
                         "treated " + describe(r, parts) +
                             " (true for every school and group), so no hidden figure can be worked out from it");
-            return true;
         });
     }
 
@@ -228,9 +226,10 @@ private:
     void between(std::size_t a, std::size_t b) {
         const Layout &A = cells_.tables[a], &B = cells_.tables[b];
         std::vector<std::pair<std::size_t, std::size_t>> units;  // (unit in A, unit in B)
+        std::unordered_map<std::size_t, std::size_t> unit_in_b;  // site school -> unit in B
+        for (std::size_t ub = 0; ub < B.schools; ++ub) unit_in_b.emplace(*B.school_of(ub), ub);
         for (std::size_t ua = 0; ua < A.schools; ++ua)
-            for (std::size_t ub = 0; ub < B.schools; ++ub)
-                if (A.school_of(ua) == B.school_of(ub)) units.push_back({ua, ub});
+            if (const auto it = unit_in_b.find(*A.school_of(ua)); it != unit_in_b.end()) units.push_back({ua, it->second});
         const std::size_t schools = units.size();
         if (A.has_trust && B.has_trust) units.push_back({A.schools, B.schools});
         if (units.empty()) return;
@@ -250,7 +249,7 @@ private:
             Parts parts;
             for (std::size_t side = 0; side < 2; ++side) {
                 const Layout& L = side ? B : A;
-                for (std::size_t c = 0; c < L.columns; ++c) {
+                for (std::size_t c = 0; c < L.measures; ++c) {  // a totals: true Total is a known sum
                     parts.names.push_back("\"" + L.column_label(c) + "\" (" + L.table->spec.yaml_source + ")");
                     parts.total.push_back(is_all_group(L.column_label(c)));
                     parts.table.push_back(side);
@@ -271,7 +270,7 @@ private:
             Parts parts;
             for (std::size_t side = 0; side < 2; ++side) {
                 const Layout& L = side ? B : A;
-                for (std::size_t r = 0; r < L.rows; ++r) {
+                for (std::size_t r = 0; r < L.groups; ++r) {
                     parts.names.push_back("\"" + L.row_label(r) + "\" (" + L.table->spec.yaml_source + ")");
                     parts.total.push_back(is_all_group(L.row_label(r)));
                     parts.table.push_back(side);
@@ -294,20 +293,23 @@ private:
             for (const auto& [p, c] : r.terms) (parts.table[p] ? second : first) = true;
             return first && second;
         };
-        RelationBasis own;
-        for (const auto& r : relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::counts))
-            if (!joins(r)) own.add(r);
-        search(
-            parts, Figures::counts,
-            [&](const PartRelation& r) {
-                if (!joins(r)) return false;
-                diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
-                                                         " (true wherever both tables have figures), so " +
-                                                         A.table->spec.yaml_source + " and this table are protected "
-                                                         "together");
-                return true;
-            },
-            one_school_will_do, std::move(own));
+        auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::counts);
+        std::stable_sort(found.begin(), found.end(),
+                         [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        // Each table's own relations are protected by rows() and columns();
+        // a relation that only combines them (one Total column in each)
+        // would join the tables for nothing.
+        RelationBasis known;
+        for (const auto& r : found)
+            if (!joins(r) && (r.evidence >= 2 || makes_up_a_whole(r, parts))) known.add(r);
+        for (const auto& r : found) {
+            if (!joins(r) || (r.evidence < 2 && !one_school_will_do) || !known.add(r)) continue;
+            diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
+                                                     " (true wherever both tables have figures), so " +
+                                                     A.table->spec.yaml_source + " and this table are protected "
+                                                     "together");
+            add_where_it_holds(r, parts, Figures::counts);
+        }
     }
 
     // Rule 2's lines that are not sums: every group of a measure with the

@@ -9,7 +9,8 @@ namespace eqsite::disclosure {
 namespace {
 
 constexpr std::uint64_t prime = 2147483647;  // 2^31 - 1: products fit in 64 bits
-constexpr std::size_t most_sampled_places = 4096;
+constexpr std::size_t most_sampled_places = 256;  // for the sketch: enough to find every candidate
+constexpr std::size_t most_units = 512;           // a relation holding in 512 schools is no chance
 constexpr std::size_t most_patterns = 16;
 constexpr int largest_coefficient = 16;  // breakdowns have coefficients of 1; anything far larger is chance
 
@@ -37,15 +38,22 @@ public:
     Search(const Cells& cells, const std::vector<std::vector<std::size_t>>& parts, std::size_t per_unit,
            std::size_t decisive, Figures figures)
         : cells_(cells), parts_(parts), per_unit_(std::max<std::size_t>(1, per_unit)),
-          decisive_(std::min(decisive, parts.empty() ? 0 : parts[0].size())), figures_(figures) {}
+          figures_(figures) {
+        // The deciding places, of at most `most_units` units spread evenly:
+        // the caller adds each relation wherever it holds, so looking at
+        // every school of a national table would only cost time.
+        const std::size_t places = std::min(decisive, parts.empty() ? 0 : parts[0].size());
+        const std::size_t units = (places + per_unit_ - 1) / per_unit_;
+        const std::size_t step = std::max<std::size_t>(1, units / most_units);
+        for (std::size_t u = 0; u < units; u += step)
+            for (std::size_t q = u * per_unit_; q < std::min(places, (u + 1) * per_unit_); ++q) deciding_.push_back(q);
+    }
 
     std::vector<PartRelation> run() {
         choose_useful();
         if (useful_.size() < 2) return {};
-        std::vector<std::size_t> everywhere(decisive_);
-        for (std::size_t q = 0; q < decisive_; ++q) everywhere[q] = q;
         // Missing figures as zeros, over every place.
-        for (auto& r : candidates(useful_, everywhere))
+        for (auto& r : candidates(useful_, deciding_))
             if (holds(r, /*missing_is_zero=*/true)) keep(std::move(r));
         // Missing figures as unknown: one search per pattern of given parts.
         for (const auto& [given, places] : patterns())
@@ -66,7 +74,7 @@ private:
     // that is zero everywhere could join any relation and tells nothing.
     void choose_useful() {
         for (std::size_t p = 0; p < parts_.size(); ++p)
-            for (std::size_t q = 0; q < decisive_; ++q)
+            for (std::size_t q : deciding_)
                 if (value(p, q) != 0) {
                     useful_.push_back(p);
                     break;
@@ -77,12 +85,17 @@ private:
     // largest group first.
     std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> patterns() const {
         std::map<std::vector<std::size_t>, std::vector<std::size_t>> groups;
-        for (std::size_t q = 0; q < decisive_; ++q) {
+        bool missing = false;
+        for (std::size_t q : deciding_) {
             std::vector<std::size_t> present;
             for (std::size_t p : useful_)
                 if (given(p, q)) present.push_back(p);
+            missing = missing || present.size() < useful_.size();
             if (present.size() >= 2) groups[present].push_back(q);
         }
+        // Nothing missing anywhere: the pass with missing figures as zeros
+        // has seen these places already.
+        if (!missing) return {};
         std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> out(groups.begin(), groups.end());
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
         if (out.size() > most_patterns) out.resize(most_patterns);
@@ -222,7 +235,7 @@ private:
         r.evidence = 0;
         bool anywhere = false;
         std::size_t last_unit = static_cast<std::size_t>(-1);
-        for (std::size_t q = 0; q < decisive_; ++q) {
+        for (std::size_t q : deciding_) {
             long long sum = 0;
             bool all_given = true, non_zero = false;
             for (const auto& [p, c] : r.terms) {
@@ -254,7 +267,7 @@ private:
     const Cells& cells_;
     const std::vector<std::vector<std::size_t>>& parts_;
     std::size_t per_unit_;
-    std::size_t decisive_;
+    std::vector<std::size_t> deciding_;  // the places looked at
     Figures figures_;
     std::vector<std::size_t> useful_;
     std::set<PartRelation> found_;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <queue>
+#include <unordered_map>
 
 namespace eqsite {
 namespace {
@@ -104,20 +105,31 @@ private:
 }  // namespace
 
 std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const Relations& relations) {
-    // Columns are the hidden figures, numbered in figure order.
-    std::vector<std::size_t> column(hidden.size(), none), cell_of;
-    for (std::size_t i = 0; i < hidden.size(); ++i)
-        if (hidden[i]) {
-            column[i] = cell_of.size();
-            cell_of.push_back(i);
-        }
+    std::vector<std::uint32_t> all(relations.size());
+    for (std::size_t r = 0; r < all.size(); ++r) all[r] = static_cast<std::uint32_t>(r);
+    return determined_cells([&](std::size_t i) { return static_cast<bool>(hidden[i]); }, relations, all);
+}
+
+std::vector<std::size_t> determined_cells(const std::function<bool(std::size_t)>& hidden, const Relations& relations,
+                                          std::span<const std::uint32_t> subset) {
+    // Columns are the hidden figures that some relation holds, in figure
+    // order (a hidden figure in no relation is free, never determined).
+    std::vector<std::size_t> cell_of;
+    for (std::uint32_t r : subset)
+        for (const auto& t : relations[r])
+            if (hidden(t.figure)) cell_of.push_back(t.figure);
+    std::sort(cell_of.begin(), cell_of.end());
+    cell_of.erase(std::unique(cell_of.begin(), cell_of.end()), cell_of.end());
+    std::unordered_map<std::size_t, std::size_t> column;
+    column.reserve(cell_of.size());
+    for (std::size_t c = 0; c < cell_of.size(); ++c) column.emplace(cell_of[c], c);
     // Short relations first (a school's own sums), long ones (the schools
     // with the trust) last: a long row then meets pivots that are already
     // short, instead of filling every short row with its many columns.
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (hidden terms, relation)
-    for (std::size_t r = 0; r < relations.size(); ++r) {
+    for (std::uint32_t r : subset) {
         std::size_t n = 0;
-        for (const auto& t : relations[r]) n += hidden[t.figure];
+        for (const auto& t : relations[r]) n += hidden(t.figure);
         if (n) order.push_back({n, r});
     }
     std::sort(order.begin(), order.end());
@@ -126,7 +138,7 @@ std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const
     for (const auto& [n, r] : order) {
         row.clear();
         for (const auto& t : relations[r])
-            if (hidden[t.figure]) row.push_back({column[t.figure], modulo(t.coefficient)});
+            if (hidden(t.figure)) row.push_back({column.at(t.figure), modulo(t.coefficient)});
         echelon.add(row);
     }
     auto random_value = [](std::uint64_t seed) {

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -67,5 +68,9 @@ private:
 // pseudo-random (fixed seeds, so the answer is always the same): a figure
 // that is not determined is zero in both with probability about 2^-62.
 std::vector<std::size_t> determined_cells(const std::vector<bool>& hidden, const Relations& relations);
+// The same over the relations numbered in `subset` only, `hidden(i)`
+// saying whether figure i is suppressed.
+std::vector<std::size_t> determined_cells(const std::function<bool(std::size_t)>& hidden, const Relations& relations,
+                                          std::span<const std::uint32_t> subset);
 
 }  // namespace eqsite
