@@ -2,9 +2,13 @@
 //
 // Our own writer (instead of md4c-html) lets us give headings stable ids,
 // shift heading levels to fit the page, escape raw HTML unless the site
-// allows it, drop script: links, and avoid md4c-html's deprecated align=.
+// allows it, and avoid md4c-html's deprecated align=. Every attribute is
+// decoded as a browser would, then escaped; a link or image address other
+// than a relative one, http, https, mailto or tel is left out (its text
+// stays), however it is spelt (util/url.hpp).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,6 +30,8 @@ public:
 private:
     std::set<std::string> used_;
     std::set<std::string> labels_;
+    std::map<std::string, int> next_suffix_;  // per base id: the next number to try
+    std::map<std::string, int> next_label_;
 };
 
 struct MarkdownOptions {

@@ -1,0 +1,31 @@
+// Addresses written by authors (Markdown links and images): decoded the
+// way a browser decodes them, and checked against an allow-list, so a link
+// can never run script however it is spelt.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace eqsite {
+
+// Decodes HTML character references as a browser does in an attribute:
+// numeric ones (&#106; &#x6A;, with or without the semicolon), and the
+// named ones that can matter in an address (&colon; &Tab; &NewLine; &amp;
+// and the like). Unknown names stay as written; a code point that cannot
+// be a character (0, surrogates, above U+10FFFF) becomes U+FFFD.
+std::string decode_character_references(std::string_view text);
+
+// The address as a browser's URL parser sees it: leading and trailing
+// control characters and spaces removed, tabs and newlines removed
+// everywhere (so "java\tscript:" is "javascript:").
+std::string browser_cleaned_url(std::string_view url);
+
+// The scheme of a cleaned address in lower case ("javascript"), or nullopt
+// for a relative address ("/policy/", "#aims", "logo.svg", "//host/x").
+std::optional<std::string> url_scheme(std::string_view cleaned);
+
+// Allowed: relative addresses and http, https, mailto and tel.
+bool is_allowed_url(std::string_view cleaned);
+
+}  // namespace eqsite
