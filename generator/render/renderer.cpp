@@ -22,15 +22,25 @@ RenderOptions render_options_for(const std::string& base_url) {
 namespace {
 
 // kainjow looks partials up among the data, so {{> breadcrumbs}} would find
-// a `breadcrumbs` value. This context looks them up among partials only.
+// a `breadcrumbs` value. This context looks them up among partials only,
+// and stops including them after a budget: load_theme() refuses partials
+// that include themselves, and this is the guard behind it (kainjow would
+// recurse until the stack overflows).
 class ThemeContext : public mustache::context<std::string> {
 public:
+    static constexpr std::size_t budget = 100000;  // partial inclusions per page
+
     ThemeContext(const mustache::data* page, const mustache::data* partials)
         : mustache::context<std::string>(page), partials_(partials) {}
-    const mustache::data* get_partial(const std::string& name) const override { return partials_->get(name); }
+    const mustache::data* get_partial(const std::string& name) const override {
+        if (++included_ > budget) return nullptr;
+        return partials_->get(name);
+    }
+    bool over_budget() const { return included_ > budget; }
 
 private:
     const mustache::data* partials_;
+    mutable std::size_t included_ = 0;
 };
 
 }  // namespace
@@ -56,6 +66,9 @@ struct Renderer::Impl {
         ThemeContext ctx(&data, &partials);
         std::string out = it->second.render(ctx);
         if (!it->second.is_valid()) error = theme.templates.at(name).source + ": " + it->second.error_message();
+        if (ctx.over_budget())
+            error = theme.templates.at(name).source + ": more than " + std::to_string(ThemeContext::budget) +
+                    " partials on one page; a partial probably includes itself";
         return out;
     }
 };

@@ -2,6 +2,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+#include <functional>
+
 #include "load/embedded.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
@@ -18,37 +21,96 @@ std::string name_without_ext(const std::string& file) {
     return file.ends_with(template_ext) ? file.substr(0, file.size() - template_ext.size()) : file;
 }
 
-// {{{name}}} and {{&name}} print without escaping: allow them only for
-// names that promise HTML (ending in _html).
-void check_raw_tags(const ThemeFile& f, Diagnostics& diags) {
-    const std::string& t = f.text;
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-        if (t[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-            continue;
-        }
-        if (t.compare(i, 2, "{{") != 0) continue;
-        std::size_t name_start;
-        if (t[i + 2] == '{') name_start = i + 3;
-        else if (t[i + 2] == '&') name_start = i + 3;
-        else continue;
-        const std::size_t end = t.find('}', name_start);
-        if (end == std::string::npos) continue;
-        const std::string name = trim(std::string_view(t).substr(name_start, end - name_start));
-        if (!name.ends_with("_html"))
-            diags.error({f.source, line, column_of(std::string_view(t).substr(line_start), i - line_start)},
-                        "{{{" + name + "}}} prints \"" + name + "\" without HTML escaping; use {{" + name +
-                            "}} (only values whose names end in _html may be printed raw)");
-    }
+namespace km = kainjow::mustache;
+
+// What a template's parsed tags say: the names printed without escaping,
+// and the partials it includes. Read from kainjow's own parser, so a Set
+// Delimiter tag ({{=<% %>=}}) or spaces ({{ & x }}) cannot hide a raw tag.
+struct Tags {
+    struct Raw {
+        std::string name;
+        std::size_t position;  // byte offset of the tag
+    };
+    std::vector<Raw> raw;
+    std::vector<std::string> partials;
+    std::string error;  // a syntax error, if any
+};
+
+Tags tags_of(const std::string& text) {
+    Tags out;
+    km::context<std::string> ctx;
+    km::context_internal<std::string> internal{ctx};
+    km::component<std::string> root;
+    km::parser<std::string> parse{text, internal, root, out.error};
+    if (!out.error.empty()) return out;
+    root.walk_children([&](km::component<std::string>& c) {
+        if (c.tag.type == km::tag_type::unescaped_variable) out.raw.push_back({c.tag.name, c.position});
+        if (c.tag.type == km::tag_type::partial) out.partials.push_back(c.tag.name);
+        return km::component<std::string>::walk_control::walk;
+    });
+    return out;
 }
 
-void check_syntax(const ThemeFile& f, Diagnostics& diags) {
-    kainjow::mustache::mustache m(f.text);
-    if (!m.is_valid()) diags.error({f.source, 1, 1}, "template error: " + m.error_message());
-    check_raw_tags(f, diags);
+Location location_of(const ThemeFile& f, std::size_t offset) {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < f.text.size(); ++i)
+        if (f.text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    return {f.source, line, column_of(std::string_view(f.text).substr(line_start), offset - line_start)};
+}
+
+// A syntax error, or a value printed raw whose name does not end in _html
+// (only rendered Markdown and our own HTML may skip escaping).
+void check_tags(const ThemeFile& f, const Tags& tags, Diagnostics& diags) {
+    if (!tags.error.empty()) {
+        diags.error({f.source, 1, 1}, "template error: " + tags.error);
+        return;
+    }
+    for (const auto& raw : tags.raw)
+        if (!raw.name.ends_with("_html"))
+            diags.error(location_of(f, raw.position),
+                        "{{{" + raw.name + "}}} prints \"" + raw.name + "\" without HTML escaping; use {{" + raw.name +
+                            "}} (only values whose names end in _html may be printed raw)");
+}
+
+// Partials that include themselves, directly or through others, would
+// recurse until the program crashes: each cycle is an error naming it.
+// A chain of partials deeper than the limit is an error too.
+void check_partial_graph(const Theme& theme, const std::map<std::string, Tags>& partial_tags, Diagnostics& diags) {
+    constexpr std::size_t deepest = 16;
+    enum class State { unseen, open, done };
+    std::map<std::string, State> state;
+    std::vector<std::string> path;
+    std::function<std::size_t(const std::string&)> visit = [&](const std::string& name) -> std::size_t {
+        const auto it = partial_tags.find(name);
+        if (it == partial_tags.end()) return 0;  // unknown partials render nothing
+        State& s = state[name];
+        if (s == State::open) {
+            const auto from = std::find(path.begin(), path.end(), name);
+            std::vector<std::string> cycle(from, path.end());
+            cycle.push_back(name);
+            diags.error({theme.partials.at(name).source, 1, 1},
+                        "the partial \"" + name + "\" includes itself (" + join(cycle, " > ") +
+                            "), which never ends; remove one of these {{> }} tags");
+            return 0;
+        }
+        if (s == State::done) return 0;
+        s = State::open;
+        path.push_back(name);
+        std::size_t depth = 0;
+        for (const auto& child : it->second.partials) depth = std::max(depth, 1 + visit(child));
+        path.pop_back();
+        s = State::done;
+        if (depth + 1 == deepest + 1)
+            diags.error({theme.partials.at(name).source, 1, 1},
+                        "partials are included " + std::to_string(deepest + 1) + " deep from \"" + name +
+                            "\"; at most " + std::to_string(deepest) + " levels are allowed");
+        return depth;
+    };
+    for (const auto& [name, tags] : partial_tags) visit(name);
 }
 
 }  // namespace
@@ -106,8 +168,13 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
     for (const auto& name : template_names())
         if (theme.templates.find(name) == theme.templates.end())
             diags.error({"theme/templates/" + name + ".mustache", 1, 1}, "the theme has no template \"" + name + "\"");
-    for (const auto& [name, file] : theme.templates) check_syntax(file, diags);
-    for (const auto& [name, file] : theme.partials) check_syntax(file, diags);
+    for (const auto& [name, file] : theme.templates) check_tags(file, tags_of(file.text), diags);
+    std::map<std::string, Tags> partial_tags;
+    for (const auto& [name, file] : theme.partials) {
+        partial_tags[name] = tags_of(file.text);
+        check_tags(file, partial_tags[name], diags);
+    }
+    check_partial_graph(theme, partial_tags, diags);
     return theme;
 }
 

@@ -48,6 +48,36 @@ TEST_CASE("a raw {{{value}}} is refused unless it holds HTML we made") {
     CHECK(got[1].starts_with("theme/templates/home.mustache:3:3: error: {{{title}}}"));
 }
 
+TEST_CASE("a raw tag is found however the template spells it") {
+    // A Set Delimiter tag or spaces inside the tag must not hide raw output.
+    TempDir dir;
+    write(dir.path() / "theme/templates/home.mustache",
+          "{{=<% %>=}}<h1><%& title %></h1><%={{ }}=%>\n{{ & summary }}\n{{! {{{ignored}}} in a comment }}\n");
+    Diagnostics d;
+    load_theme(dir.path(), d);
+    std::vector<std::string> got;
+    for (const auto& x : d.sorted()) got.push_back(format_diagnostic(x));
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].starts_with("theme/templates/home.mustache:1:16: error: {{{title}}} prints \"title\" without HTML escaping"));
+    CHECK(got[1].starts_with("theme/templates/home.mustache:2:1: error: {{{summary}}} prints \"summary\""));
+}
+
+TEST_CASE("a partial that includes itself is an error, not a crash") {
+    TempDir dir;
+    write(dir.path() / "theme/partials/loop.mustache", "x{{> loop}}");
+    write(dir.path() / "theme/partials/ping.mustache", "{{> pong}}");
+    write(dir.path() / "theme/partials/pong.mustache", "{{> ping}}");
+    Diagnostics d;
+    load_theme(dir.path(), d);
+    std::vector<std::string> got;
+    for (const auto& x : d.sorted()) got.push_back(format_diagnostic(x));
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] == "theme/partials/loop.mustache:1:1: error: the partial \"loop\" includes itself (loop > loop), which "
+                    "never ends; remove one of these {{> }} tags");
+    CHECK(got[1] == "theme/partials/ping.mustache:1:1: error: the partial \"ping\" includes itself (ping > pong > ping), "
+                    "which never ends; remove one of these {{> }} tags");
+}
+
 TEST_CASE("template syntax errors and unknown template names are reported") {
     TempDir dir;
     write(dir.path() / "theme/templates/school.mustache", "{{#open}}never closed");
