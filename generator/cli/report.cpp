@@ -54,7 +54,8 @@ void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostre
                                             {"column", d.where.column},
                                             {"severity", std::string(severity_word(d.severity))},
                                             {"message", d.message}});
-            out << j.dump(2) << '\n';
+            // A file name that is not UTF-8 is shown with U+FFFD rather than stopping the report.
+            out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             break;
         }
     }

@@ -85,7 +85,7 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
                     "the front matter must be a list of settings, one \"name: value\" per line");
         return std::nullopt;
     }
-    return Document{std::move(path), *node, 2, std::string(text.substr(*body_start))};
+    return Document{std::move(path), *node, 2, std::string(text.substr(*body_start)), line + 1};
 }
 
 std::optional<Document> load_document(const std::string& path, std::string_view raw, Diagnostics& diags) {

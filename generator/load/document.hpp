@@ -17,6 +17,7 @@ struct Document {
     YAML::Node front;       // always a map (empty if the front matter is empty)
     int front_first_line;   // file line of the first YAML line
     std::string body;       // Markdown after the closing ---
+    int body_first_line;    // file line of the body's first line
 };
 
 // Splits and parses text that is already newline-normalised. Problems are

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/markdown_check.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
 
@@ -16,6 +17,33 @@ struct Reader {
 
     std::string rel(const fs::path& p) const { return relative_name(p, root); }
 
+    // The visible entries of `dir` that can be read; links out of the site,
+    // loops and special files are errors at their path, and left out.
+    std::vector<DirEntry> entries(const fs::path& dir) {
+        auto all = list_visible(dir, root);
+        for (const auto& e : all)
+            if (e.kind == EntryKind::problem) diags.error({rel(dir / from_utf8(e.name)), 1, 1}, e.problem);
+        std::erase_if(all, [](const DirEntry& e) { return e.kind == EntryKind::problem; });
+        return all;
+    }
+
+    // A path the site format names (site.yaml, content/trust/index.md):
+    // a problem is an error at the path, and the path counts as missing.
+    bool is_file(const fs::path& p) {
+        std::error_code ec;
+        if (!fs::exists(fs::symlink_status(p, ec))) return false;
+        const PathCheck c = check_site_path(p, root);
+        if (c.kind == EntryKind::problem) diags.error({rel(p), 1, 1}, c.problem);
+        return c.kind == EntryKind::file;
+    }
+    bool is_dir(const fs::path& p) {
+        std::error_code ec;
+        if (!fs::exists(fs::symlink_status(p, ec))) return false;
+        const PathCheck c = check_site_path(p, root);
+        if (c.kind == EntryKind::problem) diags.error({rel(p), 1, 1}, c.problem);
+        return c.kind == EntryKind::directory;
+    }
+
     // Checks that a file or folder name is a slug; returns the slug to use.
     std::string slug(const fs::path& path, const std::string& name, const char* what) {
         if (is_valid_slug(name)) return name;
@@ -27,9 +55,9 @@ struct Reader {
     // Every visible *.md file in `dir`, in name order.
     std::vector<fs::path> markdown_files(const fs::path& dir, const char* what) {
         std::vector<fs::path> out;
-        for (const auto& entry : list_visible(dir)) {
+        for (const auto& entry : entries(dir)) {
             const fs::path path = dir / from_utf8(entry.name);
-            if (entry.is_directory || !entry.name.ends_with(".md")) {
+            if (entry.is_directory() || !entry.name.ends_with(".md")) {
                 diags.warning({rel(path), 1, 1}, "ignored: only .md files are read in " + rel(dir) +
                                                      " (start the name with \"_\" to silence this warning)");
                 continue;
@@ -44,15 +72,14 @@ struct Reader {
     // partner is an error, anything else a warning.
     std::vector<DataFiles> data_files(const fs::path& dir) {
         std::vector<DataFiles> out;
-        const auto entries = list_visible(dir);
+        const auto listed = entries(dir);
         auto has = [&](const std::string& name) {
-            return std::any_of(entries.begin(), entries.end(),
-                               [&](const auto& e) { return !e.is_directory && e.name == name; });
+            return std::any_of(listed.begin(), listed.end(), [&](const auto& e) { return e.is_file() && e.name == name; });
         };
-        for (const auto& entry : entries) {
+        for (const auto& entry : listed) {
             const fs::path path = dir / from_utf8(entry.name);
             const bool csv = entry.name.ends_with(".csv"), yaml = entry.name.ends_with(".yaml");
-            if (entry.is_directory || (!csv && !yaml)) {
+            if (entry.is_directory() || (!csv && !yaml)) {
                 diags.warning({rel(path), 1, 1}, "ignored: data/ holds <table>.csv files, each with a "
                                                  "<table>.yaml description");
                 continue;
@@ -73,27 +100,23 @@ struct Reader {
         return out;
     }
 
-    void static_tree(const fs::path& dir, const std::string& prefix, std::vector<StaticFile>& out) {
-        for (const auto& entry : list_visible(dir)) {
+    void static_tree(const fs::path& dir, const std::string& prefix, std::vector<StaticFile>& out, int depth = 0) {
+        constexpr int deepest = 32;  // links inside the site can still make a long chain
+        if (depth > deepest) {
+            diags.error({rel(dir), 1, 1}, "folders nest more than " + std::to_string(deepest) +
+                                              " deep here; check for folder links that lead into each other");
+            return;
+        }
+        for (const auto& entry : entries(dir)) {
             const fs::path path = dir / from_utf8(entry.name);
             const std::string to = prefix.empty() ? entry.name : prefix + "/" + entry.name;
-            if (entry.is_directory)
-                static_tree(path, to, out);
+            if (entry.is_directory())
+                static_tree(path, to, out, depth + 1);
             else
                 out.push_back({path, to});
         }
     }
 };
-
-bool is_dir(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_directory(p, ec);
-}
-
-bool is_file(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
 
 }  // namespace
 
@@ -121,14 +144,18 @@ const std::vector<std::string>& statutory_paths() {
     return paths;
 }
 
-std::optional<Document> read_document(const fs::path& root, const fs::path& file, Diagnostics& diags) {
+std::optional<Document> read_document(const fs::path& root, const fs::path& file, bool unsafe_html,
+                                      Diagnostics& diags) {
     const std::string rel = relative_name(file, root);
-    auto bytes = read_file(file);
+    ReadError why;
+    auto bytes = read_file(file, max_text_file, why);
     if (!bytes) {
-        diags.error({rel, 1, 1}, "cannot read this file; check that it exists and is not open elsewhere");
+        diags.error({rel, 1, 1}, read_error_message(why, max_text_file));
         return std::nullopt;
     }
-    return load_document(rel, *bytes, diags);
+    auto doc = load_document(rel, *bytes, diags);
+    if (doc) check_markdown(doc->body, doc->path, doc->body_first_line, unsafe_html, diags);
+    return doc;
 }
 
 SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
@@ -137,7 +164,7 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     site.root = root;
 
     const fs::path config = root / "site.yaml";
-    if (is_file(config))
+    if (r.is_file(config))
         site.config = config;
     else
         diags.error({"site.yaml", 1, 1},
@@ -146,7 +173,7 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
 
     const fs::path content = root / "content";
     const fs::path trust = content / "trust";
-    if (is_file(trust / "index.md"))
+    if (r.is_file(trust / "index.md"))
         site.trust_index = trust / "index.md";
     else
         diags.error({"content/trust/index.md", 1, 1},
@@ -154,16 +181,16 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
                     "\"title:\", then Markdown)");
     site.policy = r.markdown_files(trust / "policy", "policy section file");
     site.trust_objectives = r.markdown_files(trust / "objectives", "objective file");
-    for (const auto& entry : list_visible(trust)) {
+    for (const auto& entry : r.entries(trust)) {
         if (entry.name == "index.md" || entry.name == "policy" || entry.name == "objectives") continue;
         diags.warning({r.rel(trust / from_utf8(entry.name)), 1, 1},
                       "ignored: content/trust holds only index.md, policy/ and objectives/");
     }
 
     const fs::path schools = content / "schools";
-    for (const auto& entry : list_visible(schools)) {
+    for (const auto& entry : r.entries(schools)) {
         const fs::path folder = schools / from_utf8(entry.name);
-        if (!entry.is_directory) {
+        if (!entry.is_directory()) {
             diags.warning({r.rel(folder), 1, 1},
                           "ignored: each school is a folder in content/schools holding index.md");
             continue;
@@ -171,12 +198,12 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
         SchoolFiles school;
         school.slug = r.slug(folder, entry.name, "school folder");
         school.folder = r.rel(folder);
-        if (is_file(folder / "index.md"))
+        if (r.is_file(folder / "index.md"))
             school.index = folder / "index.md";
         else
             diags.error({school.folder, 1, 1}, "this school folder has no index.md; create " + school.folder +
                                                    "/index.md with at least \"name:\" in its front matter");
-        if (is_dir(folder / "objectives"))
+        if (r.is_dir(folder / "objectives"))
             school.objectives = r.markdown_files(folder / "objectives", "objective file");
         site.schools.push_back(std::move(school));
     }
@@ -184,10 +211,10 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     // Site files that replace built-in statutory text.
     for (const auto& path : statutory_paths()) {
         const fs::path file = content / from_utf8(path);
-        if (!is_file(file)) continue;
+        if (!r.is_file(file)) continue;
         site.statutory_overrides.emplace_back(path, file);
     }
-    for (const auto& entry : list_visible(content)) {
+    for (const auto& entry : r.entries(content)) {
         if (entry.name == "trust" || entry.name == "schools" || entry.name == "aims" ||
             entry.name == "characteristics" || entry.name == "duty.md" || entry.name == "equality-information.md")
             continue;
@@ -195,8 +222,8 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
                       "ignored: content/ holds trust/, schools/ and optional overrides of the built-in text");
     }
 
-    if (is_dir(root / "static")) r.static_tree(root / "static", "", site.static_files);
-    if (is_dir(root / "data")) site.data = r.data_files(root / "data");
+    if (r.is_dir(root / "static")) r.static_tree(root / "static", "", site.static_files);
+    if (r.is_dir(root / "data")) site.data = r.data_files(root / "data");
     return site;
 }
 

@@ -54,9 +54,10 @@ const std::vector<std::string>& statutory_paths();
 // Lists the site's files, reporting missing, misnamed and stray ones.
 SiteFiles find_site_files(const std::filesystem::path& root, Diagnostics& diags);
 
-// Reads and parses one Markdown file of the site.
+// Reads and parses one Markdown file of the site, and checks its body
+// (load/markdown_check.hpp); `unsafe_html` is site.yaml's markdown setting.
 std::optional<Document> read_document(const std::filesystem::path& root, const std::filesystem::path& file,
-                                      Diagnostics& diags);
+                                      bool unsafe_html, Diagnostics& diags);
 
 // The stem of a .md file name ("close-gap.md" -> "close-gap").
 std::string stem_of(const std::string& file_name);

@@ -28,10 +28,10 @@ Text read_home(const Document& doc, Diagnostics& diags) {
     return t;
 }
 
-std::vector<PolicySection> read_policy(const SiteFiles& files, Diagnostics& diags) {
+std::vector<PolicySection> read_policy(const SiteFiles& files, bool unsafe_html, Diagnostics& diags) {
     std::vector<PolicySection> out;
     for (const auto& file : files.policy) {
-        const auto parsed = read_document(files.root, file, diags);
+        const auto parsed = read_document(files.root, file, unsafe_html, diags);
         if (!parsed) continue;
         const Document& doc = *parsed;
         Fields f(doc.front, doc.path, doc.front_first_line, diags);
@@ -108,13 +108,13 @@ void read_tables(const SiteFiles& files, Site& site, Diagnostics& diags) {
     for (const auto& s : site.schools) slugs.push_back(s.slug);
     std::vector<DataTable> tables;
     for (const auto& d : files.data) {
-        const auto yaml = read_file(d.yaml);
-        const auto csv = read_file(d.csv);
+        ReadError yaml_error, csv_error;
+        const auto yaml = read_file(d.yaml, max_text_file, yaml_error);
+        const auto csv = read_file(d.csv, max_data_file, csv_error);
         const std::string yaml_rel = relative_name(d.yaml, files.root), csv_rel = relative_name(d.csv, files.root);
-        if (!yaml || !csv) {
-            diags.error({yaml ? csv_rel : yaml_rel, 1, 1}, "cannot read this file");
-            continue;
-        }
+        if (!yaml) diags.error({yaml_rel, 1, 1}, read_error_message(yaml_error, max_text_file));
+        if (!csv) diags.error({csv_rel, 1, 1}, read_error_message(csv_error, max_data_file));
+        if (!yaml || !csv) continue;
         auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, site.config.suppression.threshold,
                                      site.config.suppression.staff_threshold, diags);
         if (table) tables.push_back(std::move(*table));
@@ -133,25 +133,25 @@ struct SchoolResult {
     Diagnostics diags;
 };
 
-SchoolResult read_school_folder(const SiteFiles& files, std::size_t s) {
+SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, bool unsafe_html) {
     SchoolResult r;
     const SchoolFiles& sf = files.schools[s];
     std::optional<Document> index;
-    if (sf.index) index = read_document(files.root, *sf.index, r.diags);
+    if (sf.index) index = read_document(files.root, *sf.index, unsafe_html, r.diags);
     r.school = read_school(sf, index ? &*index : nullptr, files.root, r.diags);
     for (const auto& file : sf.objectives)
-        if (auto doc = read_document(files.root, file, r.diags))
+        if (auto doc = read_document(files.root, file, unsafe_html, r.diags))
             r.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), s, r.diags));
     return r;
 }
 
 // Reads every school folder on `jobs` threads. Each result has its own slot,
 // so the model is the same whatever the number of threads.
-std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs) {
+std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs, bool unsafe_html) {
     std::vector<SchoolResult> results(files.schools.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i);
+        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i, unsafe_html);
     };
     const unsigned threads = std::min<unsigned>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
                                                 static_cast<unsigned>(std::max<std::size_t>(1, results.size())));
@@ -168,22 +168,24 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
     Site site;
     site.root = files.root;
     if (files.config) {
-        if (auto bytes = read_file(*files.config)) {
+        ReadError why;
+        if (auto bytes = read_file(*files.config, max_text_file, why)) {
             if (auto yaml = load_yaml_file("site.yaml", *bytes, diags)) site.config = read_config(*yaml, diags);
         } else {
-            diags.error({"site.yaml", 1, 1}, "cannot read this file");
+            diags.error({"site.yaml", 1, 1}, read_error_message(why, max_text_file));
         }
     }
     site.today = site.config.today ? *site.config.today : options.today ? *options.today : today_from_clock();
+    const bool unsafe = site.config.markdown.unsafe_html;
     if (files.trust_index)
-        if (auto doc = read_document(files.root, *files.trust_index, diags)) site.home = read_home(*doc, diags);
-    site.policy = read_policy(files, diags);
+        if (auto doc = read_document(files.root, *files.trust_index, unsafe, diags)) site.home = read_home(*doc, diags);
+    site.policy = read_policy(files, unsafe, diags);
 
     for (const auto& file : files.trust_objectives)
-        if (auto doc = read_document(files.root, file, diags))
+        if (auto doc = read_document(files.root, file, unsafe, diags))
             site.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), std::nullopt, diags));
     const std::size_t trust_count = site.objectives.size();
-    for (auto& r : read_schools(files, options.jobs)) {
+    for (auto& r : read_schools(files, options.jobs, unsafe)) {
         site.schools.push_back(std::move(r.school));
         for (auto& o : r.objectives) site.objectives.push_back(std::move(o));
         diags.append(r.diags);
@@ -191,7 +193,7 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
     merge_objectives(site, trust_count, diags);
 
     read_tables(files, site, diags);
-    site.statutory = read_statutory(files, diags);
+    site.statutory = read_statutory(files, unsafe, diags);
     collect_copied_files(files, site, diags);
     warn_overdue(site, diags);
     return site;

@@ -391,10 +391,15 @@ private:
             return std::nullopt;
         }
         if (auto it = school_index_.find(field.text); it != school_index_.end()) return it->second;
-        std::string msg = "no school \"" + field.text + "\" in content/schools/";
-        if (auto guess = nearest(field.text, school_slugs_)) msg += "; did you mean \"" + *guess + "\"?";
-        else msg += ": use a school's folder name, or \"trust\" for a trust-wide figure";
-        diags_.error(csv_.at(field), msg);
+        // The same unknown name on 10 000 rows: its suggestion is worked
+        // out once (comparing with every school costs time).
+        auto [it, fresh] = unknown_school_message_.try_emplace(field.text);
+        if (fresh) {
+            it->second = "no school \"" + field.text + "\" in content/schools/";
+            if (auto guess = nearest(field.text, school_slugs_)) it->second += "; did you mean \"" + *guess + "\"?";
+            else it->second += ": use a school's folder name, or \"trust\" for a trust-wide figure";
+        }
+        diags_.error(csv_.at(field), it->second);
         return std::nullopt;
     }
 
@@ -476,6 +481,7 @@ private:
     const CsvFile& csv_;
     const std::vector<std::string>& school_slugs_;
     std::unordered_map<std::string_view, std::size_t> school_index_;
+    std::unordered_map<std::string, std::string> unknown_school_message_;  // by name
     Diagnostics& diags_;
     const std::size_t trust_ = school_slugs_.size();  // the index `trust` stands for
     DataTable table_;

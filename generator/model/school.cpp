@@ -70,8 +70,11 @@ School read_school(const SchoolFiles& loaded, const Document* index, const std::
         if (logo->value.find("..") != std::string::npos || logo->value.find('/') != std::string::npos ||
             logo->value.find('\\') != std::string::npos)
             diags.error(logo->where, "\"logo\" must be the name of a file in this school's folder, e.g. logo.svg");
-        else if (!std::filesystem::is_regular_file(path, ec))
+        else if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
             diags.error(logo->where, "logo file \"" + logo->value + "\" not found; put it in " + loaded.folder + "/");
+        else if (const PathCheck c = check_site_path(path, site_root); c.kind != EntryKind::file)
+            diags.error(logo->where, "logo file \"" + logo->value + "\": " +
+                                         (c.kind == EntryKind::directory ? "this is a folder, not a file" : c.problem));
         else
             s.logo = logo->value;
     }

@@ -16,10 +16,10 @@ Text read_text(const Document& doc, Diagnostics& diags) {
     return t;
 }
 
-Text statutory_text(const SiteFiles& files, const std::string& path, Diagnostics& diags) {
+Text statutory_text(const SiteFiles& files, const std::string& path, bool unsafe_html, Diagnostics& diags) {
     for (const auto& [p, file] : files.statutory_overrides) {
         if (p != path) continue;
-        auto doc = read_document(files.root, file, diags);
+        auto doc = read_document(files.root, file, unsafe_html, diags);
         return doc ? read_text(*doc, diags) : Text{};
     }
     const std::string builtin = "content/" + path;
@@ -34,15 +34,15 @@ Text statutory_text(const SiteFiles& files, const std::string& path, Diagnostics
 
 }  // namespace
 
-Statutory read_statutory(const SiteFiles& loaded, Diagnostics& diags) {
+Statutory read_statutory(const SiteFiles& loaded, bool unsafe_html, Diagnostics& diags) {
     Statutory s;
-    s.duty = statutory_text(loaded, "duty.md", diags);
-    s.equality_information = statutory_text(loaded, "equality-information.md", diags);
+    s.duty = statutory_text(loaded, "duty.md", unsafe_html, diags);
+    s.equality_information = statutory_text(loaded, "equality-information.md", unsafe_html, diags);
     for (std::size_t i = 0; i < aim_count; ++i)
-        s.aims[i] = statutory_text(loaded, "aims/" + std::string(aims_vocabulary().terms[i]) + ".md", diags);
+        s.aims[i] = statutory_text(loaded, "aims/" + std::string(aims_vocabulary().terms[i]) + ".md", unsafe_html, diags);
     for (std::size_t i = 0; i < characteristic_count; ++i)
         s.characteristics[i] = statutory_text(
-            loaded, "characteristics/" + std::string(characteristics_vocabulary().terms[i]) + ".md", diags);
+            loaded, "characteristics/" + std::string(characteristics_vocabulary().terms[i]) + ".md", unsafe_html, diags);
     return s;
 }
 

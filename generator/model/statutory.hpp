@@ -7,6 +7,6 @@
 
 namespace eqsite {
 
-Statutory read_statutory(const SiteFiles& files, Diagnostics& diags);
+Statutory read_statutory(const SiteFiles& files, bool unsafe_html, Diagnostics& diags);
 
 }  // namespace eqsite

@@ -236,7 +236,7 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
             }
     });
     doc["rows"] = std::move(rows);
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace eqsite

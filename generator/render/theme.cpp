@@ -137,33 +137,43 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
     }
 
     const fs::path dir = site_root / "theme";
-    auto override_folder = [&](const std::string& sub, std::map<std::string, ThemeFile>& into, bool templates) {
-        for (const auto& entry : list_visible(dir / sub)) {
-            if (entry.is_directory) continue;
+    // The readable files of theme/<sub>: links out of the site and special
+    // files are errors, and so is a template that is not UTF-8.
+    auto each_file = [&](const std::string& sub, std::uintmax_t limit, auto use) {
+        for (const auto& entry : list_visible(dir / sub, site_root)) {
             const fs::path path = dir / sub / from_utf8(entry.name);
             const std::string source = relative_name(path, site_root);
-            auto bytes = read_file(path);
-            if (!bytes) {
-                diags.error({source, 1, 1}, "cannot read this file");
-                continue;
-            }
-            std::string key = templates || sub == "partials" ? name_without_ext(entry.name) : entry.name;
+            if (entry.kind == EntryKind::problem) diags.error({source, 1, 1}, entry.problem);
+            if (!entry.is_file()) continue;
+            ReadError why;
+            auto bytes = read_file(path, limit, why);
+            if (!bytes) diags.error({source, 1, 1}, read_error_message(why, limit));
+            else use(entry.name, source, std::move(*bytes));
+        }
+    };
+    auto override_folder = [&](const std::string& sub, std::map<std::string, ThemeFile>& into, bool templates) {
+        each_file(sub, max_text_file, [&](const std::string& name, const std::string& source, std::string bytes) {
+            std::string key = templates || sub == "partials" ? name_without_ext(name) : name;
             if (templates && into.find(key) == into.end()) {
                 diags.warning({source, 1, 1}, "not used: the theme has no template called \"" + key +
                                                   "\"; templates are " + join(template_names(), ", "));
-                continue;
+                return;
             }
-            into[key] = ThemeFile{normalise_newlines(*bytes), source};
-        }
+            std::string text = normalise_newlines(bytes);
+            if (auto bad = find_invalid_utf8(text)) {
+                diags.error({source, bad->line, bad->column}, "this file is not valid UTF-8; save it as \"UTF-8\" "
+                                                              "in your editor");
+                return;
+            }
+            into[key] = ThemeFile{std::move(text), source};
+        });
     };
     override_folder("templates", theme.templates, true);
     override_folder("partials", theme.partials, false);
     // Assets keep their bytes exactly (images, fonts).
-    for (const auto& entry : list_visible(dir / "assets")) {
-        if (entry.is_directory) continue;
-        const fs::path path = dir / "assets" / from_utf8(entry.name);
-        if (auto bytes = read_file(path)) theme.assets[entry.name] = ThemeFile{*bytes, relative_name(path, site_root)};
-    }
+    each_file("assets", max_data_file, [&](const std::string& name, const std::string& source, std::string bytes) {
+        theme.assets[name] = ThemeFile{std::move(bytes), source};
+    });
 
     for (const auto& name : template_names())
         if (theme.templates.find(name) == theme.templates.end())

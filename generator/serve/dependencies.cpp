@@ -91,16 +91,20 @@ private:
 
 InputFingerprints fingerprint_inputs(const fs::path& root) {
     InputFingerprints out;
+    // Only what the build may read: files inside the site, within the
+    // size limit (a link out of the site is an error in the build itself).
     auto add = [&](const fs::path& p) {
-        if (auto bytes = read_file(p)) out[relative_name(p, root)] = fingerprint(*bytes);
+        if (check_site_path(p, root).kind != EntryKind::file) return;
+        ReadError why;
+        if (auto bytes = read_file(p, max_data_file, why)) out[relative_name(p, root)] = fingerprint(*bytes);
     };
     std::error_code ec;
-    if (fs::is_regular_file(root / "site.yaml", ec)) add(root / "site.yaml");
+    add(root / "site.yaml");
     for (const char* dir : site_input_folders) {
         if (!fs::is_directory(root / dir, ec)) continue;
         for (fs::recursive_directory_iterator it(root / dir, fs::directory_options::skip_permission_denied, ec), end;
              !ec && it != end; it.increment(ec))
-            if (it->is_regular_file(ec)) add(it->path());
+            add(it->path());
     }
     return out;
 }

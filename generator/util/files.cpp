@@ -1,5 +1,7 @@
 #include "util/files.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -23,13 +25,109 @@ bool write_file(const fs::path& path, std::string_view bytes) {
     return static_cast<bool>(out.flush());
 }
 
-std::vector<DirEntry> list_visible(const fs::path& dir) {
+std::optional<std::string> read_file(const fs::path& path, std::uintmax_t most_bytes, ReadError& why) {
+    why = ReadError::none;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > most_bytes) {
+        why = ReadError::too_large;
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        why = ReadError::cannot_read;
+        return std::nullopt;
+    }
+    // Read at most one byte over the limit, whatever the size said: the
+    // file may have grown, or may not be what it claimed.
+    std::string bytes;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > most_bytes) {
+            why = ReadError::too_large;
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        why = ReadError::cannot_read;
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+std::string read_error_message(ReadError why, std::uintmax_t most_bytes) {
+    if (why == ReadError::too_large)
+        return "this file is larger than " + std::to_string(most_bytes >> 20) +
+               " MB, more than any site file should be; check that it is the right file";
+    return "cannot read this file; check that it exists and is not open elsewhere";
+}
+
+namespace {
+
+fs::path canonical_or_empty(const fs::path& p) {
+    std::error_code ec;
+    auto c = fs::canonical(p, ec);
+    return ec ? fs::path() : c;
+}
+
+bool starts_with_path(const fs::path& inner, const fs::path& outer) {
+    auto i = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+PathCheck check_site_path(const fs::path& path, const fs::path& root) {
+    std::error_code ec;
+    const auto own = fs::symlink_status(path, ec);
+    if (ec) return {EntryKind::problem, "cannot read this path: " + ec.message()};
+    if (fs::is_symlink(own)) {
+        const fs::path target = canonical_or_empty(path);
+        const fs::path site = canonical_or_empty(root);
+        if (target.empty())
+            return {EntryKind::problem, "this link is broken or leads round in a loop; remove it, or put the file "
+                                        "itself here"};
+        if (site.empty() || !starts_with_path(target, site))
+            return {EntryKind::problem, "this is a link to " + to_utf8(target) +
+                                            ", outside the site folder; eqsite reads only files inside the site "
+                                            "folder, so copy the file in instead"};
+        const auto st = fs::status(target, ec);
+        if (fs::is_directory(st)) {
+            // A folder that holds the link would be read for ever.
+            const fs::path holder = canonical_or_empty(path.parent_path());
+            if (!holder.empty() && starts_with_path(holder, target))
+                return {EntryKind::problem, "this link leads back to a folder that contains it, which would be read "
+                                            "for ever; remove the link"};
+            return {EntryKind::directory, {}};
+        }
+        if (fs::is_regular_file(st)) return {EntryKind::file, {}};
+        return {EntryKind::problem, "this link leads to something that is not a file (a device, pipe or socket); "
+                                    "remove it"};
+    }
+    if (fs::is_directory(own)) return {EntryKind::directory, {}};
+    if (fs::is_regular_file(own)) return {EntryKind::file, {}};
+    return {EntryKind::problem, "this is not a file but a named pipe, device or socket, which eqsite does not "
+                                "read; remove it"};
+}
+
+std::vector<DirEntry> list_visible(const fs::path& dir, const fs::path& root) {
     std::vector<DirEntry> out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = to_utf8(it->path().filename());
         if (name.empty() || name[0] == '.' || name[0] == '_') continue;
-        out.push_back({std::move(name), it->is_directory(ec)});
+        if (!is_valid_utf8(name)) {
+            out.push_back({valid_utf8(name), EntryKind::problem,
+                           "this name is not valid UTF-8 text, so it cannot be shown or linked; rename it"});
+            continue;
+        }
+        PathCheck check = check_site_path(it->path(), root);
+        out.push_back({std::move(name), check.kind, std::move(check.problem)});
     }
     std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
     return out;

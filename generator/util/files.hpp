@@ -1,6 +1,7 @@
 // File-system helpers. All paths in messages are site-relative with '/'.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,16 +13,48 @@ namespace fs = std::filesystem;
 
 // The whole file as bytes, or nullopt if it cannot be read.
 std::optional<std::string> read_file(const fs::path& path);
+
+// Reading a site's file, with a size limit: a link to /dev/zero or a
+// 10 GB file must stop with an error, not fill the memory.
+enum class ReadError { none, cannot_read, too_large };
+std::optional<std::string> read_file(const fs::path& path, std::uintmax_t most_bytes, ReadError& why);
+// Limits: text a person writes (Markdown, YAML, templates), and data.
+inline constexpr std::uintmax_t max_text_file = 8u << 20;   // 8 MB
+inline constexpr std::uintmax_t max_data_file = 1u << 30;   // 1 GB: a national table
+// "cannot read this file ..." or "this file is larger than 8 MB ...".
+std::string read_error_message(ReadError why, std::uintmax_t most_bytes);
+
+// What a path inside a site folder is, judged without ever following a
+// link out of the folder: eqsite reads nothing from outside the site.
+enum class EntryKind {
+    file,       // a regular file (or a link to one inside the site)
+    directory,  // a folder (or a link to one inside the site)
+    problem,    // anything else: see `problem`
+};
+struct PathCheck {
+    EntryKind kind = EntryKind::problem;
+    std::string problem;  // what is wrong and what to do, for an error message
+};
+// `root` is the site folder. A link whose target is outside it, a broken
+// link, a link that loops, a link to a folder that holds the link (which
+// would be read for ever), and anything that is neither a regular file nor
+// a folder (a named pipe, device or socket) are problems.
+PathCheck check_site_path(const fs::path& path, const fs::path& root);
 // Writes bytes, creating parent folders. Returns false on failure.
 bool write_file(const fs::path& path, std::string_view bytes);
 
 // Names in a folder, sorted byte-wise so every platform sees the same order.
-// Names starting with '.' or '_' are skipped, as the site format says.
+// Names starting with '.' or '_' are skipped, as the site format says. With
+// `root` (the site folder), each entry is checked with check_site_path; a
+// name that is not valid UTF-8 is a problem too (shown with U+FFFD).
 struct DirEntry {
     std::string name;
-    bool is_directory = false;
+    EntryKind kind = EntryKind::file;
+    std::string problem;
+    bool is_directory() const { return kind == EntryKind::directory; }
+    bool is_file() const { return kind == EntryKind::file; }
 };
-std::vector<DirEntry> list_visible(const fs::path& dir);
+std::vector<DirEntry> list_visible(const fs::path& dir, const fs::path& root);
 
 // Paths as UTF-8 text with '/' separators, and back: the same on Windows.
 std::string to_utf8(const fs::path& path);

@@ -27,12 +27,26 @@ std::string normalise_newlines(std::string_view raw) {
 namespace {
 
 // Length of the UTF-8 sequence starting at s[i], or 0 if it is invalid.
+// Strict RFC 3629: no overlong forms, no surrogates (U+D800..U+DFFF), no
+// code points above U+10FFFF.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return 0;
-    if (len == 2 && c < 0xC2) return 0;  // overlong
-    for (std::size_t k = 1; k < len; ++k)
+    if (c < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return 0;
+    if (i + len > s.size()) return 0;
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < lo || second > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
         if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
     return len;
 }
@@ -53,6 +67,30 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
         i += len;
     }
     return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++i;
+        } else {
+            out.append(text.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
 }
 
 int column_of(std::string_view line_text, std::size_t offset) {

@@ -19,7 +19,12 @@ struct TextPosition {
     int line = 1;
     int column = 1;
 };
+// Strict UTF-8 (RFC 3629): no overlong forms, surrogates or code points
+// above U+10FFFF.
 std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+// The text with every invalid byte replaced by U+FFFD, for showing a name.
+std::string valid_utf8(std::string_view text);
 
 // Column (1-based, in characters) of byte `offset` within its line.
 int column_of(std::string_view line_text, std::size_t offset);

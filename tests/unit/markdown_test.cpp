@@ -110,7 +110,7 @@ TEST_CASE("20 000 headings with the same text get ids in linear time") {
     CHECK(contains(html, "id=\"same-20000\""));
 }
 
-TEST_CASE("tables, strikethrough and autolinks are on; no align attributes") {
+TEST_CASE("tables, strikethrough and autolinks are on, no align attributes") {
     const auto html = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ see https://example.org\n");
     CHECK(contains(html, "<section class=\"table-scroll\" aria-label=\"Table: a, b\" tabindex=\"0\">\n<table>\n<thead>"));
     CHECK(contains(html, "</table>\n</section>"));
@@ -127,7 +127,7 @@ TEST_CASE("tables on one page get distinct labels") {
     CHECK(contains(html, "aria-label=\"Table: a, b (2)\""));
 }
 
-TEST_CASE("image text becomes alt text; entities are decoded when known, shown as text when not") {
+TEST_CASE("image text becomes alt text, entities are decoded when known, shown as text when not") {
     const auto html = md("![A *shield* logo](logo.svg) &copy; &#163;5 &bogus;");
     CHECK(contains(html, "<img src=\"logo.svg\" alt=\"A shield logo\">"));
     CHECK(contains(html, "\u00A9 \u00A35"));

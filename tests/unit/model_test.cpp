@@ -27,7 +27,7 @@ void write_two_schools(const fs::path& root) {
 }
 }  // namespace
 
-TEST_CASE("trust objectives appear on every school unless excluded; school objectives on their own school") {
+TEST_CASE("trust objectives appear on every school unless excluded, school objectives on their own school") {
     TempDir dir;
     write_two_schools(dir.path());
     Diagnostics d;

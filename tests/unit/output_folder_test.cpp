@@ -47,7 +47,7 @@ TEST_CASE("the staging folder replaces the output only on commit") {
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("a failed build leaves the previous output byte-identical; stale files go on success") {
+TEST_CASE("a failed build leaves the previous output byte-identical, stale files go on success") {
     TempDir dir;
     const fs::path site = dir.path() / "trust";
     write_minimal_site(site);

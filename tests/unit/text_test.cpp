@@ -32,7 +32,7 @@ TEST_CASE("suggestions pick the nearest plausible candidate") {
     CHECK(edit_distance("kitten", "sitting") == 3);
 }
 
-TEST_CASE("newlines and BOM are normalised; invalid UTF-8 is located") {
+TEST_CASE("newlines and BOM are normalised, invalid UTF-8 is located") {
     CHECK(normalise_newlines("\xEF\xBB\xBF" "a\r\nb\rc\n") == "a\nb\nc\n");
     CHECK_FALSE(find_invalid_utf8("Ysgol Tŷ Gwyn"));
     auto bad = find_invalid_utf8("ok\nab\xE9z");

@@ -17,7 +17,7 @@ TEST_CASE("the default theme is complete and valid") {
     CHECK(theme.assets.count("style.css") == 1);
 }
 
-TEST_CASE("a site overrides one partial; the rest stay default") {
+TEST_CASE("a site overrides one partial, the rest stay default") {
     TempDir dir;
     write_minimal_site(dir.path());
     write(dir.path() / "theme/partials/site-footer.mustache", "<footer>Our own footer for {{trust_name}}</footer>");
