@@ -15,6 +15,7 @@
 #include "model/build_site.hpp"
 #include "render/theme.hpp"
 #include "serve/dependencies.hpp"
+#include "serve/guarded_server.hpp"
 #include "serve/request_path.hpp"
 #include "serve/site_watcher.hpp"
 #include "util/files.hpp"
@@ -56,6 +57,8 @@ public:
             if (attempt > 100) throw std::runtime_error("cannot create a temporary folder in " +
                                                         to_utf8(fs::temp_directory_path(ec)));
         }
+        // Drafts are private: other users of the computer cannot read them.
+        fs::permissions(work_, fs::perms::owner_all, fs::perm_options::replace, ec);
     }
     static std::string unique_id() {
         const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -186,25 +189,43 @@ public:
         else res.set_content(*bytes, type);
     }
 
+    // Each open page holds a stream (and a worker thread) while it is
+    // open; past `most_streams`, a page is told to try again in a while
+    // (the browser's EventSource does), so streams never take every worker.
+    static constexpr int most_streams = 64;
+
     void handle_events(httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
+        if (streams_.fetch_add(1) >= most_streams) {
+            streams_.fetch_sub(1);
+            res.set_header("Connection", "close");
+            res.set_content("retry: 10000\n\n", "text/event-stream");
+            return;
+        }
         auto last = std::make_shared<long long>(-1);
-        res.set_chunked_content_provider("text/event-stream", [this, last](std::size_t, httplib::DataSink& sink) {
-            std::unique_lock lock(mutex_);
-            if (*last == generation_) changed_.wait_for(lock, std::chrono::seconds(10), [&] {
-                return generation_ != *last || stopping_;
-            });
-            if (stopping_) return false;
-            std::string message;
-            if (*last == generation_) {
-                message = ": still here\n\n";  // keeps proxies and browsers from timing out
-            } else {
-                *last = generation_;
-                message = "data: " + instance_ + "-" + std::to_string(generation_) + "\n\n";
-            }
-            lock.unlock();
-            return sink.write(message.data(), message.size());
-        });
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [this, last](std::size_t, httplib::DataSink& sink) {
+                try {
+                    std::unique_lock lock(mutex_);
+                    if (*last == generation_) changed_.wait_for(lock, std::chrono::seconds(10), [&] {
+                        return generation_ != *last || stopping_;
+                    });
+                    if (stopping_) return false;
+                    std::string message;
+                    if (*last == generation_) {
+                        message = ": still here\n\n";  // keeps proxies and browsers from timing out
+                    } else {
+                        *last = generation_;
+                        message = "data: " + instance_ + "-" + std::to_string(generation_) + "\n\n";
+                    }
+                    lock.unlock();
+                    return sink.write(message.data(), message.size());
+                } catch (...) {
+                    return false;  // an exception here would end the whole server
+                }
+            },
+            [this](bool) { streams_.fetch_sub(1); });
     }
 
     void stop() {
@@ -263,22 +284,37 @@ private:
     std::vector<Diagnostic> errors_;    // of the latest build
     long long generation_ = 0;
     bool stopping_ = false;
+    std::atomic<int> streams_{0};  // open live-reload streams
 };
 
 bool is_loopback(const std::string& host) {
     return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
 }
 
+// The Host header a browser sends for this server: a loopback name or the
+// bound address, with the port. Anything else is a page on another site
+// reaching the preview through a DNS name it controls (DNS rebinding).
+bool allowed_host(const std::string& host, const std::string& bind, int port) {
+    const std::string suffix = ":" + std::to_string(port);
+    if (!host.ends_with(suffix)) return false;
+    const std::string name = to_lower_ascii(host.substr(0, host.size() - suffix.size()));
+    return name == "127.0.0.1" || name == "localhost" || name == "[::1]" || name == bind || name == "[" + bind + "]";
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
-    httplib::Server server;
-    // Every request gets a thread of its own, so open live-reload streams
-    // never starve page requests.
-    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+    // Each request is read within 10 s and 64 KB, and threads start as
+    // connections need them (serve/guarded_server.hpp), so open pages'
+    // streams and slow clients leave room for page requests.
+    GuardedServer server;
+    server.new_task_queue = [] { return new ElasticPool(1024); };
     server.set_payload_max_length(64 * 1024);
     server.set_read_timeout(5, 0);
-    server.set_keep_alive_max_count(100);
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content("Internal error.\n", "text/plain; charset=utf-8");  // never the exception's text
+    });
     // Headers and body go out in separate writes; with Nagle's algorithm
     // the body waits for the client's delayed ACK (40 ms on Linux), so
     // every response took at least 40 ms (bench/README.md, "Preview server").
@@ -294,8 +330,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
 #endif
     });
 
-    const int port = options.port == 0 ? server.bind_to_any_port(options.bind) : options.port;
-    if (port < 0 || (options.port != 0 && !server.bind_to_port(options.bind, port))) {
+    const int port = options.port == 0 ? server.bind_any_with_backlog(options.bind) : options.port;
+    if (port < 0 || (options.port != 0 && !server.bind_with_backlog(options.bind, port))) {
         err << "eqsite: error: cannot listen on " << options.bind << " port " << options.port
             << ": the port is in use by another program (perhaps another eqsite serve), or the address is not "
                "this computer's. Stop the other program, or choose another port, e.g. eqsite serve --port "
@@ -312,22 +348,35 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     Preview preview(options, out);
     preview.rebuild();
 
+    // Before any route, and before any body is read: only GET and HEAD,
+    // only from this computer's names for itself, one range at most.
+    server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+        using Result = httplib::Server::HandlerResponse;
+        if (req.method != "GET" && req.method != "HEAD") {
+            res.status = 405;
+            res.set_header("Allow", "GET, HEAD");
+            res.set_header("Connection", "close");
+            res.set_content("Only GET and HEAD are allowed.\n", "text/plain; charset=utf-8");
+            return Result::Handled;
+        }
+        if (req.get_header_value_count("Host") != 1 || !allowed_host(req.get_header_value("Host"), options.bind, port)) {
+            res.status = 421;
+            res.set_content("This preview answers only to http://127.0.0.1:" + std::to_string(port) + "/.\n",
+                            "text/plain; charset=utf-8");
+            return Result::Handled;
+        }
+        if (req.get_header_value("Range").find(',') != std::string::npos) {
+            res.status = 416;  // many ranges would copy the body once each
+            return Result::Handled;
+        }
+        return Result::Unhandled;
+    });
     server.Get("/__eqsite/live.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");
         res.set_content(live_script, "text/javascript; charset=utf-8");
     });
     server.Get("/__eqsite/events", [&](const httplib::Request&, httplib::Response& res) { preview.handle_events(res); });
     server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) { preview.handle_get(req, res); });
-    auto refuse = [](const httplib::Request&, httplib::Response& res) {
-        res.status = 405;
-        res.set_header("Allow", "GET, HEAD");
-        res.set_content("Only GET and HEAD are allowed.\n", "text/plain; charset=utf-8");
-    };
-    server.Post(".*", refuse);
-    server.Put(".*", refuse);
-    server.Delete(".*", refuse);
-    server.Patch(".*", refuse);
-    server.Options(".*", refuse);
 
     stop_requested = false;
     std::signal(SIGINT, on_stop_signal);

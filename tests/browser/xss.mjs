@@ -296,56 +296,62 @@ function htmlNotShown(pageText) {
 
 // ---------------------------------------------------------------- the browser
 
-async function checkPage(context, base, route, report) {
+// A new tab with the page loaded. Later navigations (a clicked link) are
+// cancelled, so the page stays; a javascript: address needs no request and
+// runs. Requests that leave the test server are cancelled too.
+async function openPage(context, base, route, report) {
   const page = await context.newPage();
-  const url = base + route;
   page.on("console", (m) => {
     if (!/^Failed to load resource/.test(m.text())) report(route, vectorIn(m.text()), `console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => report(route, vectorIn(e.message), `page error: ${e.message}`));
-  // Navigations other than our own loads are cancelled, so a click never
-  // leaves the page; a javascript: address needs no request and runs.
-  let loading = false;
+  let loaded = false;
   await page.route("**/*", (r) => {
     const req = r.request();
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && !loading) return r.abort("aborted");
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && loaded) return r.abort("aborted");
     return req.url().startsWith(base) ? r.continue() : r.abort("aborted");
   });
-  const load = async () => {
-    loading = true;
-    try {
-      // A navigation the last click started late may interrupt this one.
-      for (let attempt = 1; ; attempt++) {
-        try { return await page.goto(url, { waitUntil: "load" }); } catch (e) { if (attempt === 3) throw e; }
-      }
-    } finally { loading = false; }
-  };
-  const readX = () => page.evaluate(() => window.__x).catch(() => undefined);
-  await load();
+  await page.goto(base + route, { waitUntil: "load" });
+  loaded = true;
+  return page;
+}
+
+const readX = (page) => page.evaluate(() => window.__x).catch(() => undefined);
+
+// The checks on the loaded page; returns how many links it has.
+async function checkLoaded(context, base, route, report) {
+  const page = await openPage(context, base, route, report);
   await page.waitForTimeout(200);
-  const atLoad = await readX();
-  if (atLoad !== undefined) report(route, vectorIn(String(atLoad)), `window.__x is ${JSON.stringify(atLoad)} after load`);
+  const x = await readX(page);
+  if (x !== undefined) report(route, vectorIn(String(x)), `window.__x is ${JSON.stringify(x)} after load`);
   for (const p of await page.evaluate(domProblems)) report(route, vectorIn(...p.texts), p.what);
   for (const name of htmlNotShown(await page.evaluate(() => document.body.innerText)))
     report(route, name, "raw HTML is not shown as text");
-
   const links = await page.locator("a").count();
-  for (let i = 0; i < links; i++) {
-    // A fresh document for every click: after a click on an unknown scheme
-    // (livescript:) Chromium ignores later javascript: clicks in the same one.
-    if (i > 0) await load();
-    const a = page.locator("a").nth(i);
-    const text = ((await a.textContent({ timeout: 2000 }).catch(() => "")) ?? "").trim().slice(0, 60);
-    const before = await readX();
-    const clicked = await a.click({ force: true, noWaitAfter: true, timeout: 2000 }).then(() => true, () =>
-      a.dispatchEvent("click", {}, { timeout: 2000 }).then(() => true, () => false));
-    if (!clicked) report(route, vectorIn(text), `link ${i + 1} "${text}" could not be clicked`);
-    await page.waitForTimeout(30);
-    const after = await readX();
-    if (after !== undefined && after !== before)
-      report(route, vectorIn(String(after)), `window.__x is ${JSON.stringify(after)} after clicking link ${i + 1} "${text}"`);
-  }
   await page.close();
+  return links;
+}
+
+// Clicks link i in a tab of its own: after a click on an unknown scheme
+// (livescript:) Chromium ignores later javascript: clicks in that tab.
+async function clickLink(context, base, route, i, report) {
+  const page = await openPage(context, base, route, report);
+  const a = page.locator("a").nth(i);
+  const text = ((await a.textContent({ timeout: 2000 }).catch(() => "")) ?? "").trim().slice(0, 60);
+  const before = await readX(page);
+  const clicked = await a.click({ force: true, noWaitAfter: true, timeout: 2000 }).then(() => true, () =>
+    a.dispatchEvent("click", {}, { timeout: 2000 }).then(() => true, () => false));
+  if (!clicked) report(route, vectorIn(text), `link ${i + 1} "${text}" could not be clicked`);
+  await page.waitForTimeout(50);
+  const after = await readX(page);
+  if (after !== undefined && after !== before)
+    report(route, vectorIn(String(after)), `window.__x is ${JSON.stringify(after)} after clicking link ${i + 1} "${text}"`);
+  await page.close();
+}
+
+async function checkPage(context, base, route, report) {
+  const links = await checkLoaded(context, base, route, report);
+  for (let i = 0; i < links; i++) await clickLink(context, base, route, i, report);
   return links;
 }
 

@@ -242,21 +242,22 @@ TEST_CASE("serve: requests that try to leave the site, other methods and garbage
     ServeProcess server(site);
     const int port = server.port();
 
+    const std::string host = "Host: 127.0.0.1:" + std::to_string(port) + "\r\n";
     for (const std::string path : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                                    "/..%2f..%2f..%2fetc%2fpasswd", "/..\\..\\..\\etc\\passwd", "//etc/passwd",
                                    "/assets/%00style.css", "/C:/Windows/win.ini", "/schools/../../site.yaml",
                                    "/%2e%2e%5c%2e%2e%5csite.yaml"}) {
         INFO(path);
-        const std::string status = raw_request(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        const std::string status = raw_request(port, "GET " + path + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
         CHECK((status == "HTTP/1.1 404 Not Found" || status == "HTTP/1.1 400 Bad Request"));
     }
-    CHECK(raw_request(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx") ==
+    CHECK(raw_request(port, "POST / HTTP/1.1\r\n" + host + "Content-Length: 1\r\nConnection: close\r\n\r\nx") ==
           "HTTP/1.1 405 Method Not Allowed");
-    CHECK(raw_request(port, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") == "HTTP/1.1 200 OK");
+    CHECK(raw_request(port, "HEAD / HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n") == "HTTP/1.1 200 OK");
     // Oversized headers and URL, and bytes that are not HTTP at all.
     const std::string big(100000, 'a');
-    raw_request(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n");
-    raw_request(port, "GET /" + big + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    raw_request(port, "GET / HTTP/1.1\r\n" + host + "X-Big: " + big + "\r\n\r\n");
+    raw_request(port, "GET /" + big + " HTTP/1.1\r\n" + host + "\r\n");
     raw_request(port, std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n", 28));
     raw_request(port, "\r\n\r\n\r\n");
     // Still serving, with the right types.
@@ -282,6 +283,91 @@ TEST_CASE("serve: requests that try to leave the site, other methods and garbage
     auto folder = client.Get("/assets");  // a folder without a trailing slash: no listing
     REQUIRE(folder);
     CHECK(folder->status == 404);
+    CHECK(server.stop() == 0);
+}
+
+TEST_CASE("serve: only this computer's names are answered, so a page elsewhere cannot read the preview") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    ServeProcess server(site);
+    const int port = server.port();
+    const std::string p = std::to_string(port);
+    // DNS rebinding: a page at attacker.example whose name now points here.
+    for (const std::string host : std::vector<std::string>{"attacker.example:" + p, "127.0.0.1:1",
+                                                          "127.0.0.1.attacker.example:" + p, ""}) {
+        INFO("Host: " << host);
+        CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n") ==
+              "HTTP/1.1 421 Misdirected Request");
+    }
+    CHECK(raw_request(port, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n") == "HTTP/1.1 421 Misdirected Request");
+    // The drafts it builds are in a folder only its user can read.
+    int folders = 0;
+    for (const auto& e : fs::directory_iterator(fs::temp_directory_path()))
+        if (e.path().filename().string().starts_with("eqsite-serve-")) {
+            ++folders;
+            INFO(e.path());
+            CHECK((fs::status(e.path()).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+        }
+    CHECK(folders > 0);
+    for (const std::string host : std::vector<std::string>{"127.0.0.1:" + p, "localhost:" + p, "LOCALHOST:" + p}) {
+        INFO("Host: " << host);
+        CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n") ==
+              "HTTP/1.1 200 OK");
+    }
+    CHECK(server.stop() == 0);
+}
+
+TEST_CASE("serve: a huge chunked body, huge headers, many ranges, slow clients and open pages do not stop it") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    ServeProcess server(site);
+    const int port = server.port();
+    const std::string host = "Host: 127.0.0.1:" + std::to_string(port) + "\r\n";
+
+    // A chunked body is refused before a byte of it is read.
+    std::string chunked = "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 64; ++i) chunked += "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
+    CHECK(raw_request(port, chunked) == "HTTP/1.1 405 Method Not Allowed");
+    // 16 MB of headers: the connection is dropped, nothing is buffered.
+    std::string headers = "GET / HTTP/1.1\r\n" + host;
+    for (int i = 0; i < 4096; ++i) headers += "X-" + std::to_string(i) + ": " + std::string(4000, 'h') + "\r\n";
+    CHECK(raw_request(port, headers + "\r\n") != "HTTP/1.1 200 OK");
+    // Many ranges would copy the page once each.
+    std::string ranges = "bytes=0-";
+    for (int i = 0; i < 500; ++i) ranges += ",0-";
+    CHECK(raw_request(port, "GET / HTTP/1.1\r\n" + host + "Range: " + ranges + "\r\nConnection: close\r\n\r\n") ==
+          "HTTP/1.1 416 Range Not Satisfiable");
+
+    // 200 clients sending a header byte now and then, and 100 open pages
+    // listening for reloads: a page request is still answered.
+    std::vector<int> held;
+    auto open_socket = [&] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        held.push_back(fd);
+        return fd;
+    };
+    for (int i = 0; i < 200; ++i) {
+        const std::string start = "GET / HTTP/1.1\r\n" + host + "X-Slow: ";
+        ::send(open_socket(), start.data(), start.size(), MSG_NOSIGNAL);
+    }
+    for (int i = 0; i < 100; ++i) {
+        const std::string events = "GET /__eqsite/events HTTP/1.1\r\n" + host + "\r\n";
+        ::send(open_socket(), events.data(), events.size(), MSG_NOSIGNAL);
+    }
+    std::this_thread::sleep_for(500ms);
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(5, 0);
+    auto page = client.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    for (int fd : held) ::close(fd);
     CHECK(server.stop() == 0);
 }
 
