@@ -13,6 +13,7 @@
 #include "render/theme.hpp"
 #include "serve/preview.hpp"
 #include "util/files.hpp"
+#include "util/text.hpp"
 #include "write/build.hpp"
 
 namespace {
@@ -52,6 +53,10 @@ int run_build(const BuildOptions& options) {
     }
     std::cout << "Built " << r.pages << " pages (" << r.files << " files) into " << to_utf8(r.out) << " with "
               << count_words(r.diags) << ".\n";
+    if (!r.kept.empty())
+        std::cout << "Kept " << r.kept.size() << (r.kept.size() == 1 ? " file" : " files")
+                  << " in the output that eqsite did not write: " << join(r.kept, ", ")
+                  << " (a file every build should publish, such as CNAME, belongs in static/).\n";
     return exit_ok;
 }
 

@@ -103,7 +103,8 @@ public:
             if (plan.everything) {
                 fs::create_directories(*folder, ec);
                 if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot create " + to_utf8(*folder) + ": " + ec.message());
-                const std::size_t files = write_site(site, theme, render, *folder, options_.jobs, diags);
+                FolderSink sink(*folder);
+                const std::size_t files = write_site(site, theme, render, sink, options_.jobs, diags);
                 done = "Built every page (" + std::to_string(files) + " files)";
             } else {
                 fs::copy(last, *folder, fs::copy_options::recursive, ec);

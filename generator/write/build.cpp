@@ -26,7 +26,7 @@ unsigned worker_count(unsigned requested, std::size_t pages) {
 // Renders and writes pages on `jobs` threads. Each page's file depends only
 // on the page, so the output is the same whatever the number of threads.
 void render_pages(const Site& site, const Theme& theme, const RenderOptions& render_options,
-                  const std::vector<Page>& pages, const fs::path& folder, unsigned jobs, Diagnostics& diags) {
+                  const std::vector<Page>& pages, OutputSink& out, unsigned jobs, Diagnostics& diags) {
     std::vector<std::string> errors(pages.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
@@ -36,7 +36,7 @@ void render_pages(const Site& site, const Theme& theme, const RenderOptions& ren
             const std::string html = renderer.render(pages[i], error);
             if (!error.empty())
                 errors[i] = "page " + pages[i].route + ": template error: " + error;
-            else if (!write_file(folder / from_utf8(output_path(pages[i].route)), html))
+            else if (!out.write(output_path(pages[i].route), html))
                 errors[i] = "cannot write " + output_path(pages[i].route) + " (is the disk full?)";
         }
     };
@@ -63,13 +63,13 @@ std::string sitemap(const std::vector<Page>& pages, const std::string& base_url)
 }  // namespace
 
 // /data/<table>.csv and .json: every published figure of each table.
-static std::size_t write_data_files(const Site& site, const fs::path& folder, Diagnostics& diags) {
+static std::size_t write_data_files(const Site& site, OutputSink& out, Diagnostics& diags) {
     std::vector<std::string> slugs;
     for (const auto& s : site.schools) slugs.push_back(s.slug);
     std::size_t files = 0;
     for (const auto& t : site.tables) {
         for (const auto& [ext, text] : {std::pair{".csv", table_csv(t, slugs)}, std::pair{".json", table_json(t, slugs)}}) {
-            if (!write_file(folder / "data" / from_utf8(t.spec.slug + ext), text))
+            if (!out.write("data/" + t.spec.slug + ext, text))
                 diags.error({t.spec.csv_source, 1, 1}, std::string("cannot write data/") + t.spec.slug + ext);
             ++files;
         }
@@ -77,19 +77,23 @@ static std::size_t write_data_files(const Site& site, const fs::path& folder, Di
     return files;
 }
 
-std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const fs::path& folder,
-                       unsigned jobs, Diagnostics& diags) {
-    const std::vector<Page> pages = plan_pages(site);
+std::set<std::string> planned_files(const Site& site, const Theme& theme, const std::vector<Page>& pages) {
     std::set<std::string> generated;
     for (const auto& p : pages) generated.insert(output_path(p.route));
     generated.insert("sitemap.xml");
     generated.insert("robots.txt");
-    generated.insert(output_marker);
     for (const auto& [name, file] : theme.assets) generated.insert("assets/" + name);
     for (const auto& t : site.tables) {
         generated.insert("data/" + t.spec.slug + ".csv");
         generated.insert("data/" + t.spec.slug + ".json");
     }
+    return generated;
+}
+
+std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, OutputSink& out,
+                       unsigned jobs, Diagnostics& diags) {
+    const std::vector<Page> pages = plan_pages(site);
+    const std::set<std::string> generated = planned_files(site, theme, pages);
 
     // Copied files first: one that would overwrite a generated page is an error.
     std::size_t files = 0;
@@ -99,31 +103,35 @@ std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions
                         "this file would replace the generated " + c.to + "; rename or move it");
             continue;
         }
-        std::error_code ec;
-        fs::create_directories((folder / from_utf8(c.to)).parent_path(), ec);
-        fs::copy_file(c.from, folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
-        if (ec) diags.error({relative_name(c.from, site.root), 1, 1}, "cannot copy this file: " + ec.message());
+        if (!out.copy(c.to, c.from)) diags.error({relative_name(c.from, site.root), 1, 1}, "cannot copy this file");
         ++files;
     }
     for (const auto& [name, file] : theme.assets) {
-        if (!write_file(folder / "assets" / from_utf8(name), file.text))
-            diags.error({file.source, 1, 1}, "cannot write assets/" + name);
+        if (!out.write("assets/" + name, file.text)) diags.error({file.source, 1, 1}, "cannot write assets/" + name);
         ++files;
     }
-    render_pages(site, theme, render, pages, folder, worker_count(jobs, pages.size()), diags);
+    render_pages(site, theme, render, pages, out, worker_count(jobs, pages.size()), diags);
     files += pages.size();
-    files += write_data_files(site, folder, diags);
-    write_file(folder / "sitemap.xml", sitemap(pages, render.base_url));
-    write_file(folder / "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render.base_url + "/sitemap.xml\n");
-    write_file(folder / output_marker,
-               "This folder is made by eqsite. Each build replaces all of it: edit the site's files instead.\n");
-    return files + 3;
+    files += write_data_files(site, out, diags);
+    out.write("sitemap.xml", sitemap(pages, render.base_url));
+    out.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render.base_url + "/sitemap.xml\n");
+    return files + 2;
 }
+
+namespace {
+
+// "-o public/" names the folder "public".
+fs::path without_trailing_separator(fs::path p) {
+    while (!p.empty() && p.filename().empty() && p.has_parent_path() && p.parent_path() != p) p = p.parent_path();
+    return p;
+}
+
+}  // namespace
 
 BuildResult build(const BuildOptions& options) {
     BuildResult result;
     const fs::path site_root = options.site;
-    result.out = options.out ? *options.out : site_root / "public";
+    result.out = without_trailing_separator(options.out ? *options.out : site_root / "public");
     if (auto why = refuse_output_folder(site_root, result.out)) {
         result.status = BuildStatus::refused;
         result.refusal = *why;
@@ -137,30 +145,45 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
-    StagingFolder staging(result.out);
-    if (!staging.ok()) {
+    OutputWriter writer(result.out);
+    if (!writer.ok()) {
         result.status = BuildStatus::refused;
-        result.refusal = staging.error();
+        result.refusal = writer.error();
+        return result;
+    }
+    // Files the author put in the output folder are never replaced.
+    std::set<std::string> files = planned_files(site, theme, plan_pages(site));
+    for (const auto& c : site.copied_files) files.insert(c.to);
+    const auto in_the_way = writer.user_files_in_the_way(files);
+    for (const auto& path : in_the_way)
+        result.diags.error({to_utf8(result.out / from_utf8(path)), 1, 1},
+                           "eqsite did not write this file, and this build would replace it with its own " + path +
+                               "; move it out of the output folder (a file every build should publish, such as "
+                               "CNAME, belongs in static/)");
+    if (!in_the_way.empty()) {
+        result.status = BuildStatus::content_errors;
         return result;
     }
     const RenderOptions render = render_options_for(options.base_url ? *options.base_url : site.config.trust.url);
-    result.files = write_site(site, theme, render, staging.path(), options.jobs, result.diags);
+    result.files = write_site(site, theme, render, writer, options.jobs, result.diags);
     result.pages = plan_pages(site).size();
     if (result.diags.has_errors()) {
         result.status = BuildStatus::content_errors;
-        return result;  // the staging folder is removed; the old output stays
+        return result;  // the output is untouched; the staging folder is reused next time
     }
-    if (!staging.commit()) {
+    if (!writer.commit()) {
         result.status = BuildStatus::refused;
-        result.refusal = staging.error();
+        result.refusal = writer.error();
     }
+    result.kept = writer.kept();
     return result;
 }
 
 void rewrite_pages(const Site& site, const Theme& theme, const RenderOptions& render, const std::vector<Page>& pages,
                    const fs::path& folder, unsigned jobs, bool data_files, Diagnostics& diags) {
-    render_pages(site, theme, render, pages, folder, worker_count(jobs, pages.size()), diags);
-    if (data_files) write_data_files(site, folder, diags);
+    FolderSink out(folder);
+    render_pages(site, theme, render, pages, out, worker_count(jobs, pages.size()), diags);
+    if (data_files) write_data_files(site, out, diags);
 }
 
 }  // namespace eqsite

@@ -11,6 +11,7 @@
 #include "render/renderer.hpp"
 #include "render/theme.hpp"
 #include "util/diagnostics.hpp"
+#include "write/output_folder.hpp"
 
 namespace eqsite {
 
@@ -31,14 +32,15 @@ struct BuildResult {
     std::size_t pages = 0;
     std::size_t files = 0;
     std::filesystem::path out;
+    std::vector<std::string> kept;  // files in the output that eqsite did not write, kept
 };
 
 BuildResult build(const BuildOptions& options);
 
-// Writes every page, asset and copied file of a checked site into `folder`
-// (which must exist and be empty). Used by build and by the preview server.
+// Writes every page, asset and copied file of a checked site to `out` (a
+// build's OutputWriter, or a plain folder for the preview server).
 // Returns the number of files written; problems go to `diags`.
-std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, const std::filesystem::path& folder,
+std::size_t write_site(const Site& site, const Theme& theme, const RenderOptions& render, OutputSink& out,
                        unsigned jobs, Diagnostics& diags);
 
 // Re-renders only `pages` into `folder`, which already holds a complete

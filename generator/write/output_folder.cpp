@@ -1,7 +1,7 @@
 #include "write/output_folder.hpp"
 
-#include <atomic>
-#include <chrono>
+#include <algorithm>
+#include <sstream>
 
 #include "util/files.hpp"
 
@@ -25,53 +25,245 @@ std::optional<std::string> refuse_output_folder(const fs::path& site, const fs::
         return "\"" + shown + "\" is a file, not a folder; choose another output folder";
     if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) && !fs::exists(out / output_marker, ec))
         return "the output folder \"" + shown + "\" already holds files that eqsite did not make, and a build "
-               "replaces the whole folder; empty it or choose another folder";
+               "publishes its own site there; empty it or choose another folder";
     return std::nullopt;
 }
 
+// ---- writing a file safely ---------------------------------------------------
+
 namespace {
-// A name unique to this process and moment, so parallel builds never clash.
-std::string unique_suffix() {
-    static std::atomic<unsigned> counter{0};
-    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-    return std::to_string(now) + "-" + std::to_string(counter++);
+
+// Writes through a temporary name and renames it over the target, so a
+// file that is a hard link shared with the published output is replaced,
+// never changed in place, and no reader sees half a file.
+bool write_replacing(const fs::path& file, std::string_view bytes) {
+    const fs::path tmp = file.parent_path() / ("." + to_utf8(file.filename()) + ".eqsite-tmp");
+    if (!write_file(tmp, bytes)) return false;
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) fs::remove(tmp, ec);
+    return !ec;
 }
+
 }  // namespace
 
-StagingFolder::StagingFolder(fs::path out) : out_(std::move(out)) {
-    const fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
-    staging_ = parent / ("." + to_utf8(out_.filename()) + ".eqsite-staging-" + unique_suffix());
+bool FolderSink::write(const std::string& path, std::string_view bytes) {
+    return write_file(folder_ / from_utf8(path), bytes);
+}
+
+bool FolderSink::copy(const std::string& path, const fs::path& from) {
     std::error_code ec;
-    fs::create_directories(staging_, ec);
+    const fs::path to = folder_ / from_utf8(path);
+    fs::create_directories(to.parent_path(), ec);
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    return !ec;
+}
+
+// ---- the manifest -------------------------------------------------------------
+
+Manifest Manifest::read(const fs::path& folder) {
+    Manifest m;
+    const auto text = read_file(folder / output_marker);
+    if (!text) return m;
+    std::istringstream in(*text);
+    std::string line;
+    while (std::getline(in, line)) {
+        // "<32 hex digits> <path>"; other lines are comments.
+        Digest d;
+        if (line.size() < 34 || line[32] != ' ' || !Digest::parse(std::string_view(line).substr(0, 32), d)) continue;
+        m.files.emplace(line.substr(33), d);
+        m.known = true;
+    }
+    return m;
+}
+
+std::string Manifest::text() const {
+    std::string out = "# This folder is made by eqsite: every file below is rewritten by each build; edit the\n"
+                      "# site's files instead. Files not listed here are yours, and eqsite keeps them.\n";
+    for (const auto& [path, d] : files) out += d.hex() + " " + path + "\n";
+    return out;
+}
+
+// ---- replacing the output ------------------------------------------------------
+
+OutputWriter::OutputWriter(fs::path out) : out_(std::move(out)) {
+    std::error_code ec;
+    fs::create_directories(out_.parent_path().empty() ? fs::path(".") : out_.parent_path(), ec);
+    lock_ = std::make_unique<platform::FileLock>(sibling("lock"));
+    if (!lock_->held()) {
+        error_ = "another eqsite build is writing " + to_utf8(out_) + " now; wait for it to finish";
+        return;
+    }
+    recover();
+    previous_ = Manifest::read(out_);
+    prepare_staging();
+}
+
+OutputWriter::~OutputWriter() = default;  // an unfinished staging folder stays, as the next build's spare
+
+fs::path OutputWriter::sibling(std::string_view what) const {
+    const fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
+    return parent / ("." + to_utf8(out_.filename()) + ".eqsite-" + std::string(what));
+}
+
+// What an earlier build left when it was stopped: a build swapped in but
+// whose predecessor still holds the user's files ("previous"), a staging
+// folder half written, and the folders older versions of eqsite left.
+void OutputWriter::recover() {
+    std::error_code ec;
+    const fs::path previous = sibling("previous"), staging = sibling("staging"), spare = sibling("spare");
+    if (fs::exists(previous, ec)) {
+        give_back_user_files(previous, Manifest::read(previous));
+        if (fs::exists(spare, ec)) fs::remove_all(spare, ec);
+        fs::rename(previous, spare, ec);
+    }
+    if (fs::exists(staging, ec)) {
+        if (fs::exists(spare, ec)) fs::remove_all(staging, ec);
+        else fs::rename(staging, spare, ec);
+    }
+    const fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
+    const std::string older = "." + to_utf8(out_.filename()) + ".eqsite-";
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = to_utf8(it->path().filename());
+        if (name.starts_with(older + "staging-") || name.starts_with(older + "old-")) fs::remove_all(it->path(), ec);
+    }
+}
+
+void OutputWriter::prepare_staging() {
+    std::error_code ec;
+    staging_ = sibling("staging");
+    const fs::path spare = sibling("spare");
+    if (fs::exists(spare, ec)) fs::rename(spare, staging_, ec);
+    if (ec || !fs::exists(staging_)) fs::create_directories(staging_, ec);
     if (ec) error_ = "cannot create the staging folder " + to_utf8(staging_) + ": " + ec.message();
 }
 
-StagingFolder::~StagingFolder() {
-    if (committed_) return;
+void OutputWriter::ensure_folder(const fs::path& folder) {
+    {
+        std::lock_guard lock(mutex_);
+        if (folders_.count(folder)) return;
+    }
     std::error_code ec;
-    fs::remove_all(staging_, ec);  // ours alone: we made it, with a unique name
+    fs::create_directories(folder, ec);
+    std::lock_guard lock(mutex_);
+    folders_.insert(folder);
 }
 
-bool StagingFolder::commit() {
+bool OutputWriter::finish(const std::string& path, const Digest& digest) {
+    std::lock_guard lock(mutex_);
+    next_.files[path] = digest;
+    next_.known = true;
+    return true;
+}
+
+bool OutputWriter::write(const std::string& path, std::string_view bytes) {
+    const Digest digest = digest_of(bytes);
+    const fs::path target = staging_ / from_utf8(path);
+    ensure_folder(target.parent_path());
+    // The same bytes as the published file: link to it, so it keeps its
+    // modification time (and costs no write).
+    if (const auto it = previous_.files.find(path); it != previous_.files.end() && it->second == digest) {
+        std::error_code ec;
+        const fs::path published = out_ / from_utf8(path);
+        if (fs::equivalent(published, target, ec)) return finish(path, digest);
+        fs::remove(target, ec);
+        fs::create_hard_link(published, target, ec);
+        if (!ec) return finish(path, digest);
+    }
+    return write_replacing(target, bytes) && finish(path, digest);
+}
+
+bool OutputWriter::copy(const std::string& path, const fs::path& from) {
+    ReadError why;
+    const auto bytes = read_file(from, max_data_file, why);
+    return bytes && write(path, *bytes);
+}
+
+std::vector<std::string> OutputWriter::user_files_in_the_way(const std::set<std::string>& paths) const {
+    std::vector<std::string> out;
+    if (!previous_.known) return out;  // an older eqsite's output: all of it was eqsite's
     std::error_code ec;
-    const fs::path old = staging_.parent_path() / ("." + to_utf8(out_.filename()) + ".eqsite-old-" + unique_suffix());
-    const bool had_output = fs::exists(out_, ec);
-    if (had_output) {
-        fs::rename(out_, old, ec);
-        if (ec) {
-            error_ = "cannot move the previous output " + to_utf8(out_) + " aside: " + ec.message();
-            return false;
+    for (const auto& path : paths)
+        if (!previous_.files.count(path) && fs::exists(fs::symlink_status(out_ / from_utf8(path), ec)))
+            out.push_back(path);
+    return out;
+}
+
+// Moves every file of `old_output` that its manifest does not list (the
+// user's own) into the output, a whole folder at a time where no eqsite
+// file is in it. What the output already has is left where it is.
+void OutputWriter::give_back_user_files(const fs::path& old_output, const Manifest& old_manifest) {
+    if (!old_manifest.known) return;
+    std::set<std::string> eqsite_folders;  // every folder that holds an eqsite file
+    for (const auto& [path, d] : old_manifest.files)
+        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            eqsite_folders.insert(path.substr(0, slash));
+    std::vector<fs::path> todo{fs::path()};
+    while (!todo.empty()) {
+        const fs::path rel = todo.back();
+        todo.pop_back();
+        std::error_code ec;
+        for (fs::directory_iterator it(old_output / rel, ec), end; !ec && it != end; it.increment(ec)) {
+            const fs::path child = rel / it->path().filename();
+            const std::string name = to_utf8(child);
+            if (name == output_marker) continue;
+            std::error_code e;
+            const bool folder = it->is_directory(e) && !it->is_symlink(e);
+            if (folder && eqsite_folders.count(name)) {
+                todo.push_back(child);
+                continue;
+            }
+            if (!folder && old_manifest.files.count(name)) continue;  // eqsite's
+            if (fs::exists(fs::symlink_status(out_ / child, e))) continue;
+            fs::create_directories((out_ / child).parent_path(), e);
+            fs::rename(it->path(), out_ / child, e);
+            if (!e) kept_.push_back(name);
         }
     }
-    fs::rename(staging_, out_, ec);
-    if (ec) {
-        error_ = "cannot move the new output into place at " + to_utf8(out_) + ": " + ec.message();
-        std::error_code restore;
-        if (had_output) fs::rename(old, out_, restore);
+}
+
+bool OutputWriter::commit() {
+    std::error_code ec;
+    // Files of the build before last that this build did not write go; the
+    // rest of the staging folder is this build.
+    std::vector<fs::path> stale;
+    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code e;
+        if (it->is_directory(e) && !it->is_symlink(e)) continue;
+        const std::string rel = to_utf8(it->path().lexically_relative(staging_));
+        if (rel != output_marker && !next_.files.count(rel)) stale.push_back(it->path());
+    }
+    for (const auto& p : stale) fs::remove(p, ec);
+    // Folders left empty (a school that went) go too, deepest first.
+    std::vector<fs::path> folders;
+    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code e;
+        if (it->is_directory(e) && !it->is_symlink(e)) folders.push_back(it->path());
+    }
+    for (auto it = folders.rbegin(); it != folders.rend(); ++it)
+        if (fs::is_empty(*it, ec)) fs::remove(*it, ec);
+    if (!write_replacing(staging_ / output_marker, next_.text())) {
+        error_ = "cannot write " + to_utf8(staging_ / output_marker) + " (is the disk full?)";
         return false;
     }
-    committed_ = true;
-    if (had_output) fs::remove_all(old, ec);  // the previous output, which eqsite made
+    if (!fs::exists(out_, ec)) {
+        fs::rename(staging_, out_, ec);
+        if (ec) error_ = "cannot move the new output into place at " + to_utf8(out_) + ": " + ec.message();
+        return !ec;
+    }
+    // One step: the output is the whole old site or the whole new one.
+    std::string why;
+    if (!platform::exchange(staging_, out_, why)) {
+        error_ = "cannot swap the new output in at " + to_utf8(out_) + ": " + why;
+        return false;
+    }
+    // The old output, now at the staging path, still holds the user's own
+    // files: give them back, then keep it as the next build's spare.
+    const fs::path previous = sibling("previous");
+    fs::rename(staging_, previous, ec);
+    const fs::path old_output = ec ? staging_ : previous;
+    give_back_user_files(old_output, previous_);
+    fs::rename(old_output, sibling("spare"), ec);
     return true;
 }
 

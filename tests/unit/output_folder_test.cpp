@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <thread>
+
 #include "support.hpp"
 #include "write/build.hpp"
 #include "write/output_folder.hpp"
@@ -26,25 +29,135 @@ TEST_CASE("dangerous output folders are refused") {
     CHECK(refuse_output_folder(site, dir.path() / "documents")->find("did not make") != std::string::npos);
 }
 
-TEST_CASE("the staging folder replaces the output only on commit") {
+namespace {
+
+// The visible files of a folder (hidden siblings such as the spare are eqsite's own).
+std::vector<std::string> visible(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (!e.path().filename().string().starts_with(".")) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an output writer replaces the output only on commit") {
     TempDir dir;
     const fs::path out = dir.path() / "public";
-    write(out / "old.html", "old");
     {
-        StagingFolder staging(out);
-        REQUIRE(staging.ok());
-        write(staging.path() / "new.html", "new");
-        // Not committed: destroyed with the output untouched.
+        OutputWriter first(out);
+        REQUIRE(first.ok());
+        REQUIRE(first.write("old.html", "old"));
+        REQUIRE(first.commit());
     }
-    CHECK(read_tree(out) == std::map<std::string, std::string>{{"old.html", "old"}});
-    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
     {
-        StagingFolder staging(out);
-        write(staging.path() / "new.html", "new");
-        REQUIRE(staging.commit());
+        OutputWriter w(out);
+        REQUIRE(w.ok());
+        w.write("new.html", "new");
+        // Not committed: the output is untouched.
     }
-    CHECK(read_tree(out) == std::map<std::string, std::string>{{"new.html", "new"}});
-    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    CHECK(read_tree(out) == std::map<std::string, std::string>{{"old.html", "old"}, {".eqsite-output", read(out / ".eqsite-output")}});
+    CHECK(read(out / ".eqsite-output").find(" old.html\n") != std::string::npos);
+    {
+        OutputWriter w(out);
+        w.write("new.html", "new");
+        REQUIRE(w.commit());
+    }
+    const auto tree = read_tree(out);
+    CHECK(tree.count("new.html") == 1);
+    CHECK(tree.count("old.html") == 0);
+    CHECK(visible(dir.path()) == std::vector<std::string>{"public"});
+}
+
+TEST_CASE("a file whose bytes did not change keeps its file and modification time") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    {
+        OutputWriter w(out);
+        w.write("same.html", "same");
+        w.write("changes.html", "one");
+        REQUIRE(w.commit());
+    }
+    const auto same_time = fs::last_write_time(out / "same.html");
+    const auto changes_time = fs::last_write_time(out / "changes.html");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (const char* text : {"two", "three"}) {  // twice: the spare folder is reused the second time
+        OutputWriter w(out);
+        w.write("same.html", "same");
+        w.write("changes.html", text);
+        REQUIRE(w.commit());
+    }
+    CHECK(fs::last_write_time(out / "same.html") == same_time);
+    CHECK(fs::last_write_time(out / "changes.html") != changes_time);
+    CHECK(read(out / "changes.html") == "three");
+}
+
+TEST_CASE("files eqsite did not write are kept, and a build that would replace one is refused") {
+    TempDir dir;
+    const fs::path site = dir.path() / "trust";
+    write_minimal_site(site);
+    BuildOptions options;
+    options.site = site;
+    options.out = site / "public/";  // a trailing slash is the same folder
+    REQUIRE(build(options).status == BuildStatus::ok);
+    write(site / "public/CNAME", "equality.example\n");
+    write(site / "public/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    write(site / "public/google123.html", "verify");
+    write(site / "content/trust/objectives/new.md", objective("New"));
+    BuildResult r = build(options);
+    REQUIRE(r.status == BuildStatus::ok);
+    CHECK(read(site / "public/CNAME") == "equality.example\n");
+    CHECK(read(site / "public/.git/HEAD") == "ref: refs/heads/gh-pages\n");
+    CHECK(read(site / "public/google123.html") == "verify");
+    CHECK(fs::exists(site / "public/objectives/new/index.html"));
+    std::sort(r.kept.begin(), r.kept.end());
+    CHECK(r.kept == std::vector<std::string>{".git", "CNAME", "google123.html"});
+
+    // static/CNAME would now replace the user's CNAME: refused, nothing lost.
+    write(site / "static/CNAME", "other.example\n");
+    BuildResult refused = build(options);
+    CHECK(refused.status == BuildStatus::content_errors);
+    REQUIRE(refused.diags.sorted().size() == 1);
+    CHECK(refused.diags.sorted()[0].message.find("eqsite did not write this file, and this build would replace it") !=
+          std::string::npos);
+    CHECK(read(site / "public/CNAME") == "equality.example\n");
+}
+
+TEST_CASE("leftovers of interrupted builds are cleaned up or reused, never left to pile up") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    write(dir.path() / ".public.eqsite-staging-123-4/x.html", "old staging");  // an older eqsite's
+    write(dir.path() / ".public.eqsite-old-55-6/y.html", "old output");
+    {
+        OutputWriter w(out);
+        w.write("index.html", "hi");
+        REQUIRE(w.commit());
+    }
+    {
+        OutputWriter w(out);  // stopped before commit: its staging folder remains
+        w.write("index.html", "half");
+    }
+    {
+        OutputWriter w(out);
+        w.write("index.html", "hello");
+        REQUIRE(w.commit());
+    }
+    CHECK(read(out / "index.html") == "hello");
+    std::vector<std::string> hidden;
+    for (const auto& e : fs::directory_iterator(dir.path())) hidden.push_back(e.path().filename().string());
+    std::sort(hidden.begin(), hidden.end());
+    CHECK(hidden == std::vector<std::string>{".public.eqsite-lock", ".public.eqsite-spare", "public"});
+}
+
+TEST_CASE("two builds of one output at once: the second is refused") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    OutputWriter first(out);
+    REQUIRE(first.ok());
+    OutputWriter second(out);
+    CHECK_FALSE(second.ok());
+    CHECK(second.error().find("another eqsite build is writing") != std::string::npos);
 }
 
 TEST_CASE("a failed build leaves the previous output byte-identical, stale files go on success") {
@@ -70,8 +183,8 @@ TEST_CASE("a failed build leaves the previous output byte-identical, stale files
     const auto third = read_tree(site / "public");
     CHECK(third.count("objectives/one/index.html") == 0);  // stale page gone
     CHECK(third.count("objectives/two/index.html") == 1);
-    // Nothing but the site and its output is left beside them.
-    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    // Nothing but eqsite's hidden spare and lock is left beside the output.
+    CHECK(visible(site) == std::vector<std::string>{"content", "public", "site.yaml"});
 }
 
 TEST_CASE("a static file may not replace a generated page") {

@@ -1,0 +1,37 @@
+// The few things eqsite needs that standard C++ cannot say portably: an
+// atomic swap of two folders and a lock on a file. Everything else in
+// eqsite is std::filesystem.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace eqsite::platform {
+
+// Swaps the folders `a` and `b` in one step, so that each path names one
+// whole folder at every instant (Linux: renameat2 RENAME_EXCHANGE; macOS:
+// renamex_np RENAME_SWAP). Where the system has no such call, two renames
+// (a moment in which `b` does not exist). Sets `error` on failure.
+bool exchange(const std::filesystem::path& a, const std::filesystem::path& b, std::string& error);
+
+// An exclusive lock on a file (created if missing), held while the object
+// lives, so two builds never write the same output at once. A lock left by
+// a process that was killed is released by the system.
+class FileLock {
+public:
+    explicit FileLock(const std::filesystem::path& file);
+    ~FileLock();
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    bool held() const { return held_; }
+
+private:
+    bool held_ = false;
+#ifdef _WIN32
+    void* handle_ = nullptr;
+#else
+    int fd_ = -1;
+#endif
+};
+
+}  // namespace eqsite::platform
