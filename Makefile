@@ -26,6 +26,7 @@ demo: build
 # Unit and integration tests (ctest), then the browser tests.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	scripts/check-clang
 	@if [ -f tests/browser/package.json ]; then $(MAKE) --no-print-directory test-browser; fi
 
 # First prove the gate can fail (pages broken on purpose), then run it on

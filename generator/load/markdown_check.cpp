@@ -75,7 +75,7 @@ struct Checker {
 
 void check_markdown(std::string_view markdown, const std::string& file, int first_line, bool unsafe_html,
                     Diagnostics& diags) {
-    Checker c{markdown, file, first_line, unsafe_html, diags};
+    Checker c{markdown, file, first_line, unsafe_html, diags, 0, 0, 0, {}};
     MD_PARSER p{};
     p.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
               (unsafe_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));

@@ -95,6 +95,7 @@ struct Writer {
     }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
+        block_marks.push_back(spans.size());
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: raw("<blockquote>\n"); break;
@@ -147,6 +148,8 @@ struct Writer {
     }
 
     int leave_block(MD_BLOCKTYPE type, void*) {
+        close_spans(block_marks.back());  // what md4c left open in this block
+        block_marks.pop_back();
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_QUOTE: raw("</blockquote>\n"); break;
@@ -179,22 +182,47 @@ struct Writer {
         return 0;
     }
 
+    // Inline elements opened and not yet closed, with their closing tags.
+    // md4c can leave one unclosed (a "~" that opens a strikethrough and
+    // closes inside a link's address), so the writer closes whatever is
+    // still open when its block ends, and always in order.
+    struct OpenSpan {
+        MD_SPANTYPE type;
+        std::string close;  // "" when nothing was opened (a link left out)
+    };
+    std::vector<OpenSpan> spans;
+    std::vector<std::size_t> block_marks;  // spans.size() when each open block began
+
+    void open_span(MD_SPANTYPE type, std::string open, std::string close) {
+        raw(open);
+        spans.push_back({type, std::move(close)});
+    }
+    // Closes open spans down to `depth`.
+    void close_spans(std::size_t depth) {
+        while (spans.size() > depth) {
+            raw(spans.back().close);
+            spans.pop_back();
+        }
+    }
+
     int enter_span(MD_SPANTYPE type, void* detail) {
         if (image_depth > 0) {
             if (type == MD_SPAN_IMG) ++image_depth;
             return 0;
         }
         switch (type) {
-            case MD_SPAN_EM: raw("<em>"); break;
-            case MD_SPAN_STRONG: raw("<strong>"); break;
+            case MD_SPAN_EM: open_span(type, "<em>", "</em>"); break;
+            case MD_SPAN_STRONG: open_span(type, "<strong>", "</strong>"); break;
             case MD_SPAN_A: {
                 const auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
                 const auto href = address(d->href);
-                links.push_back(href.has_value());
-                if (!href) break;  // the link's text stays, as text
-                raw("<a href=\"" + html_escape(*href) + "\"");
-                if (d->title.size > 0) raw(" title=\"" + html_escape(decoded(d->title)) + "\"");
-                raw(">");
+                if (!href) {  // the link's text stays, as text
+                    open_span(type, "", "");
+                    break;
+                }
+                std::string a = "<a href=\"" + html_escape(*href) + "\"";
+                if (d->title.size > 0) a += " title=\"" + html_escape(decoded(d->title)) + "\"";
+                open_span(type, a + ">", "</a>");
                 break;
             }
             case MD_SPAN_IMG: {
@@ -208,15 +236,14 @@ struct Writer {
                 ++image_depth;
                 break;
             }
-            case MD_SPAN_CODE: raw("<code>"); break;
-            case MD_SPAN_DEL: raw("<del>"); break;
+            case MD_SPAN_CODE: open_span(type, "<code>", "</code>"); break;
+            case MD_SPAN_DEL: open_span(type, "<del>", "</del>"); break;
             default: break;
         }
         return 0;
     }
     std::string image_title;
     bool image_shown = false;
-    std::vector<bool> links;  // per open link: was its <a> written?
 
     int leave_span(MD_SPANTYPE type, void*) {
         if (image_depth > 0) {
@@ -227,17 +254,12 @@ struct Writer {
             }
             return 0;
         }
-        switch (type) {
-            case MD_SPAN_EM: raw("</em>"); break;
-            case MD_SPAN_STRONG: raw("</strong>"); break;
-            case MD_SPAN_A:
-                if (links.back()) raw("</a>");
-                links.pop_back();
+        // The innermost open span of this type, and any opened inside it.
+        for (std::size_t i = spans.size(); i-- > 0;)
+            if (spans[i].type == type) {
+                close_spans(i);
                 break;
-            case MD_SPAN_CODE: raw("</code>"); break;
-            case MD_SPAN_DEL: raw("</del>"); break;
-            default: break;
-        }
+            }
         return 0;
     }
 

@@ -17,6 +17,8 @@ template <class... Ts>
 struct overloaded : Ts... {
     using Ts::operator()...;
 };
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;  // clang 14 needs the guide
 
 void set_if(Data& d, const std::string& key, const std::optional<std::string>& value) {
     if (value && !value->empty()) d.set(key, *value);

@@ -95,7 +95,7 @@ TEST_CASE("hostile site: a named pipe is an error, not a build that waits for ev
 
 TEST_CASE("hostile site: text that is not strict UTF-8 is an error at its first bad character") {
     // A surrogate (U+D800), an overlong '/', and a code point above U+10FFFF.
-    for (const std::string bad : {std::string("\xED\xA0\x80"), std::string("\xC0\xAF"), std::string("\xF4\x90\x80\x80")}) {
+    for (const std::string& bad : {std::string("\xED\xA0\x80"), std::string("\xC0\xAF"), std::string("\xF4\x90\x80\x80")}) {
         TempDir dir;
         const fs::path site = dir.path() / "site";
         write_minimal_site(site);

@@ -294,7 +294,7 @@ TEST_CASE("serve: only this computer's names are answered, so a page elsewhere c
     const int port = server.port();
     const std::string p = std::to_string(port);
     // DNS rebinding: a page at attacker.example whose name now points here.
-    for (const std::string host : std::vector<std::string>{"attacker.example:" + p, "127.0.0.1:1",
+    for (const std::string& host : std::vector<std::string>{"attacker.example:" + p, "127.0.0.1:1",
                                                           "127.0.0.1.attacker.example:" + p, ""}) {
         INFO("Host: " << host);
         CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n") ==
@@ -310,7 +310,7 @@ TEST_CASE("serve: only this computer's names are answered, so a page elsewhere c
             CHECK((fs::status(e.path()).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
         }
     CHECK(folders > 0);
-    for (const std::string host : std::vector<std::string>{"127.0.0.1:" + p, "localhost:" + p, "LOCALHOST:" + p}) {
+    for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + p, "localhost:" + p, "LOCALHOST:" + p}) {
         INFO("Host: " << host);
         CHECK(raw_request(port, "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n") ==
               "HTTP/1.1 200 OK");

@@ -138,3 +138,11 @@ TEST_CASE("heading slugs are never empty") {
     CHECK(heading_slug("!!!") == "section");
     CHECK(heading_slug("Roles & responsibilities") == "roles-responsibilities");
 }
+
+TEST_CASE("a span md4c leaves open is closed with its block, so the HTML stays well formed") {
+    // md4c opens a strikethrough at "~" and never closes it: the closing
+    // "~" is inside the link's address.
+    const auto html = md("~x [a](b~c) d\n\nnext\n");
+    CHECK(contains(html, "<p><del>x <a href=\"b~c\">a</a> d</del></p>"));
+    CHECK(contains(html, "<p>next</p>"));
+}
