@@ -62,7 +62,12 @@ TEST_CASE("a build killed at any point leaves the output the whole old site or t
     const auto ref_a = read_tree(dir.path() / "ref-a"), ref_b = read_tree(dir.path() / "ref-b");
     REQUIRE(ref_a != ref_b);
 
+    // How long one whole build takes here, so that the kills land both
+    // before and after the swap however fast or busy the machine is.
+    const auto started = std::chrono::steady_clock::now();
     REQUIRE(run_eqsite("build " + quote(a.string()) + " -o " + quote(out.string())).exit_code == 0);
+    const auto whole_build =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
     write(out / "CNAME", "equality.example\n");  // the user's own file
 
     std::mt19937 rng(9);  // seeded: a failure can be replayed
@@ -70,7 +75,8 @@ TEST_CASE("a build killed at any point leaves the output the whole old site or t
     for (int round = 0; round < 40; ++round) {
         const fs::path& next = round % 2 ? a : b;
         const pid_t pid = start_build(next, out);
-        std::this_thread::sleep_for(std::chrono::microseconds(rng() % 90000));
+        // Anywhere from the start to a little after a whole build's time.
+        std::this_thread::sleep_for(std::chrono::microseconds(rng() % (whole_build * 13 / 10 + 1)));
         ::kill(pid, SIGKILL);
         wait_for(pid);
         auto now = read_tree(out);
