@@ -31,13 +31,15 @@ test: build
 
 # First prove the gate can fail (pages broken on purpose), then run it on
 # every page of site-example, then the preview server's live reload and
-# error overlay in the browser (on a copy of site-example it may edit).
+# error overlay in the browser (on a copy of site-example it may edit), then
+# prove that no script written in content (OWASP XSS vectors) can run.
 test-browser:
 	tests/browser/selftest.sh
 	$(EQSITE) build site-example -o $(BUILD)/browser-site
 	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
 	rm -rf $(BUILD)/live-site && cp -r site-example $(BUILD)/live-site && rm -rf $(BUILD)/live-site/public
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
+	cd tests/browser && node xss.mjs ../../$(EQSITE) ../../$(BUILD)/xss-site
 
 bench: build
 	bench/run

@@ -7,13 +7,15 @@
 // matter holds hostile text. Every payload, if it ran, would set
 // window.__x = '<vector name>'. It builds the site with eqsite, serves it,
 // and in Debian's Chromium, on every page that holds a vector:
-//   - records console messages and page errors, reads window.__x (a setter
-//     installed before any page script also reports every assignment);
-//   - clicks every <a>, so that a javascript: address would run, and reads
-//     window.__x again;
+//   - fails on a page error or a console message (other than a failed
+//     resource load), and if window.__x is set: a setter installed before
+//     any page script reports every assignment, read also directly;
+//   - clicks every <a>, each in a freshly loaded page, so that a javascript:
+//     address would run;
 //   - fails on any URL attribute whose protocol is not http:, https:,
 //     mailto: or tel:, any on* attribute, any <script> (a build has none) or
-//     other element that loads or runs content, and raw HTML not shown as text.
+//     other element that runs or loads active content, and on a page showing
+//     a body, raw HTML that is not shown as text.
 // Usage: node xss.mjs EQSITE_BINARY SCRATCH_FOLDER
 // Prints a line per page and a summary naming each failing vector; exits 1
 // on any failure.
@@ -23,12 +25,11 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 
-const [bin, scratchArg] = process.argv.slice(2);
-if (!bin || !scratchArg) {
+const [bin, scratch] = process.argv.slice(2).map((a) => a && path.resolve(a));
+if (!bin || !scratch) {
   console.error("usage: node xss.mjs EQSITE_BINARY SCRATCH_FOLDER");
   process.exit(2);
 }
-const scratch = path.resolve(scratchArg);
 
 // ---------------------------------------------------------------- vectors
 
@@ -119,8 +120,7 @@ const HTML = [
   ["xml-island", (n) => `<XML ID="I"><X><C><![CDATA[<IMG SRC="javas]]><![CDATA[cript:${P(n)};">]]></C></X></XML>`],
 ];
 
-const ctrl = (c) => String.fromCharCode(c);
-const hex2 = (c) => c.toString(16).padStart(2, "0");
+const ctrl = (c) => String.fromCharCode(c), hex2 = (c) => c.toString(16).padStart(2, "0");
 
 // Every vector: [name, Markdown]. `html: true` vectors must show as text.
 const VECTORS = [
@@ -261,7 +261,7 @@ function vectorIn(...texts) {
 }
 
 // Runs in the page: every URL attribute with a bad protocol, every on*
-// attribute, every element that can load or run content.
+// attribute, every element that runs or loads active content or redirects.
 function domProblems() {
   const URL_ATTRS = ["href", "src", "action", "formaction", "poster", "background", "data", "cite", "xlink:href", "srcset"];
   const ALLOWED = ["http:", "https:", "mailto:", "tel:"];
@@ -281,7 +281,7 @@ function domProblems() {
       }
     }
   }
-  for (const el of document.querySelectorAll("script, iframe, frame, object, embed, base, meta[http-equiv], form, style, svg, math"))
+  for (const el of document.querySelectorAll("script, iframe, frame, object, embed, base, meta[http-equiv=refresh i]"))
     out.push({ what: `a <${el.localName}> element exists`, texts: [el.outerHTML, label(el)] });
   return out;
 }
@@ -296,31 +296,39 @@ function htmlNotShown(pageText) {
 
 // ---------------------------------------------------------------- the browser
 
-// A new tab with the page loaded. Later navigations (a clicked link) are
-// cancelled, so the page stays; a javascript: address needs no request and
-// runs. Requests that leave the test server are cancelled too.
-async function openPage(context, base, route, report) {
+// A new tab showing the page; tab.load() loads it again. Navigations other
+// than those loads (a clicked link) are cancelled, so the page stays; a
+// javascript: address needs no request and runs. Requests that leave the
+// test server are cancelled too.
+async function openTab(context, base, route, report) {
   const page = await context.newPage();
   page.on("console", (m) => {
     if (!/^Failed to load resource/.test(m.text())) report(route, vectorIn(m.text()), `console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => report(route, vectorIn(e.message), `page error: ${e.message}`));
-  let loaded = false;
+  let loading = true;
   await page.route("**/*", (r) => {
     const req = r.request();
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && loaded) return r.abort("aborted");
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && !loading) return r.abort("aborted");
     return req.url().startsWith(base) ? r.continue() : r.abort("aborted");
   });
-  await page.goto(base + route, { waitUntil: "load" });
-  loaded = true;
-  return page;
+  const load = async (waitUntil = "domcontentloaded") => {
+    loading = true;
+    try {
+      // A navigation the last click started late may interrupt this one.
+      for (let attempt = 1; ; attempt++)
+        try { return await page.goto(base + route, { waitUntil }); } catch (e) { if (attempt === 3) throw e; }
+    } finally { loading = false; }
+  };
+  return { page, load };
 }
 
 const readX = (page) => page.evaluate(() => window.__x).catch(() => undefined);
 
 // The checks on the loaded page; returns how many links it has.
 async function checkLoaded(context, base, route, report) {
-  const page = await openPage(context, base, route, report);
+  const { page, load } = await openTab(context, base, route, report);
+  await load("load");
   await page.waitForTimeout(200);
   const x = await readX(page);
   if (x !== undefined) report(route, vectorIn(String(x)), `window.__x is ${JSON.stringify(x)} after load`);
@@ -332,27 +340,28 @@ async function checkLoaded(context, base, route, report) {
   return links;
 }
 
-// Clicks link i in a tab of its own: after a click on an unknown scheme
-// (livescript:) Chromium ignores later javascript: clicks in that tab.
-async function clickLink(context, base, route, i, report) {
-  const page = await openPage(context, base, route, report);
-  const a = page.locator("a").nth(i);
-  const text = ((await a.textContent({ timeout: 2000 }).catch(() => "")) ?? "").trim().slice(0, 60);
-  const before = await readX(page);
-  const clicked = await a.click({ force: true, noWaitAfter: true, timeout: 2000 }).then(() => true, () =>
-    a.dispatchEvent("click", {}, { timeout: 2000 }).then(() => true, () => false));
-  if (!clicked) report(route, vectorIn(text), `link ${i + 1} "${text}" could not be clicked`);
-  await page.waitForTimeout(50);
-  const after = await readX(page);
-  if (after !== undefined && after !== before)
-    report(route, vectorIn(String(after)), `window.__x is ${JSON.stringify(after)} after clicking link ${i + 1} "${text}"`);
-  await page.close();
-}
-
-async function checkPage(context, base, route, report) {
-  const links = await checkLoaded(context, base, route, report);
-  for (let i = 0; i < links; i++) await clickLink(context, base, route, i, report);
-  return links;
+// Clicks each link in a freshly loaded page. After a click on a scheme
+// other than http(s) (livescript:, mailto:) Chromium ignores later
+// javascript: clicks in that tab, so the next click gets a new tab.
+async function clickLinks(context, base, route, links, report) {
+  let tab = null;
+  for (let i = 0; i < links; i++) {
+    tab ??= await openTab(context, base, route, report);
+    await tab.load();
+    const a = tab.page.locator("a").nth(i);
+    const [text, protocol] = await a.evaluate((e) => [e.textContent.trim().slice(0, 60), e.protocol], null, { timeout: 2000 })
+      .catch(() => ["", "?"]);
+    const before = await readX(tab.page);
+    const clicked = await a.click({ force: true, noWaitAfter: true, timeout: 2000 }).then(() => true, () =>
+      a.dispatchEvent("click", {}, { timeout: 2000 }).then(() => true, () => false));
+    if (!clicked) report(route, vectorIn(text), `link ${i + 1} "${text}" could not be clicked`);
+    await tab.page.waitForTimeout(50);
+    const after = await readX(tab.page);
+    if (after !== undefined && after !== before)
+      report(route, vectorIn(String(after)), `window.__x is ${JSON.stringify(after)} after clicking link ${i + 1} "${text}"`);
+    if (protocol !== "http:" && protocol !== "https:") tab = void (await tab.page.close());
+  }
+  await tab?.page.close();
 }
 
 async function main() {
@@ -372,6 +381,8 @@ async function main() {
   };
   for (const must of ["/", "/policy/", "/schools/x-school/", "/objectives/x/"])
     if (!pages.some((p) => p.route === must && p.body)) report(must, "?", "page missing or does not show its Markdown body");
+  const html = pages.map((p) => fs.readFileSync(path.join(out, p.route, p.route.endsWith("/") ? "index.html" : ""), "utf8")).join("");
+  for (const name of FRONT) if (!html.includes(name)) report("(build)", name, "this front matter is shown on no page");
 
   const server = await serve(out);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -396,7 +407,8 @@ async function main() {
     for (const route of routes) {
       current = route;
       const before = problems.length;
-      const links = await checkPage(context, base, route, report);
+      const links = await checkLoaded(context, base, route, report);
+      await clickLinks(context, base, route, links, report);
       const mine = problems.slice(before).filter((p) => p.route === route);
       console.log(`${mine.length ? "FAIL" : "ok  "} ${route} (${links} links clicked)`);
       for (const p of mine) console.log(`     [${p.vector}] ${p.what}`);
@@ -408,20 +420,22 @@ async function main() {
   summarise(routes, problems);
 }
 
+// One line per failing vector: what went wrong, and on which pages.
 function summarise(routes, problems) {
-  const byVector = new Map();
-  for (const p of problems) {
-    const pages = byVector.get(p.vector) ?? new Set();
-    pages.add(p.route);
-    byVector.set(p.vector, pages);
-  }
-  console.log(`\nxss: ${routes.length} pages, ${VECTORS.length} Markdown vectors on each body, ${FRONT.length} front-matter vectors`);
+  for (const p of problems.filter((p) => !routes.includes(p.route))) console.log(`FAIL ${p.route} [${p.vector}] ${p.what}`);
+  console.log(`\nxss: ${routes.length} pages, ${VECTORS.length} Markdown vectors in each body, ${FRONT.length} in front matter`);
   if (!problems.length) {
     console.log("xss: no script ran and no unsafe address or attribute was found");
     process.exit(0);
   }
+  const byVector = new Map(problems.map((p) => [p.vector, { whats: new Set(), pages: new Set() }]));
+  for (const p of problems) {
+    byVector.get(p.vector).whats.add(p.what.replace(/ after clicking link \d+ .*/, " after a click"));
+    byVector.get(p.vector).pages.add(p.route);
+  }
   console.log(`xss: ${problems.length} problems, ${byVector.size} vectors failed:`);
-  for (const [v, pages] of [...byVector].sort()) console.log(`  ${v}: ${[...pages].join(" ")}`);
+  for (const [name, v] of [...byVector].sort())
+    console.log(`  ${name}: ${[...v.whats].join("; ")} (${[...v.pages].join(" ")})`);
   process.exit(1);
 }
 
