@@ -54,10 +54,32 @@ inline std::map<std::string, std::string> read_tree(const fs::path& root) {
     return out;
 }
 
-// The smallest valid site; tests add files to it.
+// The settings a complete site.yaml has, so a minimal site builds without
+// warnings: every statutory date given and up to date on 2026-09-01.
+inline const char* complete_settings =
+    "today: 2026-09-01\n"
+    "information_updated: 2026-01-15\n"
+    "objectives_published: 2025-09-01\n"
+    "policy:\n  approved_by: Board of Trustees\n  approved_on: 2025-09-10\n  review_due: 2028-09-10\n"
+    "accessibility:\n  compliance: fully\n  prepared: 2025-09-01\n  last_reviewed: 2026-03-01\n"
+    "  last_tested: 2026-02-20\n";
+
+// A trust with no schools whose every statutory item is published and up
+// to date on 2026-09-01: it builds with no warnings.
 inline void write_minimal_site(const fs::path& root) {
-    write(root / "site.yaml", "trust:\n  name: Test Trust\n  url: https://test.example\ntoday: 2026-09-01\n");
+    write(root / "site.yaml", std::string("trust:\n  name: Test Trust\n  url: https://test.example\n") + complete_settings);
     write(root / "content/trust/index.md", "---\ntitle: Welcome\n---\nHello.\n");
+    write(root / "content/trust/policy/policy.md", "---\ntitle: Our policy\n---\nWe follow the duty.\n");
+}
+
+// A school folder whose statutory items are complete on 2026-09-01 (an
+// objective is added separately, or trust-wide ones apply).
+inline void write_complete_school(const fs::path& root, const std::string& slug, const std::string& name) {
+    write(root / "content/schools" / slug / "index.md",
+          "---\nname: " + name + "\nobjectives_published: 2025-09-01\n---\nAbout us.\n");
+    write(root / "content/schools" / slug / "accessibility-plan.md",
+          "---\npublished: 2025-09-01\n---\n## Curriculum\n\nA.\n\n## Physical environment\n\nB.\n\n"
+          "## Information\n\nC.\n");
 }
 
 inline std::string objective(const std::string& title, const std::string& extra = "") {

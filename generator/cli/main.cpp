@@ -28,7 +28,7 @@ constexpr int exit_usage = 2;
 // CLI11 check that --today is a real date.
 std::string validate_date(const std::string& s) {
     DateError why;
-    return parse_date(s, &why) ? std::string() : "--today: " + why.reason;
+    return parse_date(s, &why, DatePrecision::day_only) ? std::string() : "--today: " + why.reason;
 }
 
 bool site_folder_exists(const fs::path& site) {
@@ -60,25 +60,31 @@ int run_build(const BuildOptions& options) {
     return exit_ok;
 }
 
-int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format) {
+// With `strict` (for CI), warnings fail the check too: a site that is
+// missing a statutory date or still has placeholder text is not ready.
+int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format, bool strict) {
     if (!site_folder_exists(site_root)) return exit_usage;
     Diagnostics diags;
     load_site(site_root, {today, 0}, diags);
     load_theme(site_root, diags);
     print_diagnostics(diags, format, std::cout, Notes::show);
-    if (format == ReportFormat::text) std::cout << "eqsite check: " << count_words(diags) << ".\n";
-    return diags.has_errors() ? exit_content : exit_ok;
+    if (format == ReportFormat::text) {
+        std::cout << "eqsite check: " << count_words(diags) << ".";
+        if (strict && !diags.has_errors() && diags.warning_count() > 0)
+            std::cout << " --strict: the warnings fail the check.";
+        std::cout << "\n";
+    }
+    if (diags.has_errors()) return exit_content;
+    return strict && diags.warning_count() > 0 ? exit_content : exit_ok;
 }
 
 // eqsite new site DIR | new school SLUG | new objective [SCHOOL] SLUG
 int run_new(const std::vector<std::string>& args) {
-    const Date today = today_from_clock();
     const std::string what = args.empty() ? "" : args[0];
-    if (what == "site" && args.size() == 2) return new_site(from_utf8(args[1]), today, std::cout, std::cerr);
+    if (what == "site" && args.size() == 2) return new_site(from_utf8(args[1]), std::cout, std::cerr);
     if (what == "school" && args.size() == 2) return new_school(".", args[1], std::cout, std::cerr);
-    if (what == "objective" && args.size() == 2)
-        return new_objective(".", std::nullopt, args[1], today, std::cout, std::cerr);
-    if (what == "objective" && args.size() == 3) return new_objective(".", args[1], args[2], today, std::cout, std::cerr);
+    if (what == "objective" && args.size() == 2) return new_objective(".", std::nullopt, args[1], std::cout, std::cerr);
+    if (what == "objective" && args.size() == 3) return new_objective(".", args[1], args[2], std::cout, std::cerr);
     std::cerr << "eqsite: error: use one of: eqsite new site DIR | eqsite new school SLUG | "
                  "eqsite new objective [SCHOOL] SLUG\n";
     return exit_usage;
@@ -122,6 +128,8 @@ int main(int argc, char** argv) {
     check_cmd->add_option("SITE", check_site, "The site folder");
     check_cmd->add_option("--format", check_format, "Output format")->check(CLI::IsMember({"text", "json", "github"}));
     check_cmd->add_option("--today", check_today, "Date used for review checks (YYYY-MM-DD)")->check(validate_date);
+    bool check_strict = false;
+    check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too, not only errors: for CI");
 
     std::vector<std::string> new_args;
     auto* new_cmd = app.add_subcommand("new", "Create a site, school or objective from a template: new site DIR | "
@@ -154,7 +162,8 @@ int main(int argc, char** argv) {
         const ReportFormat format = check_format == "json"     ? ReportFormat::json
                                     : check_format == "github" ? ReportFormat::github
                                                                : ReportFormat::text;
-        return run_check(from_utf8(check_site), check_today.empty() ? std::nullopt : parse_date(check_today), format);
+        return run_check(from_utf8(check_site), check_today.empty() ? std::nullopt : parse_date(check_today), format,
+                         check_strict);
     }
     if (serve_cmd->parsed()) {
         serve_opts.site = from_utf8(serve_site);

@@ -1,5 +1,7 @@
 #include "load/document.hpp"
 
+#include "load/placeholders.hpp"
+
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -91,13 +93,16 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
 std::optional<Document> load_document(const std::string& path, std::string_view raw, Diagnostics& diags) {
     const std::string text = normalise_newlines(raw);
     if (!check_utf8(path, text, diags)) return std::nullopt;
-    return parse_document(path, text, diags);
+    auto doc = parse_document(path, text, diags);
+    if (doc) warn_placeholders(text, path, doc->body_first_line, diags);
+    return doc;
 }
 
 std::optional<YAML::Node> load_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
     const std::string text = normalise_newlines(raw);
     if (!check_utf8(path, text, diags)) return std::nullopt;
     auto node = parse_yaml(path, text, 1, diags);
+    if (node) warn_placeholders(text, path, 0, diags);
     if (node && node->IsNull()) node = YAML::Node(YAML::NodeType::Map);
     if (node && !node->IsMap()) {
         diags.error({path, node->Mark().line + 1, node->Mark().column + 1},

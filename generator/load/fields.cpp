@@ -126,13 +126,19 @@ std::optional<bool> Fields::boolean(const std::string& key) {
     return std::nullopt;
 }
 
-std::optional<Date> Fields::date(const std::string& key, Need need) {
+std::optional<Date> Fields::date(const std::string& key, Need need, DatePrecision precision) {
     const YAML::Node* node = find_scalar(key, need, "a date such as 2024-09-12");
     if (!node) return std::nullopt;
     DateError why;
-    auto d = parse_date(trim(node->Scalar()), &why);
+    auto d = parse_date(trim(node->Scalar()), &why, precision);
     if (!d) diags_->error(where_is(*node), "\"" + key + "\" is not a valid date (\"" + node->Scalar() + "\"): " + why.reason);
     return d;
+}
+
+std::optional<Located<Date>> Fields::located_date(const std::string& key, Need need) {
+    auto d = date(key, need);
+    if (!d) return std::nullopt;
+    return Located<Date>{*d, where_value(key)};
 }
 
 std::vector<Located<std::string>> Fields::text_list(const std::string& key, Need need) {

@@ -34,7 +34,10 @@ public:
     std::optional<Located<std::string>> located_text(const std::string& key, Need need = Need::optional);
     std::optional<long long> integer(const std::string& key, Need need = Need::optional);
     std::optional<bool> boolean(const std::string& key);
-    std::optional<Date> date(const std::string& key, Need need = Need::optional);
+    // A day (2024-09-12) or, unless `precision` says day_only, a month (2024-09).
+    std::optional<Date> date(const std::string& key, Need need = Need::optional,
+                             DatePrecision precision = DatePrecision::day_or_month);
+    std::optional<Located<Date>> located_date(const std::string& key, Need need = Need::optional);
     // A list of texts; a single text is accepted as a list of one.
     std::vector<Located<std::string>> text_list(const std::string& key, Need need = Need::optional);
     std::vector<std::string> plain_text_list(const std::string& key, Need need = Need::optional);

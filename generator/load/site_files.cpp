@@ -181,10 +181,13 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
                     "\"title:\", then Markdown)");
     site.policy = r.markdown_files(trust / "policy", "policy section file");
     site.trust_objectives = r.markdown_files(trust / "objectives", "objective file");
+    if (r.is_file(trust / "accessibility-plan.md")) site.trust_accessibility_plan = trust / "accessibility-plan.md";
     for (const auto& entry : r.entries(trust)) {
-        if (entry.name == "index.md" || entry.name == "policy" || entry.name == "objectives") continue;
+        if (entry.name == "index.md" || entry.name == "policy" || entry.name == "objectives" ||
+            entry.name == "accessibility-plan.md")
+            continue;
         diags.warning({r.rel(trust / from_utf8(entry.name)), 1, 1},
-                      "ignored: content/trust holds only index.md, policy/ and objectives/");
+                      "ignored: content/trust holds only index.md, accessibility-plan.md, policy/ and objectives/");
     }
 
     const fs::path schools = content / "schools";
@@ -205,6 +208,7 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
                                                    "/index.md with at least \"name:\" in its front matter");
         if (r.is_dir(folder / "objectives"))
             school.objectives = r.markdown_files(folder / "objectives", "objective file");
+        if (r.is_file(folder / "accessibility-plan.md")) school.accessibility_plan = folder / "accessibility-plan.md";
         site.schools.push_back(std::move(school));
     }
 

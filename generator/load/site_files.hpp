@@ -20,6 +20,7 @@ struct SchoolFiles {
     std::string folder;                        // site-relative, e.g. content/schools/x
     std::optional<std::filesystem::path> index;  // index.md, if present
     std::vector<std::filesystem::path> objectives;  // objectives/*.md, name order
+    std::optional<std::filesystem::path> accessibility_plan;  // accessibility-plan.md, if present
 };
 
 // A file to copy to the output as it is.
@@ -41,6 +42,7 @@ struct SiteFiles {
     std::optional<std::filesystem::path> trust_index;  // content/trust/index.md
     std::vector<std::filesystem::path> policy;          // content/trust/policy/*.md
     std::vector<std::filesystem::path> trust_objectives;  // content/trust/objectives/*.md
+    std::optional<std::filesystem::path> trust_accessibility_plan;  // content/trust/accessibility-plan.md
     std::vector<SchoolFiles> schools;                   // content/schools/*/, slug order
     // Overrides of built-in statutory text: path under content/ and file.
     std::vector<std::pair<std::string, std::filesystem::path>> statutory_overrides;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "model/accessibility_plan.hpp"
 #include "model/config.hpp"
 #include "model/data_table.hpp"
 #include "model/objective.hpp"
@@ -142,6 +143,9 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, bool unsa
     for (const auto& file : sf.objectives)
         if (auto doc = read_document(files.root, file, unsafe_html, r.diags))
             r.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), s, r.diags));
+    if (sf.accessibility_plan)
+        if (auto doc = read_document(files.root, *sf.accessibility_plan, unsafe_html, r.diags))
+            r.school.accessibility_plan = read_accessibility_plan(*doc, r.school.name, r.diags);
     return r;
 }
 
@@ -170,7 +174,10 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
     if (files.config) {
         ReadError why;
         if (auto bytes = read_file(*files.config, max_text_file, why)) {
-            if (auto yaml = load_yaml_file("site.yaml", *bytes, diags)) site.config = read_config(*yaml, diags);
+            if (auto yaml = load_yaml_file("site.yaml", *bytes, diags)) {
+                site.config = read_config(*yaml, diags);
+                site.config.read = true;
+            }
         } else {
             diags.error({"site.yaml", 1, 1}, read_error_message(why, max_text_file));
         }
@@ -185,6 +192,9 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
         if (auto doc = read_document(files.root, file, unsafe, diags))
             site.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), std::nullopt, diags));
     const std::size_t trust_count = site.objectives.size();
+    if (files.trust_accessibility_plan)
+        if (auto doc = read_document(files.root, *files.trust_accessibility_plan, unsafe, diags))
+            site.accessibility_plan = read_accessibility_plan(*doc, site.config.trust.name, diags);
     for (auto& r : read_schools(files, options.jobs, unsafe)) {
         site.schools.push_back(std::move(r.school));
         for (auto& o : r.objectives) site.objectives.push_back(std::move(o));
@@ -195,7 +205,9 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostic
     read_tables(files, site, diags);
     site.statutory = read_statutory(files, unsafe, diags);
     collect_copied_files(files, site, diags);
-    warn_overdue(site, diags);
+    // Without a readable site.yaml every date would be "missing": the
+    // error about site.yaml says all there is to say.
+    if (site.config.read) warn_review(site, diags);
     return site;
 }
 

@@ -1,15 +1,10 @@
 #include "model/config.hpp"
 
+#include "model/vocabulary.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
 namespace {
-
-std::optional<Located<Date>> located_date(Fields& f, const std::string& key, Need need = Need::optional) {
-    auto d = f.date(key, need);
-    if (!d) return std::nullopt;
-    return Located<Date>{*d, f.where_value(key)};
-}
 
 std::optional<std::string> email(Fields& f, const std::string& key) {
     auto v = f.located_text(key);
@@ -37,6 +32,94 @@ bool looks_like_language_tag(const std::string& s) {
     for (char c : s)
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
     return true;
+}
+
+// A signatory list as documents give it: name, role and date of each.
+std::vector<Signatory> read_signatories(Fields& policy) {
+    std::vector<Signatory> out;
+    for (auto& s : policy.map_list("signatories")) {
+        auto name = s.text("name", Need::required);
+        Signatory sig{name.value_or(""), s.text("role"), s.date("date")};
+        s.finish();
+        if (name) out.push_back(std::move(sig));
+    }
+    return out;
+}
+
+void read_policy(Fields& p, SiteConfig::Policy& policy) {
+    if (auto title = p.text("title")) policy.title = *title;
+    policy.strapline = p.text("strapline");
+    policy.approved_by = p.text("approved_by");
+    policy.approved_on = p.date("approved_on");
+    policy.signatories = read_signatories(p);
+    policy.last_reviewed = p.located_date("last_reviewed");
+    policy.review_due = p.located_date("review_due");
+    if (policy.approved_on && !policy.approved_by)
+        p.diags().warning(p.where_value("approved_on"),
+                          "the policy gives a date of approval but not who approved it: add \"approved_by:\" with "
+                          "the body that approved it, e.g. \"approved_by: Board of Trustees\"");
+    if (policy.approved_by && !policy.approved_on)
+        p.diags().warning(p.where_value("approved_by"),
+                          "the policy says who approved it but not when: add \"approved_on:\" with the date of the "
+                          "meeting (2024-09-12, or 2024-09 if the document gives only the month)");
+    p.finish();
+}
+
+void warn_compliance_unset(Location where, Diagnostics& diags) {
+    diags.warning(where, "the accessibility statement cannot say how far this website meets WCAG 2.2 AA: add "
+                         "\"compliance:\" under \"accessibility:\" with fully, partially or not (the page says "
+                         "that the status has not been stated until you do)");
+}
+
+void warn_untested(Location where, Diagnostics& diags) {
+    diags.warning(where, "the accessibility statement cannot say when this website was last tested: add "
+                         "\"last_tested:\" under \"accessibility:\" with the date of the last test, and "
+                         "\"tested_by:\" with who tested it");
+}
+
+void read_accessibility(Fields& a, SiteConfig::Accessibility& acc) {
+    auto& diags = a.diags();
+    std::optional<Location> compliance_at;
+    if (auto v = a.located_text("compliance")) {
+        compliance_at = v->where;
+        if (auto i = match_single(compliance_vocabulary(), *v, diags)) acc.compliance = static_cast<Compliance>(*i);
+    } else {
+        warn_compliance_unset(a.where_value("compliance"), diags);
+    }
+    acc.prepared = a.located_date("prepared");
+    acc.last_reviewed = a.located_date("last_reviewed");
+    // `statement_reviewed` is the original name of last_reviewed.
+    if (auto old = a.located_date("statement_reviewed")) {
+        if (acc.last_reviewed)
+            diags.error(old->where, "\"statement_reviewed\" and \"last_reviewed\" are the same setting; keep "
+                                    "\"last_reviewed\" only");
+        else
+            acc.last_reviewed = old;
+    }
+    acc.last_tested = a.date("last_tested");
+    acc.tested_by = a.text("tested_by");
+    acc.method = a.text("method");
+    acc.contact_email = email(a, "contact_email");
+    acc.known_issues = a.plain_text_list("known_issues");
+    if (compliance_at && acc.compliance == Compliance::fully && !acc.known_issues.empty())
+        diags.error(*compliance_at, "the statement says the website is fully compliant but lists " +
+                                        std::to_string(acc.known_issues.size()) +
+                                        (acc.known_issues.size() == 1 ? " known issue" : " known issues") +
+                                        ": a website with known issues is partially compliant (or not compliant); "
+                                        "change \"compliance\", or fix the issues and remove them from \"known_issues\"");
+    if (compliance_at && acc.compliance && acc.compliance != Compliance::fully && acc.known_issues.empty())
+        diags.warning(*compliance_at, "the statement says the website is " +
+                                          std::string(label_of(compliance_vocabulary(), *acc.compliance)) +
+                                          " but lists no known issues: list the content that is not accessible, "
+                                          "and why, in \"known_issues\"");
+    if (!acc.last_tested) warn_untested(a.where_value("last_tested"), diags);
+    a.finish();
+}
+
+// Records where the statutory settings of `f` are (or would go).
+void note_places(Fields& f, const std::string& prefix, std::initializer_list<const char*> keys,
+                 std::map<std::string, Location>& at) {
+    for (const char* key : keys) at[prefix + key] = f.where_value(key);
 }
 
 }  // namespace
@@ -83,24 +166,26 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
                                           "site's theme/ folder instead)");
         c.theme = theme->value;
     }
-    c.today = f.date("today");
+    c.today = f.date("today", Need::optional, DatePrecision::day_only);
+    note_places(f, "", {"information_updated", "objectives_published", "policy", "accessibility"}, c.setting_at);
     if (auto policy = f.map("policy")) {
-        c.policy.approved_by = policy->text("approved_by");
-        c.policy.approved_on = policy->date("approved_on");
-        c.policy.review_due = located_date(*policy, "review_due");
-        policy->finish();
+        note_places(*policy, "policy.", {"approved_by", "review_due"}, c.setting_at);
+        read_policy(*policy, c.policy);
     }
-    c.information_updated = located_date(f, "information_updated");
+    c.information_updated = f.located_date("information_updated");
+    c.objectives_published = f.located_date("objectives_published");
     if (auto s = f.map("suppression")) {
         c.suppression.threshold = threshold(*s, "threshold", 5);
         c.suppression.staff_threshold = threshold(*s, "staff_threshold", 10);
         s->finish();
     }
     if (auto a = f.map("accessibility")) {
-        c.accessibility.statement_reviewed = located_date(*a, "statement_reviewed");
-        c.accessibility.contact_email = email(*a, "contact_email");
-        c.accessibility.known_issues = a->plain_text_list("known_issues");
-        a->finish();
+        note_places(*a, "accessibility.", {"prepared", "last_reviewed"}, c.setting_at);
+        read_accessibility(*a, c.accessibility);
+    }
+    else {
+        warn_compliance_unset(f.where_map(), diags);
+        warn_untested(f.where_map(), diags);
     }
     if (auto m = f.map("markdown")) {
         c.markdown.unsafe_html = m->boolean("unsafe_html").value_or(false);

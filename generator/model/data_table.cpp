@@ -54,6 +54,13 @@ const std::vector<PayGapFigure>& pay_gap_figures() {
     return figures;
 }
 
+bool is_pay_gap_figure(const TableSpec& spec, std::size_t g, std::size_t m) {
+    const auto& figs = pay_gap_figures();
+    return std::any_of(figs.begin(), figs.end(), [&](const PayGapFigure& p) {
+        return p.group == spec.groups[g] && p.measure == spec.measures[m];
+    });
+}
+
 namespace {
 
 const std::vector<std::string> kind_names = {"count", "rate", "value", "pay-gap"};
@@ -183,6 +190,17 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
                 }
     }
     spec.trust_total = f.boolean("trust_total").value_or(true);
+    if (auto snapshot = f.located_date("snapshot")) {
+        if (spec.kind == TableKind::pay_gap)
+            spec.snapshot = snapshot->value;
+        else
+            diags.error(snapshot->where, "\"snapshot\" is the date of a pay-gap table's figures; for other tables "
+                                         "say when the figures are from with \"period\"");
+    } else if (spec.kind == TableKind::pay_gap) {
+        diags.warning(f.where_map(), "the gender pay gap figures are taken on a snapshot date (31 March for most "
+                                     "public bodies): add \"snapshot: YYYY-03-31\"; the page says the date is not "
+                                     "given until you do");
+    }
     read_splits(f, spec, diags);
     spec.population = trim(f.text("population").value_or(""));
     spec.threshold = spec.about == TableAbout::staff ? staff_threshold : pupil_threshold;
@@ -362,7 +380,7 @@ private:
         auto m = label_index(csv_, column(row, "measure"), spec.measures, "measures", spec.yaml_source, diags_);
         std::optional<Figure> figure = read_figure(row);
         if (!school || !g || !m || !figure) return;
-        if (spec.kind == TableKind::pay_gap && !is_pay_gap_figure(*g, *m)) {
+        if (spec.kind == TableKind::pay_gap && !is_pay_gap_figure(spec, *g, *m)) {
             diags_.error(csv_.at(column(row, "group")),
                          "a pay-gap table has no figure \"" + spec.groups[*g] + ", " + spec.measures[*m] +
                              "\": the four gaps are for All staff; Paid a bonus and the quartiles are for Men and Women");
@@ -439,13 +457,6 @@ private:
         return std::nullopt;
     }
 
-    bool is_pay_gap_figure(std::size_t g, std::size_t m) const {
-        const auto& figs = pay_gap_figures();
-        return std::any_of(figs.begin(), figs.end(), [&](const PayGapFigure& p) {
-            return p.group == table_.spec.groups[g] && p.measure == table_.spec.measures[m];
-        });
-    }
-
     void check_pay_gap() {
         const TableSpec& spec = table_.spec;
         for (const auto& fig : pay_gap_figures()) {
@@ -453,10 +464,12 @@ private:
             const auto m = std::find(spec.measures.begin(), spec.measures.end(), fig.measure) - spec.measures.begin();
             const std::size_t cell = static_cast<std::size_t>(g) * spec.measures.size() + static_cast<std::size_t>(m);
             if (table_.trust_figures && table_.trust_figures->cells[cell]) continue;
-            diags_.error(csv_.at(csv_.rows[0][0]),
-                         "the pay-gap table has no figure for " + std::string(fig.group) + ", " +
-                             std::string(fig.measure) + ": add the row trust," + std::string(fig.group) + "," +
-                             std::string(fig.measure) + ",<percentage> (all six statutory figures must be published)");
+            // Published as x (not available), which must not pass unnoticed.
+            diags_.warning(csv_.at(csv_.rows[0][0]),
+                           "the pay-gap table has no figure for " + std::string(fig.group) + ", " +
+                               std::string(fig.measure) + ", so the page shows x (not available): add the row trust," +
+                               std::string(fig.group) + "," + std::string(fig.measure) +
+                               ",<percentage> (all six statutory figures must be published)");
         }
     }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
@@ -43,6 +44,7 @@ struct TableSpec {
     // Tables that declare the same population (extension) describe the
     // same people: their All and Total figures are protected together.
     std::string population;
+    std::optional<Date> snapshot;  // pay-gap tables: the date the figures were taken
     int threshold = 5;         // N: the table's, else the site's for its audience
     Location groups_at;        // where `groups:` and `measures:` are, for notes
     Location measures_at;
@@ -89,6 +91,9 @@ struct PayGapFigure {
     std::string_view measure;
 };
 const std::vector<PayGapFigure>& pay_gap_figures();
+// Whether (group, measure) of a pay-gap table is one of its figures; the
+// other cells cannot exist (GSS symbol z).
+bool is_pay_gap_figure(const TableSpec& spec, std::size_t group, std::size_t measure);
 
 // Reads data/<slug>.yaml and data/<slug>.csv (raw bytes: UTF-8, BOM and CRLF
 // allowed). `school_slugs` are the site's schools in Site::schools order;

@@ -403,7 +403,14 @@ private:
 
     PublishedCell published(const Layout& t, std::size_t i) const {
         const Cell& w = c_.cells[i];
-        if (!w.present) return PublishedCell::hidden(Symbol::not_available);
+        if (!w.present) {
+            // A pay-gap grid has cells no figure can fill (a men-only
+            // bonus gap): not applicable, not a missing figure.
+            const auto p = c_.place(i);
+            if (t.table->spec.kind == TableKind::pay_gap && !is_pay_gap_figure(t.table->spec, p.row, p.column))
+                return PublishedCell::hidden(Symbol::not_applicable);
+            return PublishedCell::hidden(Symbol::not_available);
+        }
         if (w.hidden) {
             if (t.is_rate() && w.d > 0 && !hidden(d_of_[i])) return PublishedCell::hidden_rate_of(w.d);
             return PublishedCell::hidden(Symbol::suppressed);

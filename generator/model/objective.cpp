@@ -41,36 +41,77 @@ std::optional<Deadline> read_due(Fields& f) {
     return std::nullopt;
 }
 
-Action read_action(Fields& a) {
-    Action act;
-    act.text = a.text("text", Need::required).value_or("");
-    act.owner = a.text("owner");
-    act.due = a.date("due");
-    if (auto s = read_single<ActionStatus>(a, action_status_vocabulary(), "status")) act.status = *s;
-    a.finish();
-    return act;
+bool is_all(const Located<std::string>& item) { return to_lower_ascii(trim(item.value)) == "all"; }
+
+std::string folded(const std::string& value) {
+    std::string f = to_lower_ascii(value);
+    std::erase_if(f, [](char c) { return c == ' ' || c == '-' || c == '_' || c == '/'; });
+    return f;
 }
 
-// The duty's rules on which characteristic applies to which aim and whom.
+bool has_aim(const Objective& o, Aim a) { return std::find(o.aims.begin(), o.aims.end(), a) != o.aims.end(); }
+
+// The duty's rules on which characteristic applies to which aim and whom,
+// for characteristics the author named.
 void check_statutory_fit(const Objective& o, const std::vector<Located<std::string>>& raw_characteristics,
                          Fields& f) {
     for (const auto& item : raw_characteristics) {
-        std::string folded = to_lower_ascii(item.value);
-        std::erase_if(folded, [](char c) { return c == ' ' || c == '-' || c == '_' || c == '/'; });
-        if (folded == "age" && o.about != Audience::staff)
+        if (is_all(item)) continue;
+        const std::string name = folded(item.value);
+        if (name == "age" && o.about != Audience::staff)
             f.diags().warning(item.where,
                               "the age characteristic does not apply to pupils in schools (the duty's age strand "
                               "covers staff); if this objective is about staff, add \"about: staff\"");
         const bool only_first_aim =
             o.aims.size() == 1 && o.aims.front() == Aim::eliminate_discrimination && !o.all_aims;
-        if (folded == "marriageandcivilpartnership" && !only_first_aim && !o.aims.empty())
+        if (name == "marriageandcivilpartnership" && !only_first_aim && !o.aims.empty())
             f.diags().warning(item.where,
                               "marriage and civil partnership applies only to the aim \"eliminate-discrimination\" "
                               "(and only for staff); list that aim alone, or remove this characteristic");
     }
 }
 
+// `characteristics: all` means every characteristic the objective can
+// cover: age only for staff (the age strand does not cover pupils in
+// schools) and marriage and civil partnership only under the aim of
+// eliminating discrimination. Characteristics also named one by one are
+// kept (and warned about by check_statutory_fit).
+void narrow_all(Objective& o, const std::vector<Located<std::string>>& raw, Fields& f) {
+    const auto all = std::find_if(raw.begin(), raw.end(), is_all);
+    if (all == raw.end()) return;
+    auto named = [&](const char* name) {
+        return std::any_of(raw.begin(), raw.end(), [&](const Located<std::string>& i) { return folded(i.value) == name; });
+    };
+    std::vector<std::string> left_out;
+    if (o.about == Audience::everyone && !named("age")) {
+        f.diags().warning(all->where,
+                          "\"all\" includes age because this objective is about everyone, but the duty's age "
+                          "strand covers staff, not pupils in schools; if the objective is about pupils, add "
+                          "\"about: pupils\", or list the characteristics one by one");
+    } else if (o.about != Audience::staff && !named("age")) {
+        std::erase(o.characteristics, Characteristic::age);
+        left_out.push_back("age (it covers staff, and this objective is not \"about: staff\")");
+    }
+    if (!has_aim(o, Aim::eliminate_discrimination) && !named("marriageandcivilpartnership")) {
+        std::erase(o.characteristics, Characteristic::marriage_and_civil_partnership);
+        left_out.push_back("marriage and civil partnership (it applies only to the aim eliminate-discrimination)");
+    }
+    if (!left_out.empty())
+        f.diags().note(all->where, "\"all\" here means the " + std::to_string(o.characteristics.size()) +
+                                       " protected characteristics this objective can cover; left out: " +
+                                       join_words(left_out));
+}
+
 }  // namespace
+
+Action read_action(Fields& a) {
+    Action act;
+    act.text = a.text("text", Need::required).value_or("");
+    act.owner = a.text("owner");
+    act.due = a.located_date("due");
+    act.status = read_single<ActionStatus>(a, action_status_vocabulary(), "status");
+    return act;
+}
 
 Objective read_objective(const Document& doc, std::string slug, std::optional<std::size_t> school,
                          Diagnostics& diags) {
@@ -87,17 +128,22 @@ Objective read_objective(const Document& doc, std::string slug, std::optional<st
     o.characteristics =
         read_terms<Characteristic>(f, characteristics_vocabulary(), o.all_characteristics, raw_characteristics);
     check_statutory_fit(o, raw_characteristics, f);
+    narrow_all(o, raw_characteristics, f);
     o.target_groups = f.plain_text_list("target_groups");
     o.why = f.text("why");
     o.owners = f.plain_text_list("owner");
     o.start = f.date("start");
     o.due = read_due(f);
+    o.due_at = f.where_value("due");
     if (o.start && o.due && o.due->date && *o.due->date < *o.start)
         diags.error(f.where_value("due"), "\"due\" (" + o.due->date->iso() + ") is before \"start\" (" +
                                               o.start->iso() + "); check both dates");
     o.status = read_single<ObjectiveStatus>(f, objective_status_vocabulary(), "status");
     o.measures = f.plain_text_list("measures");
-    for (auto& a : f.map_list("actions")) o.actions.push_back(read_action(a));
+    for (auto& a : f.map_list("actions")) {
+        o.actions.push_back(read_action(a));
+        a.finish();
+    }
     for (auto& p : f.map_list("progress")) {
         auto date = p.date("date", Need::required);
         auto note = p.text("note", Need::required);

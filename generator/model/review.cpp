@@ -1,52 +1,238 @@
 #include "model/review.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
+#include "model/accessibility_plan.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
 
-bool ReviewGroup::any_overdue() const {
-    return std::any_of(items.begin(), items.end(), [](const ReviewItem& i) { return i.overdue; });
+std::string_view label(ReviewStatus s) {
+    switch (s) {
+        case ReviewStatus::up_to_date: return "Up to date";
+        case ReviewStatus::due_soon: return "Due soon";
+        case ReviewStatus::overdue: return "Overdue";
+        case ReviewStatus::no_date: return "No date given";
+        case ReviewStatus::not_published: return "Not published";
+    }
+    return "";
+}
+
+std::string_view slug(ReviewStatus s) {
+    switch (s) {
+        case ReviewStatus::up_to_date: return "up-to-date";
+        case ReviewStatus::due_soon: return "due-soon";
+        case ReviewStatus::overdue: return "overdue";
+        case ReviewStatus::no_date: return "no-date";
+        case ReviewStatus::not_published: return "not-published";
+    }
+    return "";
+}
+
+bool ReviewGroup::any(ReviewStatus s) const {
+    return std::any_of(items.begin(), items.end(), [&](const ReviewItem& i) { return i.status == s; });
 }
 
 namespace {
 
-ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& last, int years, Date today) {
-    ReviewItem item{std::move(what), std::nullopt, std::nullopt, false, std::nullopt};
-    if (last) {
-        item.last = last->value;
-        item.due = last->value.plus_years(years);
-        item.overdue = *item.due < today;
-        item.where = last->where;
+// The status of an item with a known due date.
+ReviewStatus status_on(Date due, Date today) {
+    if (due < today) return ReviewStatus::overdue;
+    if (today.days_until(due) <= due_soon_days) return ReviewStatus::due_soon;
+    return ReviewStatus::up_to_date;
+}
+
+// An item published on `last` and due again `years` later. Without a date
+// it is "no date given", with `fix` saying where to add one.
+ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& last, int years, Date today,
+                         std::string route, Location add_at, std::string fix) {
+    ReviewItem item;
+    item.what = std::move(what);
+    item.route = std::move(route);
+    if (!last) {
+        item.status = ReviewStatus::no_date;
+        item.where = std::move(add_at);
+        item.fix = std::move(fix);
+        return item;
+    }
+    item.last = last->value;
+    item.due = last->value.plus_years(years);
+    item.status = status_on(*item.due, today);
+    item.where = last->where;
+    return item;
+}
+
+ReviewItem not_published(std::string what, Location where, std::string fix) {
+    ReviewItem item;
+    item.what = std::move(what);
+    item.status = ReviewStatus::not_published;
+    item.where = std::move(where);
+    item.fix = std::move(fix);
+    return item;
+}
+
+// A Schedule 10 plan: due at its review_due, else three years on.
+ReviewItem plan_item(const AccessibilityPlan& plan, const std::string& whose, Date today, std::string route) {
+    ReviewItem item = every_n_years("Accessibility plan", plan.published, accessibility_plan_years, today, route,
+                                    plan.published_at,
+                                    whose + "'s accessibility plan has no date: add \"published: YYYY-MM-DD\" "
+                                            "to its front matter with the date it was published (plans run for "
+                                            "three years)");
+    if (plan.review_due) {
+        item.due = plan.review_due->value;
+        item.status = status_on(*item.due, today);
+        item.where = plan.review_due->where;
     }
     return item;
+}
+
+bool has_trust_objectives(const Site& site) {
+    return std::any_of(site.objectives.begin(), site.objectives.end(),
+                       [](const Objective& o) { return o.trust_wide(); });
+}
+
+// The overdue objectives (and actions) among `indices`.
+std::vector<OverdueWork> overdue_among(const Site& site, const std::vector<std::size_t>& indices) {
+    std::vector<OverdueWork> out;
+    for (std::size_t i : indices) {
+        const Objective& o = site.objectives[i];
+        if (o.overdue(site.today)) out.push_back({i, std::nullopt});
+        for (std::size_t a = 0; a < o.actions.size(); ++a)
+            if (overdue(o.actions[a], site.today)) out.push_back({i, a});
+    }
+    return out;
+}
+
+void add_plan_work(const std::optional<AccessibilityPlan>& plan, Date today, std::vector<OverdueWork>& out) {
+    if (!plan) return;
+    for (std::size_t a = 0; a < plan->actions.size(); ++a)
+        if (overdue(plan->actions[a].action, today)) out.push_back({std::nullopt, a});
+}
+
+Location school_file(const School& s) {
+    if (!s.source.empty()) return s.front_at;
+    return {"content/schools/" + s.slug + "/index.md", 1, 1};
 }
 
 }  // namespace
 
 ReviewGroup review_trust(const Site& site) {
     const auto& c = site.config;
-    ReviewGroup trust{c.trust.name, std::nullopt, {}};
-    ReviewItem policy{"Equality policy", c.policy.approved_on, std::nullopt, false, std::nullopt};
-    if (c.policy.review_due) {
-        policy.due = c.policy.review_due->value;
-        policy.overdue = *policy.due < site.today;
-        policy.where = c.policy.review_due->where;
+    const Date today = site.today;
+    ReviewGroup trust{c.trust.name, std::nullopt, {}, {}};
+
+    trust.items.push_back(every_n_years(
+        "Equality information", c.information_updated, information_review_years, today, "/",
+        c.where("information_updated"),
+        "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
+        "site.yaml with the date it was last published (it must be updated at least once a year)"));
+
+    if (has_trust_objectives(site) || c.objectives_published)
+        trust.items.push_back(every_n_years(
+            "Trust-wide equality objectives", c.objectives_published, objectives_review_years, today, "/objectives/",
+            c.where("objectives_published"),
+            "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
+            "the date they were set (objectives are set at least every four years)"));
+
+    // The policy: its own review date.
+    ReviewItem policy;
+    policy.what = c.policy.title;
+    policy.route = "/policy/";
+    if (site.policy.empty()) {
+        policy = not_published(c.policy.title, {"content/trust/policy", 1, 1},
+                               "the trust has no " + to_lower_ascii(c.policy.title) +
+                                   ": add its sections as Markdown files in content/trust/policy/");
+    } else {
+        if (c.policy.last_reviewed) policy.last = c.policy.last_reviewed->value;
+        else if (c.policy.approved_on) policy.last = c.policy.approved_on;
+        if (c.policy.review_due) {
+            policy.due = c.policy.review_due->value;
+            policy.status = status_on(*policy.due, today);
+            policy.where = c.policy.review_due->where;
+        } else {
+            policy.status = ReviewStatus::no_date;
+            policy.where = c.where("policy.review_due");
+            policy.fix = "the " + to_lower_ascii(c.policy.title) +
+                         " has no review date: add \"review_due: YYYY-MM-DD\" under \"policy:\" in site.yaml";
+        }
     }
     trust.items.push_back(policy);
-    trust.items.push_back(
-        every_n_years("Equality information", c.information_updated, information_review_years, site.today));
-    trust.items.push_back(every_n_years("Accessibility statement", c.accessibility.statement_reviewed, 1, site.today));
+
+    const auto& a = c.accessibility;
+    trust.items.push_back(every_n_years(
+        "Accessibility statement", a.last_reviewed ? a.last_reviewed : a.prepared, statement_review_years, today,
+        "/accessibility/", c.where(a.prepared ? "accessibility.last_reviewed" : "accessibility.prepared"),
+        "the accessibility statement has no date: add \"prepared: YYYY-MM-DD\" and \"last_reviewed: YYYY-MM-DD\" "
+        "under \"accessibility:\" in site.yaml (it is reviewed every year)"));
+
+    // The duty to have a plan is each school's; the trust's own is optional.
+    if (site.accessibility_plan)
+        trust.items.push_back(plan_item(*site.accessibility_plan, c.trust.name, today, "/accessibility-plan/"));
+
+    std::vector<std::size_t> own;
+    for (std::size_t i = 0; i < site.objectives.size(); ++i)
+        if (site.objectives[i].trust_wide()) own.push_back(i);
+    trust.overdue_work = overdue_among(site, own);
+    add_plan_work(site.accessibility_plan, today, trust.overdue_work);
     return trust;
 }
 
 ReviewGroup review_school(const Site& site, std::size_t i) {
     const School& s = site.schools[i];
-    ReviewGroup g{s.name, i, {}};
-    g.items.push_back(every_n_years("Equality objectives", s.objectives_published, objectives_review_years, site.today));
-    const auto& info = s.information_updated ? s.information_updated : site.config.information_updated;
-    g.items.push_back(every_n_years("Equality information", info, information_review_years, site.today));
+    const Date today = site.today;
+    const std::string page = "/schools/" + s.slug + "/";
+    ReviewGroup g{s.name, i, {}, {}};
+
+    // Equality information: the school's date, else the trust's.
+    const bool own_information = s.information_updated.has_value();
+    ReviewItem info = every_n_years(
+        "Equality information", own_information ? s.information_updated : site.config.information_updated,
+        information_review_years, today, page + "#information", site.config.where("information_updated"),
+        "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
+        "site.yaml with the date it was last published (it must be updated at least once a year)");
+    info.from_trust = !own_information;
+    g.items.push_back(info);
+
+    // Equality objectives: the school's own date; a school that only has
+    // trust-wide objectives is covered by the trust's date.
+    std::vector<std::size_t> own;
+    for (std::size_t o : s.objectives)
+        if (!site.objectives[o].trust_wide()) own.push_back(o);
+    const bool trust_only = own.empty() && !s.objectives.empty();
+    if (s.objectives_published || !own.empty()) {
+        g.items.push_back(every_n_years(
+            "Equality objectives", s.objectives_published, objectives_review_years, today, page + "#objectives",
+            s.objectives_published_at,
+            s.name + "'s equality objectives have no date: add \"objectives_published: YYYY-MM-DD\" to the front "
+                     "matter of " + (s.source.empty() ? "its index.md" : s.source) +
+                " with the date they were set (at least every four years)"));
+    } else if (trust_only) {
+        ReviewItem item = every_n_years(
+            "Trust-wide equality objectives", site.config.objectives_published, objectives_review_years, today,
+            page + "#objectives", site.config.where("objectives_published"),
+            "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
+            "the date they were set (objectives are set at least every four years)");
+        item.from_trust = true;
+        g.items.push_back(item);
+    } else {
+        g.items.push_back(not_published(
+            "Equality objectives", school_file(s),
+            s.name + " has no equality objectives: add them with \"eqsite new objective " + s.slug +
+                " <name>\", or let trust-wide objectives apply to it"));
+    }
+
+    if (s.accessibility_plan)
+        g.items.push_back(plan_item(*s.accessibility_plan, s.name, today, page + "accessibility-plan/"));
+    else
+        g.items.push_back(not_published(
+            "Accessibility plan", school_file(s),
+            s.name + " has no accessibility plan (every school needs one under Schedule 10 to the Equality Act "
+                     "2010): write it in content/schools/" + s.slug + "/accessibility-plan.md"));
+
+    g.overdue_work = overdue_among(site, own);
+    add_plan_work(s.accessibility_plan, today, g.overdue_work);
     return g;
 }
 
@@ -56,36 +242,116 @@ std::vector<ReviewGroup> review_dates(const Site& site) {
     return out;
 }
 
-void warn_overdue(const Site& site, Diagnostics& diags) {
-    // Schools without a date of their own use the trust's, so one overdue
-    // date can concern many schools: one warning per date, naming them all.
-    struct Overdue {
-        Location where;
-        std::string what;
-        Date due;
-        std::vector<std::string> subjects;
-    };
-    std::vector<Overdue> found;
-    for (const auto& group : review_dates(site)) {
+std::array<std::size_t, review_status_count> count_statuses(const std::vector<ReviewGroup>& groups) {
+    std::array<std::size_t, review_status_count> counts{};
+    for (const auto& g : groups)
+        for (const auto& item : g.items) ++counts[static_cast<std::size_t>(item.status)];
+    return counts;
+}
+
+namespace {
+
+bool same_place(const Location& a, const Location& b) {
+    return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+
+// Schools without a date of their own use the trust's, so one date can
+// concern many schools: one message per date and problem, naming them all.
+struct Finding {
+    Location where;
+    ReviewStatus status;
+    std::string what;
+    std::optional<Date> due;
+    std::string fix;
+    std::vector<std::string> subjects;
+};
+
+std::string subjects_text(const std::vector<std::string>& subjects) {
+    if (subjects.size() <= 4) return join_words(subjects);
+    return subjects.front() + " and " + std::to_string(subjects.size() - 1) + " schools that use this date";
+}
+
+const AccessibilityPlan* plan_of(const Site& site, const ReviewGroup& g) {
+    const auto& plan = g.school ? site.schools[*g.school].accessibility_plan : site.accessibility_plan;
+    return plan ? &*plan : nullptr;
+}
+
+void warn_action(const Action& a, Diagnostics& diags) {
+    diags.warning(a.due->where, "this action was due " + a.due->value.on_form() +
+                                    " and is not marked done, so it is shown as overdue; set \"status: done\" if "
+                                    "it is, otherwise a new \"due\" date");
+}
+
+void warn_overdue_work(const Site& site, const ReviewGroup& g, Diagnostics& diags) {
+    for (const auto& w : g.overdue_work) {
+        if (!w.objective) {
+            warn_action(plan_of(site, g)->actions[*w.action].action, diags);
+            continue;
+        }
+        const Objective& o = site.objectives[*w.objective];
+        if (w.action) {
+            warn_action(o.actions[*w.action], diags);
+            continue;
+        }
+        const std::string status = o.status ? "its status is \"" + std::string(slug(*o.status)) + "\""
+                                            : "it has no status";
+        diags.warning(o.due_at, "this objective was due " + o.due->date->on_form() + " and is not marked achieved (" +
+                                    status + "), so it is shown as overdue; if it was achieved, set \"status: "
+                                    "achieved\", otherwise set a new \"due\" date");
+    }
+}
+
+}  // namespace
+
+void warn_review(const Site& site, Diagnostics& diags) {
+    // A setting already reported as wrong (a date that is not a date) is
+    // not reported again as missing.
+    std::set<std::tuple<std::string, int, int>> errors;
+    for (const auto& d : diags.all())
+        if (d.severity == Severity::error) errors.emplace(d.where.file, d.where.line, d.where.column);
+    std::vector<Finding> found;
+    const auto groups = review_dates(site);
+    for (const auto& group : groups) {
+        // A school folder without index.md is an error already; its dates
+        // cannot be anywhere.
+        if (group.school && site.schools[*group.school].source.empty()) continue;
         for (const auto& item : group.items) {
-            if (!item.overdue || !item.where) continue;
-            const auto same = std::find_if(found.begin(), found.end(), [&](const Overdue& o) {
-                return o.what == item.what && o.where.file == item.where->file && o.where.line == item.where->line &&
-                       o.where.column == item.where->column;
+            if (item.status == ReviewStatus::up_to_date) continue;
+            if (errors.count({item.where.file, item.where.line, item.where.column})) continue;
+            const auto same = std::find_if(found.begin(), found.end(), [&](const Finding& f) {
+                return f.status == item.status && same_place(f.where, item.where) &&
+                       (f.what == item.what || (!f.fix.empty() && f.fix == item.fix));
             });
-            if (same != found.end()) same->subjects.push_back(group.subject);
-            else found.push_back({*item.where, item.what, *item.due, {group.subject}});
+            if (same != found.end())
+                same->subjects.push_back(group.subject);
+            else
+                found.push_back({item.where, item.status, item.what, item.due, item.fix, {group.subject}});
+        }
+        warn_overdue_work(site, group, diags);
+    }
+    for (const auto& f : found) {
+        const std::string who = subjects_text(f.subjects);
+        switch (f.status) {
+            case ReviewStatus::overdue:
+                diags.warning(f.where, who + ": " + f.what + ": the review was due " + f.due->on_form() +
+                                           " and is overdue (today is " + site.today.long_form() +
+                                           "); review it, then update this date");
+                break;
+            case ReviewStatus::due_soon:
+                diags.note(f.where, who + ": " + f.what + " is due for review " + f.due->on_form() + ", within " +
+                                        std::to_string(due_soon_days) + " days");
+                break;
+            case ReviewStatus::no_date:
+            case ReviewStatus::not_published: diags.warning(f.where, f.fix); break;
+            case ReviewStatus::up_to_date: break;
         }
     }
-    for (const auto& o : found) {
-        const std::string who = o.subjects.size() <= 4
-                                    ? join_words(o.subjects)
-                                    : o.subjects.front() + " and " + std::to_string(o.subjects.size() - 1) +
-                                          " schools that use this date";
-        diags.warning(o.where, who + ": " + o.what + ": the review was due on " + o.due.long_form() +
-                                   " and is overdue (today is " + site.today.long_form() +
-                                   "); review it, then update this date");
-    }
+    // Approval is a claim only the author can make.
+    if (!site.policy.empty() && !site.config.policy.approved_by && !site.config.policy.approved_on)
+        diags.warning(site.config.where("policy.approved_by"), "the " + to_lower_ascii(site.config.policy.title) +
+                                     " does not say who approved it or when; the page says so until you add "
+                                     "\"approved_by:\" (the body, e.g. Board of Trustees) and \"approved_on:\" "
+                                     "under \"policy:\" in site.yaml");
 }
 
 }  // namespace eqsite

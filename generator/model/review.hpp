@@ -1,6 +1,10 @@
-// Publication and review dates (the specific duties): the equality policy's
-// review date, objectives at least every four years, equality information
-// at least yearly, the accessibility statement yearly.
+// Publication and review dates (the specific duties and Schedule 10):
+// each statutory item of the trust and of every school, when it was last
+// published, when it is next due, and its status today.
+//
+// Every status comes from a date the author wrote. An item whose date is
+// missing is "no date given" (or "not published" when the document does
+// not exist) and the build warns; nothing is assumed up to date.
 #pragma once
 
 #include <optional>
@@ -11,30 +15,57 @@
 
 namespace eqsite {
 
+enum class ReviewStatus { up_to_date, due_soon, overdue, no_date, not_published };
+constexpr std::size_t review_status_count = 5;
+
+std::string_view label(ReviewStatus s);  // "Up to date"
+std::string_view slug(ReviewStatus s);   // "up-to-date"
+
+constexpr int information_review_years = 1;  // equality information: at least yearly
+constexpr int objectives_review_years = 4;   // equality objectives: at least every four years
+constexpr int statement_review_years = 1;    // accessibility statement: yearly
+constexpr int due_soon_days = 60;            // "due soon": due within this many days
+
 struct ReviewItem {
-    std::string what;             // "Equality objectives"
-    std::optional<Date> last;     // when it was last done, if known
-    std::optional<Date> due;      // when it is due next, if known
-    bool overdue = false;
-    std::optional<Location> where;  // the setting that holds the date
+    std::string what;              // "Equality objectives"
+    std::optional<Date> last;      // last published or reviewed, if given
+    std::optional<Date> due;       // next due, if known
+    ReviewStatus status = ReviewStatus::not_published;
+    std::string route;             // the page that shows the item, if any
+    // The setting that holds the date, or where to add it; and what to
+    // write there (for the warning when it is missing).
+    Location where;
+    std::string fix;
+    // The date is the trust's, used by a school that has none of its own.
+    bool from_trust = false;
+};
+
+// An objective, one of its actions, or an action of the group's
+// accessibility plan, past its due date and not achieved or done.
+struct OverdueWork {
+    std::optional<std::size_t> objective;  // index into Site::objectives; nullopt: the group's plan
+    std::optional<std::size_t> action;     // index into its actions; nullopt: the objective itself
 };
 
 struct ReviewGroup {
     std::string subject;                     // trust or school name
     std::optional<std::size_t> school;       // nullopt for the trust
     std::vector<ReviewItem> items;
-    bool any_overdue() const;
+    std::vector<OverdueWork> overdue_work;   // its own objectives (the trust's for the trust), then its plan
+    bool any(ReviewStatus s) const;
 };
-
-constexpr int objectives_review_years = 4;
-constexpr int information_review_years = 1;
 
 ReviewGroup review_trust(const Site& site);
 ReviewGroup review_school(const Site& site, std::size_t school);
 // The trust first, then each school in slug order.
 std::vector<ReviewGroup> review_dates(const Site& site);
 
-// One warning for each overdue item, at the setting that holds its date.
-void warn_overdue(const Site& site, Diagnostics& diags);
+// How many items of `groups` have each status, indexed by ReviewStatus.
+std::array<std::size_t, review_status_count> count_statuses(const std::vector<ReviewGroup>& groups);
+
+// Warnings for every overdue item, every item without a date or not
+// published, and every overdue objective and action, each at the setting
+// to change; a note for items due soon.
+void warn_review(const Site& site, Diagnostics& diags);
 
 }  // namespace eqsite

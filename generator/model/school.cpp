@@ -9,12 +9,6 @@
 namespace eqsite {
 namespace {
 
-std::optional<Located<Date>> located_date(Fields& f, const std::string& key) {
-    auto d = f.date(key);
-    if (!d) return std::nullopt;
-    return Located<Date>{*d, f.where_value(key)};
-}
-
 std::optional<std::string> brand_colour(Fields& f) {
     auto v = f.located_text("brand_colour");
     if (!v) return std::nullopt;
@@ -49,6 +43,7 @@ School read_school(const SchoolFiles& loaded, const Document* index, const std::
     s.source = doc.path;
     s.markdown = doc.body;
     Fields f(doc.front, doc.path, doc.front_first_line, diags);
+    s.front_at = f.where_map();
     s.name = f.text("name", Need::required).value_or(s.slug);
     if (auto urn = f.located_text("urn")) {
         const bool six_digits = urn->value.size() == 6 &&
@@ -85,8 +80,9 @@ School read_school(const SchoolFiles& loaded, const Document* index, const std::
         else
             s.website = web->value;
     }
-    s.objectives_published = located_date(f, "objectives_published");
-    s.information_updated = located_date(f, "information_updated");
+    s.objectives_published = f.located_date("objectives_published");
+    s.objectives_published_at = f.where_value("objectives_published");
+    s.information_updated = f.located_date("information_updated");
     s.excluded_trust_objectives = f.text_list("exclude_trust_objectives");
     f.finish();
     return s;

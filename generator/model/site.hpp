@@ -7,6 +7,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,15 @@
 
 namespace eqsite {
 
+// Who signed a document, as the document gives it.
+struct Signatory {
+    std::string name;
+    std::optional<std::string> role;  // "Chief Executive Officer"
+    std::optional<Date> date;
+};
+
 struct SiteConfig {
+    bool read = false;  // site.yaml was found and parsed
     struct Trust {
         std::string name;
         std::string url;  // absolute, no trailing slash
@@ -29,24 +38,50 @@ struct SiteConfig {
     std::string language = "en-GB";
     std::string theme = "default";
     std::optional<Date> today;
+    // The trust's equality policy (or charter, or PSED statement): what it
+    // is called and who approved it. Nothing here has a default that
+    // claims anything: an unset approval is shown as not recorded.
     struct Policy {
-        std::optional<std::string> approved_by;
+        std::string title = "Equality policy";  // page heading and navigation label
+        std::optional<std::string> strapline;   // one sentence under the heading
+        std::optional<std::string> approved_by;  // a body: "Board of Trustees"
         std::optional<Date> approved_on;
+        std::vector<Signatory> signatories;
+        std::optional<Located<Date>> last_reviewed;
         std::optional<Located<Date>> review_due;
     } policy;
-    std::optional<Located<Date>> information_updated;
+    std::optional<Located<Date>> information_updated;   // the trust's equality information
+    std::optional<Located<Date>> objectives_published;  // when the trust-wide objectives were set
     struct Suppression {
         int threshold = 5;
         int staff_threshold = 10;
     } suppression;
+    // The website's accessibility statement (GOV.UK model statement).
     struct Accessibility {
-        std::optional<Located<Date>> statement_reviewed;
+        std::optional<Compliance> compliance;  // required; unset: the statement says it is not stated
+        std::optional<Located<Date>> prepared;
+        std::optional<Located<Date>> last_reviewed;  // `statement_reviewed` in the original format
+        std::optional<Date> last_tested;
+        std::optional<std::string> tested_by;
+        std::optional<std::string> method;
         std::optional<std::string> contact_email;
         std::vector<std::string> known_issues;
     } accessibility;
     struct Markdown {
         bool unsafe_html = false;
     } markdown;
+
+    // Where each statutory setting is, or would go: the key if it is
+    // written (even empty), else its section, else the top of site.yaml.
+    // Keyed by dotted name ("policy.review_due"); for warnings that say
+    // what to fill in.
+    std::map<std::string, Location> setting_at;
+    Location where(const std::string& dotted) const {
+        if (const auto it = setting_at.find(dotted); it != setting_at.end()) return it->second;
+        const auto dot = dotted.rfind('.');
+        if (dot != std::string::npos) return where(dotted.substr(0, dot));
+        return Location{"site.yaml", 1, 1};
+    }
 };
 
 // Text that a page shows, with its Markdown source kept until render time.
@@ -68,8 +103,8 @@ struct PolicySection {
 struct Action {
     std::string text;
     std::optional<std::string> owner;
-    std::optional<Date> due;
-    ActionStatus status = ActionStatus::planned;
+    std::optional<Located<Date>> due;
+    std::optional<ActionStatus> status;  // unset: the author gave none, and none is shown
 };
 
 struct ProgressNote {
@@ -96,6 +131,7 @@ struct Objective {
     std::vector<std::string> owners;
     std::optional<Date> start;
     std::optional<Deadline> due;
+    Location due_at;                     // the `due` value, for warnings
     std::optional<ObjectiveStatus> status;
     std::optional<Audience> about;
     std::vector<std::string> measures;
@@ -104,6 +140,36 @@ struct Objective {
     std::string markdown;
 
     bool trust_wide() const { return !school.has_value(); }
+    // Past its due date and not achieved: shown as overdue whatever the
+    // status says.
+    bool overdue(Date today) const {
+        return due && due->date && *due->date < today && status != ObjectiveStatus::achieved;
+    }
+};
+
+inline bool overdue(const Action& a, Date today) {
+    return a.due && a.due->value < today && a.status != ActionStatus::done;
+}
+
+// An accessibility plan (Equality Act 2010, Schedule 10): how a school
+// will improve access for disabled pupils over three years. Not to be
+// confused with the website's accessibility statement.
+struct AccessibilityPlan {
+    std::string source;  // content/.../accessibility-plan.md
+    std::string title;
+    Location front_at;   // where to add settings
+    std::optional<Located<Date>> published;
+    Location published_at;  // the setting, or where it would go
+    std::optional<Located<Date>> review_due;  // unset: three years after published
+    std::optional<std::string> approved_by;
+    struct PlanAction {
+        PlanStrand strand;
+        Action action;
+    };
+    std::vector<PlanAction> actions;
+    std::string markdown;
+    // Which strands the plan covers, by an action or a section heading.
+    std::array<bool, plan_strand_count> covers{};
 };
 
 struct School {
@@ -119,9 +185,12 @@ struct School {
     std::string logo_alt;
     std::optional<std::string> website;
     std::optional<Located<Date>> objectives_published;
+    Location objectives_published_at;  // the setting, or where it would go
     std::optional<Located<Date>> information_updated;  // defaults to the trust's
     std::vector<Located<std::string>> excluded_trust_objectives;
     std::string markdown;
+    Location front_at;  // the front matter, where missing settings belong
+    std::optional<AccessibilityPlan> accessibility_plan;
     // Objectives shown on this school's page: the trust's (minus exclusions)
     // then the school's own, each group in file-name order.
     std::vector<std::size_t> objectives;
@@ -153,6 +222,7 @@ struct Site {
     Date today;
     Text home;
     std::vector<PolicySection> policy;  // weight order, then file name
+    std::optional<AccessibilityPlan> accessibility_plan;  // the trust's own, if it has one
     std::vector<School> schools;        // slug order
     std::vector<Objective> objectives;  // trust-wide first, then by school
     std::array<std::vector<std::size_t>, aim_count> by_aim;

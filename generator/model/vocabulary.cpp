@@ -111,6 +111,35 @@ const Vocabulary& audience_vocabulary() {
     return v;
 }
 
+const Vocabulary& compliance_vocabulary() {
+    static const Vocabulary v{"compliance status",
+                              "compliance",
+                              {"fully", "partially", "not"},
+                              {"fully compliant", "partially compliant", "not compliant"},
+                              false,
+                              {{"fully compliant", {"fully"}},
+                               {"partially compliant", {"partially"}},
+                               {"not compliant", {"not"}},
+                               {"non-compliant", {"not"}},
+                               {"noncompliant", {"not"}}}};
+    return v;
+}
+
+const Vocabulary& plan_strand_vocabulary() {
+    static const Vocabulary v{"accessibility plan strand",
+                              "strand",
+                              {"curriculum", "environment", "information"},
+                              {"Increasing participation in the curriculum", "Improving the physical environment",
+                               "Improving the delivery of information"},
+                              false,
+                              {{"physical environment", {"environment"}},
+                               {"premises", {"environment"}},
+                               {"physical", {"environment"}},
+                               {"participation", {"curriculum"}},
+                               {"delivery of information", {"information"}}}};
+    return v;
+}
+
 std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::string>& value, Diagnostics& diags) {
     const std::string folded = fold(value.value);
     std::vector<std::size_t> out;

@@ -31,6 +31,11 @@ enum class ObjectiveStatus { not_started, on_track, at_risk, achieved, ongoing }
 enum class ActionStatus { planned, in_progress, done };
 enum class Phase { nursery, primary, middle, secondary, all_through, special, alternative_provision, post_16 };
 enum class Audience { pupils, staff, everyone };
+// How far the website meets WCAG 2.2 AA, as the accessibility statement says.
+enum class Compliance { fully, partially, not_compliant };
+// The three things a school accessibility plan must cover (Equality Act
+// 2010, Schedule 10, paragraph 3).
+enum class PlanStrand { curriculum, environment, information };
 
 struct Synonym {
     std::string_view text;                  // what users write
@@ -53,6 +58,8 @@ const Vocabulary& objective_status_vocabulary();
 const Vocabulary& action_status_vocabulary();
 const Vocabulary& phase_vocabulary();
 const Vocabulary& audience_vocabulary();
+const Vocabulary& compliance_vocabulary();
+const Vocabulary& plan_strand_vocabulary();
 
 // Indices of the terms `value` names (several for `all` or "LGBT"), or
 // empty after reporting an error with the nearest valid value. Synonyms
@@ -81,8 +88,11 @@ inline std::string_view label(ObjectiveStatus s) { return label_of(objective_sta
 inline std::string_view slug(ActionStatus s) { return slug_of(action_status_vocabulary(), s); }
 inline std::string_view label(ActionStatus s) { return label_of(action_status_vocabulary(), s); }
 inline std::string_view label(Phase p) { return label_of(phase_vocabulary(), p); }
+inline std::string_view slug(PlanStrand s) { return slug_of(plan_strand_vocabulary(), s); }
+inline std::string_view label(PlanStrand s) { return label_of(plan_strand_vocabulary(), s); }
 
 constexpr std::size_t aim_count = 3;
 constexpr std::size_t characteristic_count = 9;
+constexpr std::size_t plan_strand_count = 3;
 
 }  // namespace eqsite

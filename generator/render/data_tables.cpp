@@ -1,6 +1,7 @@
 #include "render/data_tables.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -38,7 +39,9 @@ std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
     if (uses(g, Symbol::not_available))
         items.push_back("<li><strong>x</strong>: not available (no figure was given)</li>");
     if (uses(g, Symbol::not_applicable))
-        items.push_back("<li><strong>z</strong>: not applicable (there are no " + who + " in this group)</li>");
+        items.push_back(t.spec.kind == TableKind::rate
+                            ? "<li><strong>z</strong>: not applicable (there are no " + who + " in this group)</li>"
+                            : "<li><strong>z</strong>: not applicable (this figure does not exist)</li>");
     std::string out;
     if (t.spec.kind == TableKind::rate)
         out += "<p class=\"table-note\">Percentages of the " + who + " in each group. A percentage is hidden when it "
@@ -123,8 +126,74 @@ std::string display_figure(const PublishedTable& t, const PublishedCell& c) {
     }
 }
 
+namespace {
+
+// The figure of a pay-gap grid for (group, measure), as shown.
+std::string pay_gap_figure(const PublishedTable& t, const PublishedGrid& g, std::string_view group,
+                           std::string_view measure) {
+    const auto r = std::find(t.rows.begin(), t.rows.end(), group) - t.rows.begin();
+    const auto c = std::find(t.columns.begin(), t.columns.end(), measure) - t.columns.begin();
+    return display_figure(t, t.cell(g, static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+}
+
+// One small table of the pay-gap layout: rows x columns of figures.
+std::string small_table(const std::string& id, const std::string& caption, const std::string& corner,
+                        const std::vector<std::string>& columns, const std::vector<std::string>& rows,
+                        const std::function<std::string(std::size_t, std::size_t)>& figure) {
+    std::string out = "<section class=\"table-scroll\" aria-labelledby=\"" + id + "-caption\" tabindex=\"0\">\n";
+    out += "<table class=\"figures\" id=\"" + id + "\">\n<caption id=\"" + id + "-caption\">" + html_escape(caption) +
+           "</caption>\n<thead>\n<tr><th scope=\"col\">" + html_escape(corner) + "</th>";
+    for (const auto& c : columns) out += "<th scope=\"col\" class=\"num\">" + html_escape(c) + "</th>";
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        out += "<tr><th scope=\"row\">" + html_escape(rows[r]) + "</th>";
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            out += "<td class=\"num\">" + html_escape(figure(r, c)) + "</td>";
+        out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</section>\n";
+}
+
+// The six statutory gender pay gap figures in three readable tables: the
+// gaps, who is paid a bonus, and who is in each quarter of pay.
+std::string pay_gap_html(const PublishedTable& t, const PublishedGrid& g, const std::string& place,
+                         const std::string& id) {
+    const std::string eid = html_escape(id);
+    std::string out = "<p class=\"table-note\">";
+    out += t.spec.snapshot ? "Figures on the snapshot date, " + t.spec.snapshot->long_form() + ", for " +
+                                 html_escape(place) + "."
+                           : "The snapshot date of these figures is not given.";
+    if (!t.spec.source.empty()) out += " Source: " + html_escape(t.spec.source) + ".";
+    out += " A positive gap means women are paid less than men on average; a negative gap means they are paid "
+           "more.</p>\n";
+    const std::vector<std::string> averages = {"Mean", "Median"};
+    out += small_table(eid, "Gender pay gap: " + place, "Average", {"Hourly pay gap", "Bonus pay gap"}, averages,
+                       [&](std::size_t r, std::size_t c) {
+                           return pay_gap_figure(t, g, "All staff",
+                                                 averages[r] + (c == 0 ? " hourly pay gap" : " bonus pay gap"));
+                       });
+    const std::vector<std::string> people = {"Men", "Women"};
+    out += small_table(eid + "-bonus", "Proportion of men and of women paid a bonus: " + place, "Staff",
+                       {"Paid a bonus"}, people,
+                       [&](std::size_t r, std::size_t) { return pay_gap_figure(t, g, people[r], "Paid a bonus"); });
+    const std::vector<std::string> quarters = {"Lower quartile", "Lower middle quartile", "Upper middle quartile",
+                                               "Upper quartile"};
+    const std::vector<std::string> quarter_names = {"Lower quarter (lowest paid)", "Lower middle quarter",
+                                                    "Upper middle quarter", "Upper quarter (highest paid)"};
+    out += small_table(eid + "-quarters", "Men and women in each quarter of the pay range: " + place, "Pay quarter",
+                       people, quarter_names,
+                       [&](std::size_t r, std::size_t c) { return pay_gap_figure(t, g, people[c], quarters[r]); });
+    if (uses(g, Symbol::not_available))
+        out += "<p class=\"table-note\">Symbols used in these tables:</p>\n<ul class=\"table-legend\">\n<li><strong>x"
+               "</strong>: not available (the trust has not given this statutory figure)</li>\n</ul>\n";
+    return out;
+}
+
+}  // namespace
+
 std::string table_html(const PublishedTable& t, const PublishedGrid& g, const std::string& place,
                        const std::string& id) {
+    if (t.spec.kind == TableKind::pay_gap) return pay_gap_html(t, g, place, id);
     const std::string caption_id = html_escape(id) + "-caption";
     std::string out;
     out += "<section class=\"table-scroll\" aria-labelledby=\"" + caption_id + "\" tabindex=\"0\">\n";
@@ -210,6 +279,7 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
     doc["period"] = t.spec.period;
     doc["source"] = t.spec.source;
     doc["threshold"] = t.spec.threshold;
+    if (t.spec.snapshot) doc["snapshot"] = t.spec.snapshot->iso();
     doc["symbols"] = {{"c", "hidden to protect privacy"}, {"x", "not available"}, {"z", "not applicable"}};
     json rows = json::array();
     const std::vector<std::string> names = figure_columns(t.spec.kind);

@@ -1,7 +1,10 @@
 #include "render/page_views.hpp"
 
+#include <algorithm>
+
 #include "render/data_tables.hpp"
 
+#include "model/accessibility_plan.hpp"
 #include "model/review.hpp"
 #include "render/markdown.hpp"
 #include "util/text.hpp"
@@ -41,22 +44,102 @@ std::string markdown(const Site& site, const std::string& text, int top_level, H
     return render_markdown(text, {site.config.markdown.unsafe_html, top_level}, ids);
 }
 
-List review_items(const ReviewGroup& g) {
-    List items;
-    for (const auto& item : g.items) {
-        Data d;
-        d.set("what", item.what);
-        d.set("last", item.last ? item.last->long_form() : "Not recorded");
-        d.set("due", item.due ? item.due->long_form() : "Not known");
-        d.set("overdue", Data(item.overdue));
-        items.push_back(d);
-    }
-    return items;
+// "1 objective", "3 objectives".
+std::string count_of(std::size_t n, const std::string& singular, const std::string& plural) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
 
 std::string due_text(const Objective& o) {
     if (!o.due) return "";
     return o.due->date ? o.due->date->long_form() : "Ongoing";
+}
+
+// The characteristics an objective covers, in words. `all` lists what it
+// was narrowed to, unless that is every one.
+std::string characteristics_text(const Objective& o) {
+    if (o.characteristics.size() == characteristic_count) return "All protected characteristics";
+    std::vector<std::string> names;
+    for (Characteristic c : o.characteristics) names.push_back(std::string(label(c)));
+    return join(names, ", ");
+}
+
+// Status, as the author gave it, unless the due date has passed first.
+void set_status(Data& d, std::optional<std::string_view> given_label, std::optional<std::string_view> given_slug,
+                bool overdue) {
+    if (overdue) {
+        d.set("has_status", Data(true));
+        d.set("status_label", "Overdue");
+        d.set("status_slug", "overdue");
+        if (given_label) d.set("given_status", std::string(*given_label));
+        return;
+    }
+    d.set("has_status", Data(given_label.has_value()));
+    if (given_label) {
+        d.set("status_label", std::string(*given_label));
+        d.set("status_slug", std::string(*given_slug));
+    }
+}
+
+Data action_data(const Action& a, Date today) {
+    Data ad;
+    ad.set("text", a.text);
+    ad.set("owner", a.owner.value_or(""));
+    ad.set("due", a.due ? a.due->value.long_form() : "");
+    if (a.status)
+        set_status(ad, label(*a.status), slug(*a.status), overdue(a, today));
+    else
+        set_status(ad, std::nullopt, std::nullopt, overdue(a, today));
+    return ad;
+}
+
+// The home page's review summary: how many dates have each status, and
+// how many objectives and actions are overdue, with words that agree with
+// the numbers.
+void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups) {
+    const auto counts = count_statuses(groups);
+    std::size_t total = 0;
+    for (std::size_t c : counts) total += c;
+    const auto n = [&](ReviewStatus s) { return counts[static_cast<std::size_t>(s)]; };
+    List parts;
+    std::optional<ReviewStatus> only;  // the one status every date has, if so
+    auto part = [&](ReviewStatus s, const std::string& words, const std::string& all_words) {
+        if (n(s) == 0) return;
+        if (n(s) == total) only = s;
+        Data p;
+        p.set("text", std::to_string(n(s)) + " " + words);
+        p.set("slug", std::string(slug(s)));
+        p.set("all_words", all_words);
+        parts.push_back(p);
+    };
+    const bool one = total == 1;
+    part(ReviewStatus::overdue, "overdue", one ? "is overdue" : "are overdue");
+    part(ReviewStatus::due_soon, "due for review within " + std::to_string(due_soon_days) + " days",
+         (one ? "is" : "are") + std::string(" due for review within ") + std::to_string(due_soon_days) + " days");
+    part(ReviewStatus::not_published, "not published", one ? "is not published" : "are not published");
+    part(ReviewStatus::no_date, n(ReviewStatus::no_date) == 1 ? "with no date given" : "with no dates given",
+         one ? "has no date given" : "have no dates given");
+    part(ReviewStatus::up_to_date, "up to date", one ? "is up to date" : "are up to date");
+    const std::string noun = total == 1 ? "publication and review date" : "publication and review dates";
+    d.set("review_total", std::to_string(total) + " " + noun);
+    if (only) {
+        // One status for every date: one sentence, not a list of one.
+        const Data& p = parts.front();
+        d.set("review_sentence", (one ? "The only " + noun + " of the trust and its schools " : "All " +
+                                  std::to_string(total) + " " + noun + " of the trust and its schools ") +
+                                     p.get("all_words")->string_value() + ".");
+    } else {
+        d.set("review_parts", Data(std::move(parts)));
+    }
+    std::size_t objectives = 0, actions = 0;
+    for (const auto& g : groups)
+        for (const auto& w : g.overdue_work) ++(w.action ? actions : objectives);  // plan work is always an action
+    std::vector<std::string> late;
+    if (objectives) late.push_back(count_of(objectives, "objective", "objectives"));
+    if (actions) late.push_back(count_of(actions, "action", "actions"));
+    if (!late.empty())
+        d.set("overdue_work", join_words(late) + (objectives + actions == 1 ? " is" : " are") +
+                                  " past " + (objectives + actions == 1 ? "its" : "their") +
+                                  " due date and not marked done or achieved.");
 }
 
 }  // namespace
@@ -70,21 +153,14 @@ Data PageViews::objective_card(std::size_t i) const {
     d.set("href", href(objective_route(site_, o)));
     d.set("trust_wide", Data(o.trust_wide()));
     if (o.school) d.set("school_name", site_.schools[*o.school].name);
-    if (o.status) {
-        d.set("status_label", std::string(label(*o.status)));
-        d.set("status_slug", std::string(slug(*o.status)));
-    } else {
-        d.set("status_label", "Not stated");
-        d.set("status_slug", "none");
-    }
-    std::vector<std::string> aims, characteristics;
-    for (Aim a : o.aims) aims.push_back(std::string(label(a)));
-    if (o.all_characteristics)
-        characteristics.push_back("All protected characteristics");
+    if (o.status)
+        set_status(d, label(*o.status), slug(*o.status), o.overdue(site_.today));
     else
-        for (Characteristic c : o.characteristics) characteristics.push_back(std::string(label(c)));
+        set_status(d, std::nullopt, std::nullopt, o.overdue(site_.today));
+    std::vector<std::string> aims;
+    for (Aim a : o.aims) aims.push_back(std::string(label(a)));
     d.set("aims", join(aims, "; "));
-    d.set("characteristics", join(characteristics, ", "));
+    d.set("characteristics", characteristics_text(o));
     set_if(d, "due", due_text(o));
     return d;
 }
@@ -107,6 +183,7 @@ PageView PageViews::view(const Page& page) const {
                           [&](const DataPage&) { return data(); },
                           [&](const ReviewPage&) { return review(); },
                           [&](const AccessibilityPage&) { return accessibility(); },
+                          [&](const AccessibilityPlanPage& p) { return accessibility_plan(p.school); },
                           [&](const NotFoundPage&) { return not_found(); },
                       },
                       page.kind);
@@ -130,36 +207,59 @@ PageView PageViews::home() const {
     for (std::size_t i = 0; i < site_.objectives.size(); ++i)
         if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);
     set_list(v.data, "objectives", objective_cards(trust_objectives));
-    std::size_t overdue = 0;
-    for (const auto& g : review_dates(site_))
-        for (const auto& item : g.items) overdue += item.overdue ? 1 : 0;
-    v.data.set("overdue_count", std::to_string(overdue));
-    v.data.set("any_overdue", Data(overdue > 0));
+    const auto groups = review_dates(site_);
+    set_review_summary(v.data, groups);
+    // Whether schools set objectives of their own decides the wording.
+    const bool schools_set_own = std::any_of(site_.objectives.begin(), site_.objectives.end(),
+                                             [](const Objective& o) { return !o.trust_wide(); });
+    v.data.set("schools_set_own", Data(schools_set_own));
+    v.data.set("any_exclusions", Data(std::any_of(site_.schools.begin(), site_.schools.end(), [](const School& s) {
+                   return !s.excluded_trust_objectives.empty();
+               })));
     v.data.set("review_href", href("/review/"));
     v.data.set("objectives_href", href("/objectives/"));
     v.data.set("policy_href", href("/policy/"));
+    v.data.set("policy_title", site_.config.policy.title);
     v.data.set("duty_title", site_.statutory.duty.title);
     v.data.set("duty_html", markdown(site_, site_.statutory.duty.markdown, 3, ids));
     return v;
 }
 
 PageView PageViews::policy() const {
-    PageView v{"policy", "Equality policy", {}, std::nullopt, "policy",
-               "The equality policy of " + site_.config.trust.name, {}};
+    const auto& p = site_.config.policy;
+    PageView v{"policy", p.title, {}, std::nullopt, "policy", "The " + to_lower_ascii(p.title) + " of " +
+               site_.config.trust.name, {}};
     HeadingIds ids;
     List sections;
-    for (const auto& p : site_.policy) {
+    for (const auto& section : site_.policy) {
         Data d;
-        d.set("title", p.title);
-        d.set("id", ids.claim(p.title));
-        d.set("body_html", markdown(site_, p.markdown, 3, ids));
+        d.set("title", section.title);
+        d.set("id", ids.claim(section.title));
+        d.set("body_html", markdown(site_, section.markdown, 3, ids));
         sections.push_back(d);
     }
     set_list(v.data, "sections", std::move(sections));
+    v.data.set("title", p.title);
     v.data.set("trust_name", site_.config.trust.name);
-    set_if(v.data, "approved_by", site_.config.policy.approved_by);
-    if (site_.config.policy.approved_on) v.data.set("approved_on", site_.config.policy.approved_on->long_form());
-    if (site_.config.policy.review_due) v.data.set("review_due", site_.config.policy.review_due->value.long_form());
+    set_if(v.data, "strapline", p.strapline);
+    // Each fact only as the author gave it; missing ones are said to be.
+    set_if(v.data, "approved_by", p.approved_by);
+    if (p.approved_on) v.data.set("approved_on", p.approved_on->long_form());
+    v.data.set("approval_unrecorded", Data(!p.approved_by && !p.approved_on));
+    List signatories;
+    for (const auto& sig : p.signatories) {
+        Data d;
+        d.set("name", sig.name);
+        set_if(d, "role", sig.role);
+        if (sig.date) {
+            d.set("date", sig.date->long_form());
+            d.set("iso_date", sig.date->iso());
+        }
+        signatories.push_back(d);
+    }
+    set_list(v.data, "signatories", std::move(signatories));
+    if (p.last_reviewed) v.data.set("last_reviewed", p.last_reviewed->value.long_form());
+    if (p.review_due) v.data.set("review_due", p.review_due->value.long_form());
     return v;
 }
 
@@ -270,6 +370,10 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
         ids.insert("data-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug + "-caption");
+        for (const char* part : {"-bonus", "-quarters"}) {  // the pay-gap layout's other tables
+            ids.insert("table-" + t.spec.slug + part);
+            ids.insert("table-" + t.spec.slug + part + "-caption");
+        }
     }
     return ids;
 }
@@ -277,10 +381,13 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
 PageView PageViews::data() const {
     PageView v{"data", "Equality data", {}, std::nullopt, "data",
                "Figures about pupils and staff across " + site_.config.trust.name + ", with small numbers hidden", {}};
-    const std::string place = site_.config.trust.name + " (all schools)";
     List tables;
-    for (const auto& t : site_.tables)
-        if (t.trust) tables.push_back(table_view(t, *t.trust, place, "2"));
+    for (const auto& t : site_.tables) {
+        if (!t.trust) continue;
+        // "(all schools)" only where the trust's figures are sums of schools'.
+        const std::string place = site_.config.trust.name + (t.schools.empty() ? "" : " (all schools)");
+        tables.push_back(table_view(t, *t.trust, place, "2"));
+    }
     set_list(v.data, "tables", std::move(tables));
     List downloads;
     for (const auto& t : site_.tables) {
@@ -313,12 +420,20 @@ PageView PageViews::school(std::size_t i) const {
     set_list(v.data, "trust_objectives", std::move(trust_wide));
     set_list(v.data, "review", review_items(review_school(site_, i)));
     List tables;
+    bool summed = false;  // whether the trust's data page adds up this school's figures
     for (const auto& ref : s.tables) {
         const PublishedTable& t = site_.tables[ref.table];
         tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3"));
+        summed = summed || t.trust.has_value();
     }
     set_list(v.data, "tables", std::move(tables));
+    v.data.set("tables_summed", Data(summed));
     v.data.set("data_href", href("/data/"));
+    if (s.accessibility_plan) {
+        Data plan = plan_summary(*s.accessibility_plan);
+        plan.set("href", href(accessibility_plan_route(site_, i)));
+        v.data.set("plan", plan);
+    }
     return v;
 }
 
@@ -349,7 +464,8 @@ PageView PageViews::objective(std::size_t i) const {
     }
     set_list(d, "aim_links", std::move(aims));
     set_list(d, "characteristic_links", std::move(characteristics));
-    d.set("all_characteristics", Data(o.all_characteristics));
+    // `all` narrowed to what the objective can cover: say so.
+    d.set("all_that_apply", Data(o.all_characteristics && o.characteristics.size() < characteristic_count));
     set_list(d, "target_groups", text_list(o.target_groups));
     set_list(d, "owners", text_list(o.owners));
     d.set("owner_text", join(o.owners, ", "));
@@ -359,15 +475,7 @@ PageView PageViews::objective(std::size_t i) const {
     if (o.about) d.set("about", std::string(label_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
-    for (const auto& a : o.actions) {
-        Data ad;
-        ad.set("text", a.text);
-        ad.set("owner", a.owner.value_or(""));
-        ad.set("due", a.due ? a.due->long_form() : "");
-        ad.set("status_label", std::string(label(a.status)));
-        ad.set("status_slug", std::string(slug(a.status)));
-        actions.push_back(ad);
-    }
+    for (const auto& a : o.actions) actions.push_back(action_data(a, site_.today));
     set_list(d, "actions", std::move(actions));
     List progress;
     for (const auto& p : o.progress) {
@@ -384,6 +492,58 @@ PageView PageViews::objective(std::size_t i) const {
     return v;
 }
 
+List PageViews::review_items(const ReviewGroup& g) const {
+    List items;
+    for (const auto& item : g.items) {
+        Data d;
+        d.set("what", item.what);
+        if (!item.route.empty() && item.status != ReviewStatus::not_published) d.set("href", href(item.route));
+        switch (item.status) {
+            case ReviewStatus::not_published: d.set("last", "Not published"); break;
+            case ReviewStatus::no_date: d.set("last", item.last ? item.last->long_form() : "No date given"); break;
+            default: d.set("last", item.last ? item.last->long_form() : "No date given");
+        }
+        if (item.from_trust) d.set("from_trust", Data(true));
+        d.set("due", item.due ? item.due->long_form() : "Not known");
+        d.set("status_label", std::string(label(item.status)));
+        d.set("status_slug", std::string(slug(item.status)));
+        d.set("attention", Data(item.status != ReviewStatus::up_to_date));
+        items.push_back(d);
+    }
+    return items;
+}
+
+List PageViews::overdue_work(const ReviewGroup& g) const {
+    List out;
+    for (const auto& w : g.overdue_work) {
+        Data d;
+        const Action* action = nullptr;
+        if (!w.objective) {  // an action of the group's accessibility plan
+            const auto& plan = g.school ? site_.schools[*g.school].accessibility_plan : site_.accessibility_plan;
+            d.set("objective", plan->title);
+            d.set("href", href(accessibility_plan_route(site_, g.school)) + "#actions");
+            action = &plan->actions[*w.action].action;
+        } else {
+            const Objective& o = site_.objectives[*w.objective];
+            d.set("objective", o.title);
+            d.set("href", href(objective_route(site_, o)) + (w.action ? "#actions" : ""));
+            if (w.action) {
+                action = &o.actions[*w.action];
+            } else {
+                d.set("due", o.due->date->long_form());
+                if (o.status) d.set("given_status", std::string(label(*o.status)));
+            }
+        }
+        if (action) {
+            d.set("action", action->text);
+            d.set("due", action->due->value.long_form());
+            if (action->status) d.set("given_status", std::string(label(*action->status)));
+        }
+        out.push_back(d);
+    }
+    return out;
+}
+
 List PageViews::review_groups() const {
     List groups;
     for (const auto& g : review_dates(site_)) {
@@ -391,8 +551,9 @@ List PageViews::review_groups() const {
         gd.set("subject", g.subject);
         gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
         if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
-        gd.set("any_overdue", Data(g.any_overdue()));
+        gd.set("any_overdue", Data(g.any(ReviewStatus::overdue)));
         gd.set("items", review_items(g));
+        set_list(gd, "overdue_work", overdue_work(g));
         groups.push_back(gd);
     }
     return groups;
@@ -400,8 +561,11 @@ List PageViews::review_groups() const {
 
 PageView PageViews::review() const {
     PageView v{"review", "Publication and review dates", {}, std::nullopt, "review",
-               "When the equality policy, information and objectives were published and are next due", {}};
+               "When the equality information, objectives, policy and accessibility plans were published and are "
+               "next due", {}};
     v.data.set("today", site_.today.long_form());
+    v.data.set("due_soon_days", std::to_string(due_soon_days));
+    v.data.set("policy_title", site_.config.policy.title);
     set_list(v.data, "groups", review_groups());
     return v;
 }
@@ -414,7 +578,65 @@ PageView PageViews::accessibility() const {
     v.data.set("site_url", site_.config.trust.url);
     set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config.trust.contact_email);
     set_list(v.data, "known_issues", text_list(a.known_issues));
-    if (a.statement_reviewed) v.data.set("reviewed", a.statement_reviewed->value.long_form());
+    // Compliance only as the author declared it (required setting).
+    if (a.compliance) {
+        v.data.set("compliance_stated", Data(true));
+        v.data.set("compliance", std::string(label_of(compliance_vocabulary(), *a.compliance)));
+        v.data.set("fully", Data(*a.compliance == Compliance::fully));
+    }
+    if (a.prepared) v.data.set("prepared", a.prepared->value.long_form());
+    if (a.last_reviewed) v.data.set("last_reviewed", a.last_reviewed->value.long_form());
+    if (a.last_tested) v.data.set("last_tested", a.last_tested->long_form());
+    set_if(v.data, "tested_by", a.tested_by);
+    set_if(v.data, "method", a.method);
+    if (site_.accessibility_plan || std::any_of(site_.schools.begin(), site_.schools.end(),
+                                                [](const School& s) { return s.accessibility_plan.has_value(); }))
+        v.data.set("plans_href", href("/review/"));
+    return v;
+}
+
+// What a school page or the plan page says about a plan's dates.
+Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
+    Data d;
+    d.set("title", plan.title);
+    if (plan.published) d.set("published", plan.published->value.long_form());
+    const auto due = plan.review_due ? std::optional<Date>(plan.review_due->value)
+                     : plan.published ? std::optional<Date>(plan.published->value.plus_years(accessibility_plan_years))
+                                      : std::nullopt;
+    if (due) d.set("review_due", due->long_form());
+    set_if(d, "approved_by", plan.approved_by);
+    return d;
+}
+
+PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const {
+    const AccessibilityPlan& plan = school ? *site_.schools[*school].accessibility_plan : *site_.accessibility_plan;
+    const std::string whose = school ? site_.schools[*school].name : site_.config.trust.name;
+    PageView v{"accessibility-plan", plan.title, {}, school, school ? "schools" : "",
+               "How " + whose + " will improve access for disabled pupils (Equality Act 2010, Schedule 10)", {}};
+    if (school) v.crumbs.push_back({site_.schools[*school].name, school_route(site_.schools[*school])});
+    HeadingIds ids({"main", "strands", "actions", "statement"});
+    v.data = plan_summary(plan);
+    v.data.set("whose", whose);
+    v.data.set("statement_href", href("/accessibility/"));
+    List strands;
+    for (std::size_t i = 0; i < plan_strand_count; ++i) {
+        const auto strand = static_cast<PlanStrand>(i);
+        Data sd;
+        sd.set("label", std::string(label(strand)));
+        sd.set("id", "strand-" + std::string(slug(strand)));
+        ids.claim("strand-" + std::string(slug(strand)));
+        List actions;
+        for (const auto& pa : plan.actions)
+            if (pa.strand == strand) actions.push_back(action_data(pa.action, site_.today));
+        set_list(sd, "actions", std::move(actions));
+        strands.push_back(sd);
+    }
+    const bool any_actions = !plan.actions.empty();
+    v.data.set("has_actions", Data(any_actions));
+    v.data.set("strands", Data(std::move(strands)));
+    const std::string body = markdown(site_, plan.markdown, 2, ids);
+    v.data.set("has_body", Data(!trim(body).empty()));
+    v.data.set("body_html", body);
     return v;
 }
 
@@ -451,7 +673,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     List nav;
     const std::vector<std::pair<std::string, Crumb>> items = {
         {"home", {"Home", "/"}},
-        {"policy", {"Equality policy", "/policy/"}},
+        {"policy", {site_.config.policy.title, "/policy/"}},
         {"objectives", {"Objectives", "/objectives/"}},
         {"data", {"Data", "/data/"}},
         {"review", {"Review dates", "/review/"}},

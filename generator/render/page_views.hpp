@@ -12,6 +12,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "model/review.hpp"
 #include "model/site.hpp"
 #include "render/pages.hpp"
 #include "render/renderer.hpp"
@@ -54,12 +55,16 @@ private:
     PageView data() const;
     PageView review() const;
     PageView accessibility() const;
+    PageView accessibility_plan(std::optional<std::size_t> school) const;
     PageView not_found() const;
 
     std::string href(const std::string& route) const;
     kainjow::mustache::data objective_card(std::size_t i) const;
     kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
     kainjow::mustache::list review_groups() const;
+    kainjow::mustache::list review_items(const ReviewGroup& group) const;
+    kainjow::mustache::list overdue_work(const ReviewGroup& group) const;
+    kainjow::mustache::data plan_summary(const AccessibilityPlan& plan) const;
     kainjow::mustache::data table_view(const PublishedTable& t, const PublishedGrid& grid,
                                        const std::string& place, std::string_view level) const;
     // `ids` plus the ids the data tables use, so Markdown headings avoid them.

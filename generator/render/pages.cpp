@@ -9,6 +9,10 @@ std::string objective_route(const Site& site, const Objective& o) {
     return "/objectives/" + o.slug + "/";
 }
 
+std::string accessibility_plan_route(const Site& site, std::optional<std::size_t> school) {
+    return (school ? school_route(site.schools[*school]) : std::string("/")) + "accessibility-plan/";
+}
+
 std::string paged_route(const std::string& first_page, std::size_t page) {
     return page == 0 ? first_page : first_page + "page/" + std::to_string(page + 1) + "/";
 }
@@ -43,12 +47,17 @@ std::vector<Page> plan_pages(const Site& site) {
         for (std::size_t p = 0; p < page_count(site.by_aim[i].size()); ++p)
             pages.push_back({aim_route(a, p), AimPage{a, p}});
     }
-    for (std::size_t i = 0; i < site.schools.size(); ++i) pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
+    for (std::size_t i = 0; i < site.schools.size(); ++i) {
+        pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
+        if (site.schools[i].accessibility_plan)
+            pages.push_back({accessibility_plan_route(site, i), AccessibilityPlanPage{i}});
+    }
     for (std::size_t i = 0; i < site.objectives.size(); ++i)
         pages.push_back({objective_route(site, site.objectives[i]), ObjectivePage{i}});
     pages.push_back({"/data/", DataPage{}});
     pages.push_back({"/review/", ReviewPage{}});
     pages.push_back({"/accessibility/", AccessibilityPage{}});
+    if (site.accessibility_plan) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
     pages.push_back({"/404.html", NotFoundPage{}});
     return pages;
 }

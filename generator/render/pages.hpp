@@ -2,6 +2,7 @@
 // kind, small enough to list 150 000 of them without rendering any.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,10 +25,13 @@ struct ObjectivePage { std::size_t objective; };
 struct DataPage {};
 struct ReviewPage {};
 struct AccessibilityPage {};
+// A Schedule 10 accessibility plan: the trust's (school = nullopt) or a school's.
+struct AccessibilityPlanPage { std::optional<std::size_t> school; };
 struct NotFoundPage {};
 
 using PageKind = std::variant<HomePage, PolicyPage, ObjectivesPage, CharacteristicPage, AimPage, SchoolPage,
-                              ObjectivePage, DataPage, ReviewPage, AccessibilityPage, NotFoundPage>;
+                              ObjectivePage, DataPage, ReviewPage, AccessibilityPage, AccessibilityPlanPage,
+                              NotFoundPage>;
 
 struct Page {
     std::string route;  // "/schools/x/" (or "/404.html")
@@ -43,6 +47,8 @@ std::string school_route(const School& school);
 // Trust-wide objectives live at /objectives/<slug>/ (an extension: the
 // spec's URL map has no page for them), school ones under their school.
 std::string objective_route(const Site& site, const Objective& objective);
+// "/accessibility-plan/" for the trust, "/schools/x/accessibility-plan/" for a school.
+std::string accessibility_plan_route(const Site& site, std::optional<std::size_t> school);
 std::string aim_route(Aim a, std::size_t page = 0);
 std::string characteristic_route(Characteristic c, std::size_t page = 0);
 // "/aims/x/" for page 0, "/aims/x/page/2/" for page 1, and so on.

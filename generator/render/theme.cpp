@@ -118,7 +118,7 @@ void check_partial_graph(const Theme& theme, const std::map<std::string, Tags>& 
 const std::vector<std::string>& template_names() {
     static const std::vector<std::string> names = {"layout",    "home",   "policy",    "objectives",
                                                     "characteristic", "aim", "school", "objective",
-                                                    "data",      "review",    "accessibility", "404"};
+                                                    "data",      "review",    "accessibility", "accessibility-plan", "404"};
     return names;
 }
 

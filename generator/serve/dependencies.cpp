@@ -139,6 +139,7 @@ RebuildPlan plan_rebuild(const Site& site, const std::vector<Page>& pages, const
             pick.objective(std::nullopt, slug);
             pick.add_all<SchoolPage>();
             pick.add_all<HomePage>();
+            pick.add_all<ReviewPage>();  // overdue objectives are listed there
             pick.lists();
         } else if (auto f = school_file(path)) {
             const auto s = pick.school(f->school);
@@ -160,8 +161,10 @@ RebuildPlan plan_rebuild(const Site& site, const std::vector<Page>& pages, const
                     return !owner || *owner == *s;
                 });
                 pick.add_all<ReviewPage>();
+                pick.add<AccessibilityPlanPage>([&](const AccessibilityPlanPage& p) { return p.school == *s; });
             } else {
                 pick.objective(*s, f->objective);
+                pick.add_all<ReviewPage>();
             }
         } else if (starts_with(path, "data/")) {
             pick.add_all<SchoolPage>();

@@ -41,6 +41,8 @@ public:
     std::size_t warning_count() const;
     std::size_t note_count() const;
     bool empty() const { return items_.empty(); }
+    // Every diagnostic in the order added.
+    const std::vector<Diagnostic>& all() const { return items_; }
 
     // Sorted by file, line, column, then message: stable, readable output.
     std::vector<Diagnostic> sorted() const;

@@ -7,23 +7,6 @@
 
 using namespace eqsite::test;
 
-namespace {
-
-// Runs eqsite in `dir`, as a user does for `new school` and `new objective`.
-Run run_in(const fs::path& dir, const std::string& args) {
-    TempDir capture;
-    const auto out = capture.path() / "out", err = capture.path() / "err";
-    const std::string cmd = "cd " + quote(dir.string()) + " && " + quote(EQSITE_BIN) + " " + args + " >" +
-                            quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
-    const int status = std::system(cmd.c_str());
-    Run r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = read(out);
-    r.err = read(err);
-    return r;
-}
-
-}  // namespace
 
 TEST_CASE("new site, school and objective make a site that builds without errors") {
     TempDir dir;

@@ -38,6 +38,24 @@ inline Run run_eqsite(const std::string& args) {
     return r;
 }
 
+// Runs eqsite in `dir`, as a user does for `new school` and `new objective`.
+inline Run run_in(const fs::path& dir, const std::string& args) {
+    TempDir capture;
+    const auto out = capture.path() / "out", err = capture.path() / "err";
+    const std::string cmd = "cd " + quote(dir.string()) + " && " + quote(EQSITE_BIN) + " " + args + " >" +
+                            quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    Run r;
+#ifdef _WIN32
+    r.exit_code = status;
+#else
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+#endif
+    r.out = read(out);
+    r.err = read(err);
+    return r;
+}
+
 inline const fs::path source_dir() { return fs::path(EQSITE_SOURCE_DIR); }
 
 }  // namespace eqsite::test

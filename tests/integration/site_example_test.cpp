@@ -143,6 +143,31 @@ TEST_CASE("the review page flags the overdue school in words") {
     CHECK(has(html, "30 June 2025"));
 }
 
+TEST_CASE("the review page shows every status, so the browser gate checks each one's markup") {
+    const std::string& html = built(1).at("review/index.html");
+    for (const char* status : {"up-to-date\">Up to date", "due-soon\">Due soon", "overdue\">Overdue",
+                               "no-date\">No date given", "not-published\">Not published"}) {
+        INFO(status);
+        CHECK(has(html, std::string("review-status review-") + status));
+    }
+    CHECK(has(html, "Overdue objectives and actions"));
+}
+
+TEST_CASE("at least two schools publish an accessibility plan, linked from their page") {
+    const auto& files = built(1);
+    int plans = 0;
+    for (const auto& school : model().schools) {
+        if (!school.accessibility_plan) continue;
+        ++plans;
+        const std::string route = "schools/" + school.slug + "/accessibility-plan/index.html";
+        REQUIRE(files.count(route));
+        CHECK(has(files.at(route), "Schedule 10 to the Equality Act 2010"));
+        CHECK(has(files.at("schools/" + school.slug + "/index.html"),
+                  "href=\"/schools/" + school.slug + "/accessibility-plan/\""));
+    }
+    CHECK(plans >= 2);
+}
+
 TEST_CASE("every page has one h1, a unique title, the footer link and no script") {
     const auto& files = built(1);
     std::set<std::string> titles;

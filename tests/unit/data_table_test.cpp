@@ -39,7 +39,7 @@ const std::string rate_yaml =
     "groups: [All pupils, Disadvantaged]\n"
     "measures: [Reading]\n";
 
-const std::string pay_gap_yaml = "title: Gender pay gap\nkind: pay-gap\nabout: staff\n";
+const std::string pay_gap_yaml = "title: Gender pay gap\nkind: pay-gap\nabout: staff\nsnapshot: 2025-03-31\n";
 
 const std::string count_header = "school,group,measure,count\n";
 const std::string rate_header = "school,group,measure,numerator,denominator\n";
@@ -271,10 +271,20 @@ TEST_CASE("data table: a pay-gap table must hold every statutory figure") {
         std::string rows = pay_gap_rows();
         rows = rows.substr(0, rows.rfind("trust,Women,Upper quartile"));
         const auto r = read(pay_gap_yaml, "school,group,measure,value\n" + rows);
-        CHECK_FALSE(r.table);
-        CHECK(r.lines == Lines{"data/t.csv:1:1: error: the pay-gap table has no figure for Women, Upper quartile: "
-                               "add the row trust,Women,Upper quartile,<percentage> (all six statutory figures must "
-                               "be published)"});
+        REQUIRE(r.table);  // published, with x for the missing figure
+        CHECK_FALSE(r.table->trust_figures->cells.back());
+        CHECK(r.lines == Lines{"data/t.csv:1:1: warning: the pay-gap table has no figure for Women, Upper quartile, "
+                               "so the page shows x (not available): add the row trust,Women,Upper quartile,"
+                               "<percentage> (all six statutory figures must be published)"});
+    }
+    SECTION("no snapshot date") {
+        const auto r = read("title: Gender pay gap\nkind: pay-gap\nabout: staff\n",
+                            "school,group,measure,value\n" + pay_gap_rows());
+        REQUIRE(r.table);
+        CHECK_FALSE(r.table->spec.snapshot);
+        CHECK(r.lines == Lines{"data/t.yaml:1:1: warning: the gender pay gap figures are taken on a snapshot date "
+                               "(31 March for most public bodies): add \"snapshot: YYYY-03-31\"; the page says the "
+                               "date is not given until you do"});
     }
     SECTION("a figure that is not one of them") {
         const auto r = read(pay_gap_yaml, "school,group,measure,value\n" + pay_gap_rows() +
@@ -297,7 +307,7 @@ TEST_CASE("data table: a pay-gap row with a school slug is an error") {
 TEST_CASE("data table: a pay-gap description cannot change the figures") {
     const auto r = read(pay_gap_yaml + "groups: [All staff, Men]\n", "school,group,measure,value\n" + pay_gap_rows());
     CHECK_FALSE(r.table);
-    CHECK(r.lines == Lines{"data/t.yaml:4:9: error: a pay-gap table always has the groups All staff, Men, Women; "
+    CHECK(r.lines == Lines{"data/t.yaml:5:9: error: a pay-gap table always has the groups All staff, Men, Women; "
                            "remove \"groups\" or list exactly these, in this order"});
 }
 

@@ -344,7 +344,12 @@ TEST_CASE("disclosure: value and pay-gap tables are published as given") {
     g.trust_figures = figures(g, {"v:19.7", "", "", "v:3"});
     const PublishedTable pg = publish(g);
     CHECK(pg.schools.empty());
-    CHECK(trust_cells(pg) == Cells{"v:19.7", "x", "x", "v:3"});
+    // Men have no hourly gap and All staff no bonus share: those cells
+    // cannot exist (z), unlike a statutory figure left out (x).
+    CHECK(trust_cells(pg) == Cells{"v:19.7", "z", "z", "v:3"});
+    DataTable missing = make(TableKind::pay_gap, {"All staff", "Men"}, {"Mean hourly pay gap", "Paid a bonus"}, 10);
+    missing.trust_figures = figures(missing, {"", "", "", "v:3"});
+    CHECK(trust_cells(publish(missing)) == Cells{"x", "z", "z", "v:3"});
     CHECK(display_figure(pg, pg.cell(*pg.trust, 0, 0)) == "19.7");
 }
 

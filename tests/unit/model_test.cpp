@@ -19,10 +19,11 @@ void write_two_schools(const fs::path& root) {
     write_minimal_site(root);
     write(root / "content/trust/objectives/close-gap.md", objective("Close the gap"));
     write(root / "content/trust/objectives/careers.md", objective("Careers for all"));
-    write(root / "content/schools/a-school/index.md", "---\nname: A School\n---\nInfo.\n");
+    write_complete_school(root, "a-school", "A School");
     write(root / "content/schools/a-school/objectives/reading.md", objective("Reading"));
+    write_complete_school(root, "b-school", "B School");
     write(root / "content/schools/b-school/index.md",
-          "---\nname: B School\nexclude_trust_objectives: [careers]\n---\n");
+          "---\nname: B School\nexclude_trust_objectives: [careers]\nobjectives_published: 2025-09-01\n---\n");
     write(root / "content/schools/b-school/objectives/play.md", objective("Play"));
 }
 }  // namespace
@@ -51,7 +52,7 @@ TEST_CASE("an exclusion naming no trust objective is an error with a suggestion"
     TempDir dir;
     write_two_schools(dir.path());
     write(dir.path() / "content/schools/b-school/index.md",
-          "---\nname: B School\nexclude_trust_objectives: [carers]\n---\n");
+          "---\nname: B School\nexclude_trust_objectives: [carers]\nobjectives_published: 2025-09\n---\n");
     Diagnostics d;
     load_site(dir.path(), {}, d);
     CHECK(lines(d) == std::vector<std::string>{
@@ -63,6 +64,7 @@ TEST_CASE("policy sections are ordered by weight, then by file name") {
     TempDir dir;
     write_minimal_site(dir.path());
     const fs::path p = dir.path() / "content/trust/policy";
+    fs::remove(p / "policy.md");
     write(p / "zeta.md", "---\ntitle: Zeta\nweight: 10\n---\n");
     write(p / "alpha.md", "---\ntitle: Alpha\nweight: 20\n---\n");
     write(p / "beta.md", "---\ntitle: Beta\nweight: 10\n---\n");
@@ -100,34 +102,51 @@ TEST_CASE("objective fields are read into typed values") {
 TEST_CASE("a due date before the start is an error") {
     TempDir dir;
     write_minimal_site(dir.path());
-    write(dir.path() / "content/trust/objectives/x.md", objective("X", "start: 2025-01-01\ndue: 2024-01-01\n"));
+    write(dir.path() / "content/trust/objectives/x.md", objective("X", "start: 2025-01-01\ndue: 2024-01-01\nstatus: achieved\n"));
     Diagnostics d;
     load_site(dir.path(), {}, d);
     CHECK(lines(d) == std::vector<std::string>{"content/trust/objectives/x.md:6:6: error: \"due\" (2024-01-01) is "
                                                "before \"start\" (2025-01-01); check both dates"});
 }
 
-TEST_CASE("review dates: objectives every 4 years, information yearly, overdue flagged and warned") {
+TEST_CASE("review dates: objectives every 4 years, information yearly, each status from a date") {
     TempDir dir;
     write_minimal_site(dir.path());
     write(dir.path() / "site.yaml",
-          "trust:\n  name: T\n  url: https://t.example\ntoday: 2026-09-01\ninformation_updated: 2025-09-30\n"
-          "policy:\n  review_due: 2026-08-31\n");
+          std::string("trust:\n  name: T\n  url: https://t.example\ntoday: 2026-09-01\ninformation_updated: 2025-09-30\n"
+                      "policy:\n  approved_by: Board\n  approved_on: 2022-09-01\n  review_due: 2026-08-31\n"
+                      "accessibility:\n  compliance: fully\n  last_reviewed: 2026-03-01\n  last_tested: 2026-02-01\n"));
     write(dir.path() / "content/schools/old/index.md", "---\nname: Old School\nobjectives_published: 2022-08-31\n---\n");
+    write(dir.path() / "content/schools/old/objectives/a.md", objective("A"));
     write(dir.path() / "content/schools/new/index.md",
-          "---\nname: New School\nobjectives_published: 2022-09-01\ninformation_updated: 2024-08-01\n---\n");
+          "---\nname: New School\nobjectives_published: 2022-09\ninformation_updated: 2024-08-01\n---\n");
+    write(dir.path() / "content/schools/new/objectives/b.md", objective("B"));
+    write(dir.path() / "content/schools/new/accessibility-plan.md",
+          "---\npublished: 2023-10-20\n---\n## Curriculum\n## Physical environment\n## Information\n");
     Diagnostics d;
     Site site = load_site(dir.path(), {}, d);
     const auto groups = review_dates(site);
     REQUIRE(groups.size() == 3);
-    CHECK(groups[0].items[0].overdue);                  // policy review 2026-08-31 < today
-    CHECK_FALSE(groups[0].items[1].overdue);            // information due 2026-09-30
-    CHECK(groups[1].subject == "New School");
-    CHECK_FALSE(groups[1].items[0].overdue);            // objectives due 2026-09-01 == today
-    CHECK(groups[1].items[1].overdue);                  // own information date, a year old
-    CHECK(groups[2].items[0].overdue);                  // objectives due 2026-08-31
-    CHECK(groups[2].items[0].due == Date{2026, 8, 31});
-    CHECK(d.warning_count() == 3);
+    const auto& trust = groups[0].items;
+    REQUIRE(trust.size() == 3);  // no trust objectives and no trust plan: not listed
+    CHECK(trust[0].what == "Equality information");
+    CHECK(trust[0].status == ReviewStatus::due_soon);      // due 2026-09-30, 29 days away
+    CHECK(trust[1].what == "Equality policy");
+    CHECK(trust[1].status == ReviewStatus::overdue);       // review_due 2026-08-31 < today
+    CHECK(trust[1].last == Date{2022, 9, 1});
+    CHECK(trust[2].what == "Accessibility statement");
+    CHECK(trust[2].status == ReviewStatus::up_to_date);    // due 2027-03-01
+    const auto& fresh = groups[1];
+    CHECK(fresh.subject == "New School");
+    CHECK(fresh.items[0].status == ReviewStatus::overdue);          // own information date, two years old
+    CHECK(fresh.items[1].due == Date{2026, 9, 30});                 // a month: its last day, four years on
+    CHECK(fresh.items[1].status == ReviewStatus::due_soon);
+    CHECK(fresh.items[2].what == "Accessibility plan");
+    CHECK(fresh.items[2].due == Date{2026, 10, 20});                // three years on
+    const auto& old = groups[2];
+    CHECK(old.items[0].from_trust);                                  // the trust's information date
+    CHECK(old.items[1].status == ReviewStatus::overdue);            // objectives due 2026-08-31
+    CHECK(old.items[2].status == ReviewStatus::not_published);      // no accessibility plan
     CHECK(d.error_count() == 0);
 }
 
