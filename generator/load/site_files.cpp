@@ -153,7 +153,12 @@ std::optional<Document> read_document(const fs::path& root, const fs::path& file
         diags.error({rel, 1, 1}, read_error_message(why, max_text_file));
         return std::nullopt;
     }
-    auto doc = load_document(rel, *bytes, diags);
+    return parse_site_document(rel, *bytes, unsafe_html, diags);
+}
+
+std::optional<Document> parse_site_document(const std::string& path, std::string_view bytes, bool unsafe_html,
+                                            Diagnostics& diags) {
+    auto doc = load_document(path, bytes, diags);
     if (doc) check_markdown(doc->body, doc->path, doc->body_first_line, unsafe_html, diags);
     return doc;
 }

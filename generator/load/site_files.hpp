@@ -56,6 +56,11 @@ const std::vector<std::string>& statutory_paths();
 // Lists the site's files, reporting missing, misnamed and stray ones.
 SiteFiles find_site_files(const std::filesystem::path& root, Diagnostics& diags);
 
+// Parses one Markdown file of the site already read (`path` site-relative),
+// and checks its body (load/markdown_check.hpp).
+std::optional<Document> parse_site_document(const std::string& path, std::string_view bytes, bool unsafe_html,
+                                            Diagnostics& diags);
+
 // Reads and parses one Markdown file of the site, and checks its body
 // (load/markdown_check.hpp); `unsafe_html` is site.yaml's markdown setting.
 std::optional<Document> read_document(const std::filesystem::path& root, const std::filesystem::path& file,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "model/accessibility_plan.hpp"
@@ -15,6 +16,9 @@
 #include "util/text.hpp"
 
 namespace eqsite {
+
+namespace fs = std::filesystem;
+
 namespace {
 
 std::string file_name_of(const std::string& path) {
@@ -22,42 +26,164 @@ std::string file_name_of(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-Text read_home(const Document& doc, Diagnostics& diags) {
+// Reads the site's files through the state's FileStore, and turns each
+// Markdown file into a model value, taking it from the cache when the
+// file's digest (with `salt`: whatever else the reading depends on) is the
+// one it was made from. Thread-safe: school folders are read in parallel.
+class Reader {
+public:
+    Reader(ModelState& state, fs::path root, bool unsafe_html)
+        : state_(state), old_(std::move(state.cache)), root_(std::move(root)), unsafe_(unsafe_html) {
+        fresh_.config = std::move(old_.config);  // site.yaml is read before the Reader (read_site_config)
+    }
+    // What was used this time becomes the cache: files that are gone drop out.
+    ~Reader() {
+        if (state_.keep) state_.cache = std::move(fresh_);
+        state_.files.forget_unseen();
+    }
+
+    const fs::path& root() const { return root_; }
+    ModelState& state() { return state_; }
+
+    // The value `parse(document, diags)` makes of `file`, or nullopt if the
+    // file cannot be read or parsed. `digest` receives what the value was
+    // made from (for the model's input fingerprints).
+    template <typename T, typename Parse>
+    std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, std::string_view salt,
+                              Parse parse, Diagnostics& diags, Digest& digest) {
+        const std::string rel = relative_name(file, root_);
+        const FileStore::Version version = state_.files.look(file, max_text_file);
+        if (!version.ok) {
+            diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
+            digest = {};
+            return std::nullopt;
+        }
+        digest = combine(combine(version.digest, salt), unsafe_ ? "unsafe" : "safe");
+        if (auto hit = reuse(which, rel, digest)) {
+            diags.append(hit->diags);
+            return std::move(hit->value);
+        }
+        ReadError why;
+        auto bytes = state_.files.take(file, max_text_file, why);
+        if (!bytes) {
+            diags.error({rel, 1, 1}, read_error_message(why, max_text_file));
+            return std::nullopt;
+        }
+        CachedRead<T> read{digest, std::nullopt, {}};
+        if (auto doc = parse_site_document(rel, *bytes, unsafe_, read.diags)) read.value = parse(*doc, read.diags);
+        diags.append(read.diags);
+        std::optional<T> value = read.value;
+        keep(which, rel, std::move(read));
+        return value;
+    }
+
+    // The cached read of `rel`, if it was made from `digest` without errors.
+    template <typename T>
+    std::optional<CachedRead<T>> reuse(ReadCache<T> ModelCache::*which, const std::string& rel, const Digest& digest) {
+        std::lock_guard lock(mutex_);
+        auto& old = old_.*which;
+        const auto it = old.find(rel);
+        if (it == old.end() || it->second.digest != digest || it->second.diags.has_errors()) return std::nullopt;
+        CachedRead<T> copy = it->second;
+        if (state_.keep) (fresh_.*which)[rel] = std::move(it->second);
+        old.erase(it);
+        return copy;
+    }
+
+    template <typename T>
+    void keep(ReadCache<T> ModelCache::*which, const std::string& rel, CachedRead<T> read) {
+        if (!state_.keep) return;
+        std::lock_guard lock(mutex_);
+        (fresh_.*which)[rel] = std::move(read);
+    }
+
+    // For what is cached whole (the published tables).
+    ModelCache& old() { return old_; }
+    ModelCache& fresh() { return fresh_; }
+    bool unsafe() const { return unsafe_; }
+
+private:
+    ModelState& state_;
+    ModelCache old_, fresh_;
+    fs::path root_;
+    bool unsafe_;
+    std::mutex mutex_;
+};
+
+PolicySection read_policy_section(const Document& doc, Diagnostics& diags) {
     Fields f(doc.front, doc.path, doc.front_first_line, diags);
-    Text t{f.text("title", Need::required).value_or(""), f.text("summary").value_or(""), doc.body, doc.path};
+    PolicySection p;
+    p.slug = stem_of(file_name_of(doc.path));
+    p.title = f.text("title", Need::required).value_or(p.slug);
+    p.weight = f.integer("weight").value_or(0);
+    p.markdown = doc.body;
+    p.source = doc.path;
     f.finish();
-    return t;
+    return p;
 }
 
-std::vector<PolicySection> read_policy(const SiteFiles& files, bool unsafe_html, Diagnostics& diags) {
-    std::vector<PolicySection> out;
+// site.yaml, read again only when its bytes change.
+SiteConfig read_site_config(const SiteFiles& files, ModelState& state, Diagnostics& diags, Digest& digest) {
+    if (!files.config) return {};
+    const FileStore::Version version = state.files.look(*files.config, max_text_file);
+    if (!version.ok) {
+        diags.error({"site.yaml", 1, 1}, read_error_message(version.error, max_text_file));
+        return {};
+    }
+    digest = version.digest;
+    auto& cached = state.cache.config;
+    if (cached && cached->digest == digest && !cached->diags.has_errors()) {
+        diags.append(cached->diags);
+        return *cached->value;
+    }
+    ReadError why;
+    const auto bytes = state.files.take(*files.config, max_text_file, why);
+    CachedRead<SiteConfig> read{digest, SiteConfig{}, {}};
+    if (!bytes) {
+        read.diags.error({"site.yaml", 1, 1}, read_error_message(why, max_text_file));
+    } else if (auto yaml = load_yaml_file("site.yaml", *bytes, read.diags)) {
+        read.value = read_config(*yaml, read.diags);
+        read.value->read = true;
+    }
+    diags.append(read.diags);
+    SiteConfig config = *read.value;
+    if (state.keep) cached = std::move(read);
+    else cached.reset();
+    return config;
+}
+
+std::vector<PolicySection> read_policy(const SiteFiles& files, Reader& reader, Diagnostics& diags,
+                                       std::vector<Digest>& digests) {
+    std::vector<std::pair<PolicySection, Digest>> read;
     for (const auto& file : files.policy) {
-        const auto parsed = read_document(files.root, file, unsafe_html, diags);
-        if (!parsed) continue;
-        const Document& doc = *parsed;
-        Fields f(doc.front, doc.path, doc.front_first_line, diags);
-        PolicySection p;
-        p.slug = stem_of(file_name_of(doc.path));
-        p.title = f.text("title", Need::required).value_or(p.slug);
-        p.weight = f.integer("weight").value_or(0);
-        p.markdown = doc.body;
-        p.source = doc.path;
-        f.finish();
-        out.push_back(std::move(p));
+        Digest d;
+        if (auto p = reader.markdown(&ModelCache::policy, file, "", read_policy_section, diags, d))
+            read.emplace_back(std::move(*p), d);
     }
     // Weight first; equal weights by file name (the documents are already
     // in file-name order, and the sort is stable).
-    std::stable_sort(out.begin(), out.end(),
-                     [](const PolicySection& a, const PolicySection& b) { return a.weight < b.weight; });
+    std::stable_sort(read.begin(), read.end(),
+                     [](const auto& a, const auto& b) { return a.first.weight < b.first.weight; });
+    std::vector<PolicySection> out;
+    for (auto& [p, d] : read) {
+        out.push_back(std::move(p));
+        digests.push_back(d);
+    }
     return out;
 }
 
-// Trust objectives on every school unless excluded; each school's own after.
+// Trust objectives on every school unless excluded; each school's own
+// after. School objectives come grouped by school (read_schools keeps each
+// school's together), so one pass finds them all.
 void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
+    auto& objectives = site.objectives.edit();
+    auto& schools = site.schools.edit();
     std::vector<std::string> trust_slugs;
-    for (std::size_t i = 0; i < trust_count; ++i) trust_slugs.push_back(site.objectives[i].slug);
-    for (std::size_t s = 0; s < site.schools.size(); ++s) {
-        School& school = site.schools[s];
+    for (std::size_t i = 0; i < trust_count; ++i) trust_slugs.push_back(objectives[i].slug);
+    std::vector<std::vector<std::size_t>> own(schools.size());
+    for (std::size_t i = trust_count; i < objectives.size(); ++i) own[*objectives[i].school].push_back(i);
+    for (std::size_t s = 0; s < schools.size(); ++s) {
+        School& school = schools[s];
         for (const auto& ex : school.excluded_trust_objectives) {
             if (std::find(trust_slugs.begin(), trust_slugs.end(), ex.value) != trust_slugs.end()) continue;
             std::string msg = "\"" + ex.value + "\" is not a trust objective";
@@ -71,91 +197,146 @@ void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
                                [&](const Located<std::string>& e) { return e.value == slug; });
         };
         for (std::size_t i = 0; i < trust_count; ++i)
-            if (!excluded(site.objectives[i].slug)) school.objectives.push_back(i);
-        for (std::size_t i = trust_count; i < site.objectives.size(); ++i)
-            if (site.objectives[i].school == s) school.objectives.push_back(i);
+            if (!excluded(objectives[i].slug)) school.objectives.push_back(i);
+        school.objectives.insert(school.objectives.end(), own[s].begin(), own[s].end());
     }
-    for (std::size_t i = 0; i < site.objectives.size(); ++i) {
-        for (Aim a : site.objectives[i].aims) site.by_aim[static_cast<std::size_t>(a)].push_back(i);
-        for (Characteristic c : site.objectives[i].characteristics)
-            site.by_characteristic[static_cast<std::size_t>(c)].push_back(i);
+    for (std::size_t i = 0; i < objectives.size(); ++i) {
+        for (Aim a : objectives[i].aims) site.by_aim[static_cast<std::size_t>(a)].edit().push_back(i);
+        for (Characteristic c : objectives[i].characteristics)
+            site.by_characteristic[static_cast<std::size_t>(c)].edit().push_back(i);
     }
 }
 
 void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diags) {
     for (const auto& f : loaded.static_files) site.copied_files.push_back({f.from, f.to});
-    if (const auto& logo = site.config.trust.logo) {
+    auto& config = site.config.edit();
+    if (const auto& logo = config.trust.logo) {
         const std::string under_static = logo->substr(std::string("static/").size());
         const bool found = std::any_of(loaded.static_files.begin(), loaded.static_files.end(),
                                        [&](const StaticFile& f) { return f.to == under_static; });
         if (!found) {
             diags.error({"site.yaml", 1, 1}, "the trust logo \"" + *logo + "\" was not found; put the file there "
                                              "or correct trust.logo");
-            site.config.trust.logo.reset();
+            config.trust.logo.reset();
         }
     }
-    for (std::size_t s = 0; s < site.schools.size(); ++s) {
-        const School& school = site.schools[s];
+    const auto& schools = site.schools.unrecorded();
+    for (std::size_t s = 0; s < schools.size(); ++s) {
+        const School& school = schools[s];
         if (!school.logo) continue;
         site.copied_files.push_back({site.root / from_utf8(loaded.schools[s].folder) / from_utf8(*school.logo),
                                      "schools/" + school.slug + "/" + *school.logo});
     }
 }
 
-// Reads, checks and publishes each data table. The source figures live
-// only inside this function: the model keeps what may be published.
-void read_tables(const SiteFiles& files, Site& site, Diagnostics& diags) {
+// Reads, checks and publishes every data table, all at once: tables that
+// share figures are protected together. The source figures live only
+// inside this function: the model keeps what may be published. When no
+// data file changed, the last publication is used again.
+std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site, Reader& reader,
+                                        Diagnostics& diags, Digest& digest) {
+    const auto& config = site.config.unrecorded();
     std::vector<std::string> slugs;
-    for (const auto& s : site.schools) slugs.push_back(s.slug);
+    for (const auto& s : site.schools.unrecorded()) slugs.push_back(s.slug);
+    digest = digest_of(join(slugs, "\n") + "|" + std::to_string(config.suppression.threshold) + "|" +
+                       std::to_string(config.suppression.staff_threshold));
+    bool readable = true;
+    for (const auto& d : files.data) {
+        for (const auto* file : {&d.yaml, &d.csv}) {
+            const auto limit = file == &d.csv ? max_data_file : max_text_file;
+            const auto version = reader.state().files.look(*file, limit);
+            readable = readable && version.ok;
+            digest = combine(combine(digest, relative_name(*file, files.root)), version.digest);
+        }
+    }
+    auto& old = reader.old().published;
+    if (readable && old && old->digest == digest && !old->diags.has_errors()) {
+        diags.append(old->diags);
+        if (reader.state().keep) reader.fresh().published = old;
+        return *old->value;
+    }
+    CachedRead<std::vector<PublishedTable>> read{digest, std::vector<PublishedTable>{}, {}};
     std::vector<DataTable> tables;
     for (const auto& d : files.data) {
         ReadError yaml_error, csv_error;
-        const auto yaml = read_file(d.yaml, max_text_file, yaml_error);
-        const auto csv = read_file(d.csv, max_data_file, csv_error);
+        const auto yaml = reader.state().files.take(d.yaml, max_text_file, yaml_error);
+        const auto csv = reader.state().files.take(d.csv, max_data_file, csv_error);
         const std::string yaml_rel = relative_name(d.yaml, files.root), csv_rel = relative_name(d.csv, files.root);
-        if (!yaml) diags.error({yaml_rel, 1, 1}, read_error_message(yaml_error, max_text_file));
-        if (!csv) diags.error({csv_rel, 1, 1}, read_error_message(csv_error, max_data_file));
+        if (!yaml) read.diags.error({yaml_rel, 1, 1}, read_error_message(yaml_error, max_text_file));
+        if (!csv) read.diags.error({csv_rel, 1, 1}, read_error_message(csv_error, max_data_file));
         if (!yaml || !csv) continue;
-        auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, site.config.suppression.threshold,
-                                     site.config.suppression.staff_threshold, diags);
+        auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, config.suppression.threshold,
+                                     config.suppression.staff_threshold, read.diags);
         if (table) tables.push_back(std::move(*table));
     }
-    // All tables at once: those that share figures are protected together.
-    site.tables = publish_tables(tables, diags);
-    for (std::size_t t = 0; t < site.tables.size(); ++t)
-        for (std::size_t g = 0; g < site.tables[t].schools.size(); ++g)
-            site.schools[*site.tables[t].schools[g].school].tables.push_back({t, g});
+    read.value = publish_tables(tables, read.diags);
+    diags.append(read.diags);
+    std::vector<PublishedTable> published = *read.value;
+    if (reader.state().keep) reader.fresh().published = std::move(read);
+    return published;
 }
 
-// One school's index.md and objectives, read together on a worker thread.
+// One school's index.md, objectives and accessibility plan, read together
+// on a worker thread.
 struct SchoolResult {
     School school;
+    Digest index_digest, plan_digest;
     std::vector<Objective> objectives;
+    std::vector<Digest> objective_digests;
     Diagnostics diags;
 };
 
-SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, bool unsafe_html) {
+// A school read from the cache is only good while its logo is still there.
+bool logo_still_there(const School& s, const SchoolFiles& files, const fs::path& root) {
+    if (!s.logo) return true;
+    return check_site_path(root / from_utf8(files.folder) / from_utf8(*s.logo), root).kind == EntryKind::file;
+}
+
+SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& reader) {
     SchoolResult r;
     const SchoolFiles& sf = files.schools[s];
-    std::optional<Document> index;
-    if (sf.index) index = read_document(files.root, *sf.index, unsafe_html, r.diags);
-    r.school = read_school(sf, index ? &*index : nullptr, files.root, r.diags);
-    for (const auto& file : sf.objectives)
-        if (auto doc = read_document(files.root, file, unsafe_html, r.diags))
-            r.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), s, r.diags));
-    if (sf.accessibility_plan)
-        if (auto doc = read_document(files.root, *sf.accessibility_plan, unsafe_html, r.diags))
-            r.school.accessibility_plan = read_accessibility_plan(*doc, r.school.name, r.diags);
+    std::optional<School> school;
+    if (sf.index) {
+        auto parse = [&](const Document& doc, Diagnostics& d) { return read_school(sf, &doc, files.root, d); };
+        Diagnostics first;
+        school = reader.markdown(&ModelCache::schools, *sf.index, "", parse, first, r.index_digest);
+        if (school && !logo_still_there(*school, sf, files.root)) {
+            // Read it again, so the missing logo is reported.
+            Diagnostics again;
+            const std::string rel = relative_name(*sf.index, files.root);
+            reader.reuse(&ModelCache::schools, rel, r.index_digest);  // drops the stale entry
+            school = reader.markdown(&ModelCache::schools, *sf.index, "", parse, again, r.index_digest);
+            first = std::move(again);
+        }
+        r.diags.append(first);
+    }
+    r.school = school ? std::move(*school) : read_school(sf, nullptr, files.root, r.diags);
+    for (const auto& file : sf.objectives) {
+        const std::string slug = stem_of(file_name_of(relative_name(file, files.root)));
+        Digest d;
+        auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
+        if (auto o = reader.markdown(&ModelCache::objectives, file, "", parse, r.diags, d)) {
+            o->school = s;  // the school's position may have changed since it was cached
+            r.objectives.push_back(std::move(*o));
+            r.objective_digests.push_back(d);
+        }
+    }
+    if (sf.accessibility_plan) {
+        const std::string whose = r.school.name;
+        auto parse = [&](const Document& doc, Diagnostics& d) { return read_accessibility_plan(doc, whose, d); };
+        r.school.accessibility_plan =
+            reader.markdown(&ModelCache::plans, *sf.accessibility_plan, whose, parse, r.diags, r.plan_digest);
+    }
     return r;
 }
 
 // Reads every school folder on `jobs` threads. Each result has its own slot,
 // so the model is the same whatever the number of threads.
-std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs, bool unsafe_html) {
+std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs, Reader& reader) {
     std::vector<SchoolResult> results(files.schools.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i, unsafe_html);
+        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i, reader);
     };
     const unsigned threads = std::min<unsigned>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
                                                 static_cast<unsigned>(std::max<std::size_t>(1, results.size())));
@@ -166,53 +347,147 @@ std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs, bo
     return results;
 }
 
+// What the model was made from, for the input fingerprints.
+struct ReadDigests {
+    Digest config, home, trust_plan, tables;
+    std::vector<Digest> policy, statutory, objectives, school_index, school_plan;
+};
+
+// Gives each part of the site a page can read its input id and fingerprint
+// (model/recorded.hpp). A fingerprint covers everything a reader of that
+// part sees: a school's covers its index.md, its plan, and which
+// objectives and tables it has.
+void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
+    auto set = [&](auto& part, const std::string& name, const Digest& print) {
+        part.id = names.id(name);
+        site.inputs.set(part.id, print);
+    };
+    set(site.config, "config", read.config);
+    set(site.today, "today", digest_of(site.today.unrecorded().iso()));
+    set(site.home, "home", read.home);
+    Digest policy{};
+    for (const auto& d : read.policy) policy = combine(policy, d);
+    set(site.policy, "policy", policy);
+    set(site.accessibility_plan, "trust-plan", read.trust_plan);
+    Digest statutory{};
+    for (const auto& d : read.statutory) statutory = combine(statutory, d);
+    set(site.statutory, "statutory", statutory);
+    set(site.tables, "tables", read.tables);
+
+    const auto& objectives = site.objectives.unrecorded();
+    auto& objective_ids = site.objectives.item_ids();
+    objective_ids.clear();
+    Digest all_objectives = digest_of(std::to_string(objectives.size()));
+    for (std::size_t i = 0; i < objectives.size(); ++i) {
+        const InputId id = names.id("objective:" + objectives[i].source);
+        objective_ids.push_back(id);
+        site.inputs.set(id, read.objectives[i]);
+        all_objectives = combine(combine(all_objectives, objectives[i].source), read.objectives[i]);
+    }
+    site.objectives.id = names.id("objectives");
+    site.inputs.set(site.objectives.id, all_objectives);
+
+    const auto& schools = site.schools.unrecorded();
+    auto& school_ids = site.schools.item_ids();
+    school_ids.clear();
+    Digest all_schools = digest_of(std::to_string(schools.size()));
+    for (std::size_t s = 0; s < schools.size(); ++s) {
+        const School& school = schools[s];
+        Digest print = combine(combine(read.school_index[s], read.school_plan[s]), school.slug);
+        for (std::size_t o : school.objectives) print = combine(print, objectives[o].source);
+        for (const auto& t : school.tables) print = combine(print, std::to_string(t.table) + "/" + std::to_string(t.grid));
+        const InputId id = names.id("school:" + school.slug);
+        school_ids.push_back(id);
+        site.inputs.set(id, print);
+        all_schools = combine(all_schools, print);
+    }
+    site.schools.id = names.id("schools");
+    site.inputs.set(site.schools.id, all_schools);
+
+    auto index_print = [&](const std::vector<std::size_t>& members) {
+        Digest d = digest_of(std::to_string(members.size()));
+        for (std::size_t o : members) d = combine(d, objectives[o].source);
+        return d;
+    };
+    for (std::size_t i = 0; i < aim_count; ++i)
+        set(site.by_aim[i], "by-aim:" + std::string(slug(static_cast<Aim>(i))), index_print(site.by_aim[i].unrecorded()));
+    for (std::size_t i = 0; i < characteristic_count; ++i)
+        set(site.by_characteristic[i], "by-characteristic:" + std::string(slug(static_cast<Characteristic>(i))),
+            index_print(site.by_characteristic[i].unrecorded()));
+}
+
 }  // namespace
 
-Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostics& diags) {
+Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState& state, Diagnostics& diags) {
     Site site;
     site.root = files.root;
-    if (files.config) {
-        ReadError why;
-        if (auto bytes = read_file(*files.config, max_text_file, why)) {
-            if (auto yaml = load_yaml_file("site.yaml", *bytes, diags)) {
-                site.config = read_config(*yaml, diags);
-                site.config.read = true;
-            }
-        } else {
-            diags.error({"site.yaml", 1, 1}, read_error_message(why, max_text_file));
+    ReadDigests digests;
+    // site.yaml first: whether raw HTML is allowed changes how Markdown is checked.
+    SiteConfig config = read_site_config(files, state, diags, digests.config);
+    Reader reader(state, files.root, config.markdown.unsafe_html);
+
+    const Date today = config.today ? *config.today : options.today ? *options.today : today_from_clock();
+    site.today.edit() = today;
+    digests.config = combine(digests.config, today.iso());
+    site.config.edit() = std::move(config);
+
+    if (files.trust_index)
+        if (auto t = reader.markdown(&ModelCache::texts, *files.trust_index, "", read_text, diags, digests.home))
+            site.home.edit() = std::move(*t);
+    site.policy.edit() = read_policy(files, reader, diags, digests.policy);
+
+    auto& objectives = site.objectives.edit();
+    for (const auto& file : files.trust_objectives) {
+        const std::string slug = stem_of(file_name_of(relative_name(file, files.root)));
+        auto parse = [&](const Document& doc, Diagnostics& d) { return read_objective(doc, slug, std::nullopt, d); };
+        Digest d;
+        if (auto o = reader.markdown(&ModelCache::objectives, file, "", parse, diags, d)) {
+            objectives.push_back(std::move(*o));
+            digests.objectives.push_back(d);
         }
     }
-    site.today = site.config.today ? *site.config.today : options.today ? *options.today : today_from_clock();
-    const bool unsafe = site.config.markdown.unsafe_html;
-    if (files.trust_index)
-        if (auto doc = read_document(files.root, *files.trust_index, unsafe, diags)) site.home = read_home(*doc, diags);
-    site.policy = read_policy(files, unsafe, diags);
-
-    for (const auto& file : files.trust_objectives)
-        if (auto doc = read_document(files.root, file, unsafe, diags))
-            site.objectives.push_back(read_objective(*doc, stem_of(file_name_of(doc->path)), std::nullopt, diags));
-    const std::size_t trust_count = site.objectives.size();
-    if (files.trust_accessibility_plan)
-        if (auto doc = read_document(files.root, *files.trust_accessibility_plan, unsafe, diags))
-            site.accessibility_plan = read_accessibility_plan(*doc, site.config.trust.name, diags);
-    for (auto& r : read_schools(files, options.jobs, unsafe)) {
-        site.schools.push_back(std::move(r.school));
-        for (auto& o : r.objectives) site.objectives.push_back(std::move(o));
+    const std::size_t trust_count = objectives.size();
+    if (files.trust_accessibility_plan) {
+        const std::string whose = site.config.unrecorded().trust.name;
+        auto parse = [&](const Document& doc, Diagnostics& d) { return read_accessibility_plan(doc, whose, d); };
+        site.accessibility_plan.edit() = reader.markdown(&ModelCache::plans, *files.trust_accessibility_plan, whose,
+                                                         parse, diags, digests.trust_plan);
+    }
+    for (auto& r : read_schools(files, options.jobs, reader)) {
+        site.schools.edit().push_back(std::move(r.school));
+        digests.school_index.push_back(r.index_digest);
+        digests.school_plan.push_back(r.plan_digest);
+        for (std::size_t i = 0; i < r.objectives.size(); ++i) {
+            objectives.push_back(std::move(r.objectives[i]));
+            digests.objectives.push_back(r.objective_digests[i]);
+        }
         diags.append(r.diags);
     }
     merge_objectives(site, trust_count, diags);
 
-    read_tables(files, site, diags);
-    site.statutory = read_statutory(files, unsafe, diags);
+    site.tables.edit() = read_tables(files, site, reader, diags, digests.tables);
+    const auto& tables = site.tables.unrecorded();
+    for (std::size_t t = 0; t < tables.size(); ++t)
+        for (std::size_t g = 0; g < tables[t].schools.size(); ++g)
+            site.schools.edit()[*tables[t].schools[g].school].tables.push_back({t, g});
+    // The built-in texts, each replaced by the site's file of the same name if it has one.
+    site.statutory.edit() = read_statutory(files, diags, [&](const fs::path& file, Diagnostics& d) {
+        Digest digest;
+        auto text = reader.markdown(&ModelCache::texts, file, "", read_text, d, digest);
+        digests.statutory.push_back(digest);
+        return text;
+    });
     collect_copied_files(files, site, diags);
     // Without a readable site.yaml every date would be "missing": the
     // error about site.yaml says all there is to say.
-    if (site.config.read) warn_review(site, diags);
+    if (site.config.unrecorded().read) warn_review(site, diags);
+    assign_inputs(site, digests, state.names);
     return site;
 }
 
-Site load_site(const std::filesystem::path& root, const ModelOptions& options, Diagnostics& diags) {
-    return build_model(find_site_files(root, diags), options, diags);
+Site load_site(const fs::path& root, const ModelOptions& options, Diagnostics& diags) {
+    ModelState state(root, false);
+    return build_model(find_site_files(root, diags), options, state, diags);
 }
 
 }  // namespace eqsite

@@ -1,11 +1,15 @@
-// The model stage: turns what load/ read into a validated Site, merging
+// The model stage: turns what load/ found into a validated Site, merging
 // trust-wide objectives into every school and indexing by aim and
-// characteristic.
+// characteristic, and gives every part a page can read an input id and a
+// fingerprint (model/recorded.hpp).
 #pragma once
 
 #include <optional>
 
+#include "load/file_store.hpp"
 #include "load/site_files.hpp"
+#include "model/model_cache.hpp"
+#include "model/recorded.hpp"
 #include "model/site.hpp"
 
 namespace eqsite {
@@ -15,10 +19,22 @@ struct ModelOptions {
     unsigned jobs = 0;          // schools read in parallel; 0: one thread per core
 };
 
-// Always returns a Site; check diags.has_errors() before publishing it.
-Site build_model(const SiteFiles& files, const ModelOptions& options, Diagnostics& diags);
+// What the model stage keeps between builds of one site. The preview
+// server keeps one for its whole run (`keep_reads`: what was made of each
+// file is kept, so a rebuild reads only changed files); a one-off build or
+// check uses a fresh one that keeps nothing it does not need.
+struct ModelState {
+    ModelState(std::filesystem::path root, bool keep_reads) : files(std::move(root)), keep(keep_reads) {}
+    FileStore files;
+    ModelCache cache;
+    InputNames names;
+    bool keep;
+};
 
-// Reads and validates a whole site folder: load + model in one call.
+// Always returns a Site; check diags.has_errors() before publishing it.
+Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState& state, Diagnostics& diags);
+
+// Reads and validates a whole site folder once: load + model in one call.
 Site load_site(const std::filesystem::path& root, const ModelOptions& options, Diagnostics& diags);
 
 }  // namespace eqsite

@@ -98,9 +98,9 @@ std::vector<OverdueWork> overdue_among(const Site& site, const std::vector<std::
     std::vector<OverdueWork> out;
     for (std::size_t i : indices) {
         const Objective& o = site.objectives[i];
-        if (o.overdue(site.today)) out.push_back({i, std::nullopt});
+        if (o.overdue(*site.today)) out.push_back({i, std::nullopt});
         for (std::size_t a = 0; a < o.actions.size(); ++a)
-            if (overdue(o.actions[a], site.today)) out.push_back({i, a});
+            if (overdue(o.actions[a], *site.today)) out.push_back({i, a});
     }
     return out;
 }
@@ -119,8 +119,8 @@ Location school_file(const School& s) {
 }  // namespace
 
 ReviewGroup review_trust(const Site& site) {
-    const auto& c = site.config;
-    const Date today = site.today;
+    const SiteConfig& c = *site.config;
+    const Date today = *site.today;
     ReviewGroup trust{c.trust.name, std::nullopt, {}, {}};
 
     trust.items.push_back(every_n_years(
@@ -140,7 +140,7 @@ ReviewGroup review_trust(const Site& site) {
     ReviewItem policy;
     policy.what = c.policy.title;
     policy.route = "/policy/";
-    if (site.policy.empty()) {
+    if (site.policy->empty()) {
         policy = not_published(c.policy.title, {"content/trust/policy", 1, 1},
                                "the trust has no " + to_lower_ascii(c.policy.title) +
                                    ": add its sections as Markdown files in content/trust/policy/");
@@ -168,28 +168,28 @@ ReviewGroup review_trust(const Site& site) {
         "under \"accessibility:\" in site.yaml (it is reviewed every year)"));
 
     // The duty to have a plan is each school's; the trust's own is optional.
-    if (site.accessibility_plan)
-        trust.items.push_back(plan_item(*site.accessibility_plan, c.trust.name, today, "/accessibility-plan/"));
+    if (const auto& plan = *site.accessibility_plan)
+        trust.items.push_back(plan_item(*plan, c.trust.name, today, "/accessibility-plan/"));
 
     std::vector<std::size_t> own;
     for (std::size_t i = 0; i < site.objectives.size(); ++i)
         if (site.objectives[i].trust_wide()) own.push_back(i);
     trust.overdue_work = overdue_among(site, own);
-    add_plan_work(site.accessibility_plan, today, trust.overdue_work);
+    add_plan_work(*site.accessibility_plan, today, trust.overdue_work);
     return trust;
 }
 
 ReviewGroup review_school(const Site& site, std::size_t i) {
     const School& s = site.schools[i];
-    const Date today = site.today;
+    const Date today = *site.today;
     const std::string page = "/schools/" + s.slug + "/";
     ReviewGroup g{s.name, i, {}, {}};
 
     // Equality information: the school's date, else the trust's.
     const bool own_information = s.information_updated.has_value();
     ReviewItem info = every_n_years(
-        "Equality information", own_information ? s.information_updated : site.config.information_updated,
-        information_review_years, today, page + "#information", site.config.where("information_updated"),
+        "Equality information", own_information ? s.information_updated : site.config->information_updated,
+        information_review_years, today, page + "#information", site.config->where("information_updated"),
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)");
     info.from_trust = !own_information;
@@ -210,8 +210,8 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
                 " with the date they were set (at least every four years)"));
     } else if (trust_only) {
         ReviewItem item = every_n_years(
-            "Trust-wide equality objectives", site.config.objectives_published, objectives_review_years, today,
-            page + "#objectives", site.config.where("objectives_published"),
+            "Trust-wide equality objectives", site.config->objectives_published, objectives_review_years, today,
+            page + "#objectives", site.config->where("objectives_published"),
             "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
             "the date they were set (objectives are set at least every four years)");
         item.from_trust = true;
@@ -272,7 +272,7 @@ std::string subjects_text(const std::vector<std::string>& subjects) {
 }
 
 const AccessibilityPlan* plan_of(const Site& site, const ReviewGroup& g) {
-    const auto& plan = g.school ? site.schools[*g.school].accessibility_plan : site.accessibility_plan;
+    const auto& plan = g.school ? site.schools[*g.school].accessibility_plan : *site.accessibility_plan;
     return plan ? &*plan : nullptr;
 }
 
@@ -334,7 +334,7 @@ void warn_review(const Site& site, Diagnostics& diags) {
         switch (f.status) {
             case ReviewStatus::overdue:
                 diags.warning(f.where, who + ": " + f.what + ": the review was due " + f.due->on_form() +
-                                           " and is overdue (today is " + site.today.long_form() +
+                                           " and is overdue (today is " + site.today->long_form() +
                                            "); review it, then update this date");
                 break;
             case ReviewStatus::due_soon:
@@ -347,8 +347,8 @@ void warn_review(const Site& site, Diagnostics& diags) {
         }
     }
     // Approval is a claim only the author can make.
-    if (!site.policy.empty() && !site.config.policy.approved_by && !site.config.policy.approved_on)
-        diags.warning(site.config.where("policy.approved_by"), "the " + to_lower_ascii(site.config.policy.title) +
+    if (!site.policy->empty() && !site.config->policy.approved_by && !site.config->policy.approved_on)
+        diags.warning(site.config->where("policy.approved_by"), "the " + to_lower_ascii(site.config->policy.title) +
                                      " does not say who approved it or when; the page says so until you add "
                                      "\"approved_by:\" (the body, e.g. Board of Trustees) and \"approved_on:\" "
                                      "under \"policy:\" in site.yaml");

@@ -14,6 +14,7 @@
 
 #include "load/fields.hpp"
 #include "model/disclosure.hpp"
+#include "model/recorded.hpp"
 #include "model/vocabulary.hpp"
 #include "util/date.hpp"
 
@@ -216,22 +217,26 @@ struct CopiedFile {
     std::string to;  // output-relative path with '/'
 };
 
+// Every part a page can read is Recorded (model/recorded.hpp): reading it
+// notes its input id while a page renders, so the preview server knows
+// which pages an edit concerns. `inputs` holds each id's fingerprint.
 struct Site {
     std::filesystem::path root;
-    SiteConfig config;
-    Date today;
-    Text home;
-    std::vector<PolicySection> policy;  // weight order, then file name
-    std::optional<AccessibilityPlan> accessibility_plan;  // the trust's own, if it has one
-    std::vector<School> schools;        // slug order
-    std::vector<Objective> objectives;  // trust-wide first, then by school
-    std::array<std::vector<std::size_t>, aim_count> by_aim;
-    std::array<std::vector<std::size_t>, characteristic_count> by_characteristic;
-    Statutory statutory;
+    Recorded<SiteConfig> config;
+    Recorded<Date> today;
+    Recorded<Text> home;
+    Recorded<std::vector<PolicySection>> policy;  // weight order, then file name
+    Recorded<std::optional<AccessibilityPlan>> accessibility_plan;  // the trust's own, if it has one
+    RecordedList<School> schools;        // slug order
+    RecordedList<Objective> objectives;  // trust-wide first, then by school
+    std::array<Recorded<std::vector<std::size_t>>, aim_count> by_aim;
+    std::array<Recorded<std::vector<std::size_t>>, characteristic_count> by_characteristic;
+    Recorded<Statutory> statutory;
     std::vector<CopiedFile> copied_files;
     // Data tables as published: suppression already applied, so the source
     // figures are not kept in the model at all. File-name order.
-    std::vector<PublishedTable> tables;
+    Recorded<std::vector<PublishedTable>> tables;
+    InputTable inputs;  // the fingerprint of each input id above
 };
 
 }  // namespace eqsite

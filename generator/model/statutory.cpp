@@ -3,7 +3,6 @@
 #include "load/embedded.hpp"
 
 namespace eqsite {
-namespace {
 
 Text read_text(const Document& doc, Diagnostics& diags) {
     Fields f(doc.front, doc.path, doc.front_first_line, diags);
@@ -16,12 +15,11 @@ Text read_text(const Document& doc, Diagnostics& diags) {
     return t;
 }
 
-Text statutory_text(const SiteFiles& files, const std::string& path, bool unsafe_html, Diagnostics& diags) {
-    for (const auto& [p, file] : files.statutory_overrides) {
-        if (p != path) continue;
-        auto doc = read_document(files.root, file, unsafe_html, diags);
-        return doc ? read_text(*doc, diags) : Text{};
-    }
+namespace {
+
+Text statutory_text(const SiteFiles& files, const std::string& path, Diagnostics& diags, const ReadText& read) {
+    for (const auto& [p, file] : files.statutory_overrides)
+        if (p == path) return read(file, diags).value_or(Text{});
     const std::string builtin = "content/" + path;
     auto data = embedded::find(builtin);
     if (!data) {
@@ -34,15 +32,15 @@ Text statutory_text(const SiteFiles& files, const std::string& path, bool unsafe
 
 }  // namespace
 
-Statutory read_statutory(const SiteFiles& loaded, bool unsafe_html, Diagnostics& diags) {
+Statutory read_statutory(const SiteFiles& loaded, Diagnostics& diags, const ReadText& read) {
     Statutory s;
-    s.duty = statutory_text(loaded, "duty.md", unsafe_html, diags);
-    s.equality_information = statutory_text(loaded, "equality-information.md", unsafe_html, diags);
+    s.duty = statutory_text(loaded, "duty.md", diags, read);
+    s.equality_information = statutory_text(loaded, "equality-information.md", diags, read);
     for (std::size_t i = 0; i < aim_count; ++i)
-        s.aims[i] = statutory_text(loaded, "aims/" + std::string(aims_vocabulary().terms[i]) + ".md", unsafe_html, diags);
+        s.aims[i] = statutory_text(loaded, "aims/" + std::string(aims_vocabulary().terms[i]) + ".md", diags, read);
     for (std::size_t i = 0; i < characteristic_count; ++i)
         s.characteristics[i] = statutory_text(
-            loaded, "characteristics/" + std::string(characteristics_vocabulary().terms[i]) + ".md", unsafe_html, diags);
+            loaded, "characteristics/" + std::string(characteristics_vocabulary().terms[i]) + ".md", diags, read);
     return s;
 }
 

@@ -41,7 +41,7 @@ void set_list(Data& d, const std::string& key, List list) {
 }
 
 std::string markdown(const Site& site, const std::string& text, int top_level, HeadingIds& ids) {
-    return render_markdown(text, {site.config.markdown.unsafe_html, top_level}, ids);
+    return render_markdown(text, {site.config->markdown.unsafe_html, top_level}, ids);
 }
 
 // "1 objective", "3 objectives".
@@ -154,9 +154,9 @@ Data PageViews::objective_card(std::size_t i) const {
     d.set("trust_wide", Data(o.trust_wide()));
     if (o.school) d.set("school_name", site_.schools[*o.school].name);
     if (o.status)
-        set_status(d, label(*o.status), slug(*o.status), o.overdue(site_.today));
+        set_status(d, label(*o.status), slug(*o.status), o.overdue(*site_.today));
     else
-        set_status(d, std::nullopt, std::nullopt, o.overdue(site_.today));
+        set_status(d, std::nullopt, std::nullopt, o.overdue(*site_.today));
     std::vector<std::string> aims;
     for (Aim a : o.aims) aims.push_back(std::string(label(a)));
     d.set("aims", join(aims, "; "));
@@ -190,10 +190,10 @@ PageView PageViews::view(const Page& page) const {
 }
 
 PageView PageViews::home() const {
-    PageView v{"home", site_.home.title, {}, std::nullopt, "home", site_.home.summary, {}};
+    PageView v{"home", site_.home->title, {}, std::nullopt, "home", site_.home->summary, {}};
     HeadingIds ids;
-    v.data.set("title", site_.home.title);
-    v.data.set("intro_html", markdown(site_, site_.home.markdown, 2, ids));
+    v.data.set("title", site_.home->title);
+    v.data.set("intro_html", markdown(site_, site_.home->markdown, 2, ids));
     List schools;
     for (const auto& s : site_.schools) {
         Data d;
@@ -219,19 +219,19 @@ PageView PageViews::home() const {
     v.data.set("review_href", href("/review/"));
     v.data.set("objectives_href", href("/objectives/"));
     v.data.set("policy_href", href("/policy/"));
-    v.data.set("policy_title", site_.config.policy.title);
-    v.data.set("duty_title", site_.statutory.duty.title);
-    v.data.set("duty_html", markdown(site_, site_.statutory.duty.markdown, 3, ids));
+    v.data.set("policy_title", site_.config->policy.title);
+    v.data.set("duty_title", site_.statutory->duty.title);
+    v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids));
     return v;
 }
 
 PageView PageViews::policy() const {
-    const auto& p = site_.config.policy;
+    const auto& p = site_.config->policy;
     PageView v{"policy", p.title, {}, std::nullopt, "policy", "The " + to_lower_ascii(p.title) + " of " +
-               site_.config.trust.name, {}};
+               site_.config->trust.name, {}};
     HeadingIds ids;
     List sections;
-    for (const auto& section : site_.policy) {
+    for (const auto& section : *site_.policy) {
         Data d;
         d.set("title", section.title);
         d.set("id", ids.claim(section.title));
@@ -240,7 +240,7 @@ PageView PageViews::policy() const {
     }
     set_list(v.data, "sections", std::move(sections));
     v.data.set("title", p.title);
-    v.data.set("trust_name", site_.config.trust.name);
+    v.data.set("trust_name", site_.config->trust.name);
     set_if(v.data, "strapline", p.strapline);
     // Each fact only as the author gave it; missing ones are said to be.
     set_if(v.data, "approved_by", p.approved_by);
@@ -265,20 +265,20 @@ PageView PageViews::policy() const {
 
 PageView PageViews::objectives() const {
     PageView v{"objectives", "Equality objectives", {}, std::nullopt, "objectives",
-               "Every equality objective of " + site_.config.trust.name + " and its schools", {}};
+               "Every equality objective of " + site_.config->trust.name + " and its schools", {}};
     List aims, groups, characteristics, schools;
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
         Data link;
         link.set("label", std::string(label(a)));
         link.set("href", href(aim_route(a)));
-        link.set("count", std::to_string(site_.by_aim[i].size()));
+        link.set("count", std::to_string(site_.by_aim[i]->size()));
         aims.push_back(link);
         Data g;
         g.set("label", std::string(label(a)));
         g.set("id", std::string(slug(a)));
         g.set("href", href(aim_route(a)));
-        const auto& all = site_.by_aim[i];
+        const auto& all = *site_.by_aim[i];
         const std::size_t shown = std::min(all.size(), list_page_size);
         set_list(g, "objectives", objective_cards(std::vector<std::size_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown))));
         g.set("more", Data(all.size() > shown));
@@ -290,7 +290,7 @@ PageView PageViews::objectives() const {
         Data link;
         link.set("label", std::string(label(c)));
         link.set("href", href(characteristic_route(c)));
-        link.set("count", std::to_string(site_.by_characteristic[i].size()));
+        link.set("count", std::to_string(site_.by_characteristic[i]->size()));
         characteristics.push_back(link);
     }
     for (const auto& s : site_.schools) {
@@ -343,13 +343,13 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
 
 PageView PageViews::characteristic(Characteristic c, std::size_t page) const {
     const auto i = static_cast<std::size_t>(c);
-    return listing(site_.statutory.characteristics[i], site_.by_characteristic[i], page, characteristic_route(c),
+    return listing(site_.statutory->characteristics[i], *site_.by_characteristic[i], page, characteristic_route(c),
                    "characteristic");
 }
 
 PageView PageViews::aim(Aim a, std::size_t page) const {
     const auto i = static_cast<std::size_t>(a);
-    return listing(site_.statutory.aims[i], site_.by_aim[i], page, aim_route(a), "aim");
+    return listing(site_.statutory->aims[i], *site_.by_aim[i], page, aim_route(a), "aim");
 }
 
 // One data table for a page: its heading, the HTML of one grid, downloads.
@@ -366,7 +366,7 @@ Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, c
 }
 
 std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
-    for (const auto& t : site_.tables) {
+    for (const auto& t : *site_.tables) {
         ids.insert("data-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug + "-caption");
@@ -380,17 +380,17 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
 
 PageView PageViews::data() const {
     PageView v{"data", "Equality data", {}, std::nullopt, "data",
-               "Figures about pupils and staff across " + site_.config.trust.name + ", with small numbers hidden", {}};
+               "Figures about pupils and staff across " + site_.config->trust.name + ", with small numbers hidden", {}};
     List tables;
-    for (const auto& t : site_.tables) {
+    for (const auto& t : *site_.tables) {
         if (!t.trust) continue;
         // "(all schools)" only where the trust's figures are sums of schools'.
-        const std::string place = site_.config.trust.name + (t.schools.empty() ? "" : " (all schools)");
+        const std::string place = site_.config->trust.name + (t.schools.empty() ? "" : " (all schools)");
         tables.push_back(table_view(t, *t.trust, place, "2"));
     }
     set_list(v.data, "tables", std::move(tables));
     List downloads;
-    for (const auto& t : site_.tables) {
+    for (const auto& t : *site_.tables) {
         Data d;
         d.set("title", t.spec.title);
         d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
@@ -398,8 +398,8 @@ PageView PageViews::data() const {
         downloads.push_back(d);
     }
     set_list(v.data, "downloads", std::move(downloads));
-    v.data.set("pupil_threshold", std::to_string(site_.config.suppression.threshold));
-    v.data.set("staff_threshold", std::to_string(site_.config.suppression.staff_threshold));
+    v.data.set("pupil_threshold", std::to_string(site_.config->suppression.threshold));
+    v.data.set("staff_threshold", std::to_string(site_.config->suppression.staff_threshold));
     return v;
 }
 
@@ -422,7 +422,7 @@ PageView PageViews::school(std::size_t i) const {
     List tables;
     bool summed = false;  // whether the trust's data page adds up this school's figures
     for (const auto& ref : s.tables) {
-        const PublishedTable& t = site_.tables[ref.table];
+        const PublishedTable& t = (*site_.tables)[ref.table];
         tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3"));
         summed = summed || t.trust.has_value();
     }
@@ -475,7 +475,7 @@ PageView PageViews::objective(std::size_t i) const {
     if (o.about) d.set("about", std::string(label_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
-    for (const auto& a : o.actions) actions.push_back(action_data(a, site_.today));
+    for (const auto& a : o.actions) actions.push_back(action_data(a, *site_.today));
     set_list(d, "actions", std::move(actions));
     List progress;
     for (const auto& p : o.progress) {
@@ -519,7 +519,7 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
         Data d;
         const Action* action = nullptr;
         if (!w.objective) {  // an action of the group's accessibility plan
-            const auto& plan = g.school ? site_.schools[*g.school].accessibility_plan : site_.accessibility_plan;
+            const auto& plan = g.school ? site_.schools[*g.school].accessibility_plan : *site_.accessibility_plan;
             d.set("objective", plan->title);
             d.set("href", href(accessibility_plan_route(site_, g.school)) + "#actions");
             action = &plan->actions[*w.action].action;
@@ -563,20 +563,20 @@ PageView PageViews::review() const {
     PageView v{"review", "Publication and review dates", {}, std::nullopt, "review",
                "When the equality information, objectives, policy and accessibility plans were published and are "
                "next due", {}};
-    v.data.set("today", site_.today.long_form());
+    v.data.set("today", site_.today->long_form());
     v.data.set("due_soon_days", std::to_string(due_soon_days));
-    v.data.set("policy_title", site_.config.policy.title);
+    v.data.set("policy_title", site_.config->policy.title);
     set_list(v.data, "groups", review_groups());
     return v;
 }
 
 PageView PageViews::accessibility() const {
-    const auto& a = site_.config.accessibility;
+    const auto& a = site_.config->accessibility;
     PageView v{"accessibility", "Accessibility statement", {}, std::nullopt, "",
                "Accessibility statement for this website", {}};
-    v.data.set("trust_name", site_.config.trust.name);
-    v.data.set("site_url", site_.config.trust.url);
-    set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config.trust.contact_email);
+    v.data.set("trust_name", site_.config->trust.name);
+    v.data.set("site_url", site_.config->trust.url);
+    set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config->trust.contact_email);
     set_list(v.data, "known_issues", text_list(a.known_issues));
     // Compliance only as the author declared it (required setting).
     if (a.compliance) {
@@ -589,7 +589,7 @@ PageView PageViews::accessibility() const {
     if (a.last_tested) v.data.set("last_tested", a.last_tested->long_form());
     set_if(v.data, "tested_by", a.tested_by);
     set_if(v.data, "method", a.method);
-    if (site_.accessibility_plan || std::any_of(site_.schools.begin(), site_.schools.end(),
+    if (site_.accessibility_plan->has_value() || std::any_of(site_.schools.begin(), site_.schools.end(),
                                                 [](const School& s) { return s.accessibility_plan.has_value(); }))
         v.data.set("plans_href", href("/review/"));
     return v;
@@ -609,8 +609,8 @@ Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
 }
 
 PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const {
-    const AccessibilityPlan& plan = school ? *site_.schools[*school].accessibility_plan : *site_.accessibility_plan;
-    const std::string whose = school ? site_.schools[*school].name : site_.config.trust.name;
+    const AccessibilityPlan& plan = school ? *site_.schools[*school].accessibility_plan : **site_.accessibility_plan;
+    const std::string whose = school ? site_.schools[*school].name : site_.config->trust.name;
     PageView v{"accessibility-plan", plan.title, {}, school, school ? "schools" : "",
                "How " + whose + " will improve access for disabled pupils (Equality Act 2010, Schedule 10)", {}};
     if (school) v.crumbs.push_back({site_.schools[*school].name, school_route(site_.schools[*school])});
@@ -627,7 +627,7 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
         ids.claim("strand-" + std::string(slug(strand)));
         List actions;
         for (const auto& pa : plan.actions)
-            if (pa.strand == strand) actions.push_back(action_data(pa.action, site_.today));
+            if (pa.strand == strand) actions.push_back(action_data(pa.action, *site_.today));
         set_list(sd, "actions", std::move(actions));
         strands.push_back(sd);
     }
@@ -644,14 +644,14 @@ PageView PageViews::not_found() const {
     PageView v{"404", "Page not found", {}, std::nullopt, "", "", {}};
     v.data.set("home_href", href("/"));
     v.data.set("objectives_href", href("/objectives/"));
-    set_if(v.data, "contact_email", site_.config.trust.contact_email);
+    set_if(v.data, "contact_email", site_.config->trust.contact_email);
     return v;
 }
 
 Data PageViews::layout(const Page& page, const PageView& view) const {
-    const auto& trust = site_.config.trust;
+    const auto& trust = site_.config->trust;
     Data d;
-    d.set("lang", site_.config.language);
+    d.set("lang", site_.config->language);
     std::vector<std::string> title_parts{view.heading};
     if (view.school && !std::holds_alternative<SchoolPage>(page.kind))
         title_parts.push_back(site_.schools[*view.school].name);
@@ -673,7 +673,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     List nav;
     const std::vector<std::pair<std::string, Crumb>> items = {
         {"home", {"Home", "/"}},
-        {"policy", {site_.config.policy.title, "/policy/"}},
+        {"policy", {site_.config->policy.title, "/policy/"}},
         {"objectives", {"Objectives", "/objectives/"}},
         {"data", {"Data", "/data/"}},
         {"review", {"Review dates", "/review/"}},

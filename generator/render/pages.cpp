@@ -39,12 +39,12 @@ std::vector<Page> plan_pages(const Site& site) {
     pages.push_back({"/objectives/", ObjectivesPage{}});
     for (std::size_t i = 0; i < characteristic_count; ++i) {
         const auto c = static_cast<Characteristic>(i);
-        for (std::size_t p = 0; p < page_count(site.by_characteristic[i].size()); ++p)
+        for (std::size_t p = 0; p < page_count(site.by_characteristic[i]->size()); ++p)
             pages.push_back({characteristic_route(c, p), CharacteristicPage{c, p}});
     }
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
-        for (std::size_t p = 0; p < page_count(site.by_aim[i].size()); ++p)
+        for (std::size_t p = 0; p < page_count(site.by_aim[i]->size()); ++p)
             pages.push_back({aim_route(a, p), AimPage{a, p}});
     }
     for (std::size_t i = 0; i < site.schools.size(); ++i) {
@@ -57,7 +57,7 @@ std::vector<Page> plan_pages(const Site& site) {
     pages.push_back({"/data/", DataPage{}});
     pages.push_back({"/review/", ReviewPage{}});
     pages.push_back({"/accessibility/", AccessibilityPage{}});
-    if (site.accessibility_plan) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
+    if (site.accessibility_plan->has_value()) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
     pages.push_back({"/404.html", NotFoundPage{}});
     return pages;
 }

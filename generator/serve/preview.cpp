@@ -98,7 +98,7 @@ public:
             plan.everything = last.empty() || !good_inputs_ || new_routes != good_routes_;
             if (!plan.everything) plan = plan_rebuild(site, pages, *good_inputs_, inputs);
             folder = work_ / ("build-" + std::to_string(++builds_));
-            const RenderOptions render = render_options_for(site.config.trust.url);
+            const RenderOptions render = render_options_for(site.config->trust.url);
             std::error_code ec;
             if (plan.everything) {
                 fs::create_directories(*folder, ec);

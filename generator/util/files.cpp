@@ -38,9 +38,23 @@ std::optional<std::string> read_file(const fs::path& path, std::uintmax_t most_b
         why = ReadError::cannot_read;
         return std::nullopt;
     }
-    // Read at most one byte over the limit, whatever the size said: the
+    // One read of the whole file (plus one byte, to notice that it grew),
+    // then at most one byte over the limit, whatever the size said: the
     // file may have grown, or may not be what it claimed.
     std::string bytes;
+    if (!ec) {
+        bytes.resize(static_cast<std::size_t>(size) + 1);
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() <= size) {  // all of it: the usual case
+            if (in.bad()) {
+                why = ReadError::cannot_read;
+                return std::nullopt;
+            }
+            return bytes;
+        }
+        in.clear();
+    }
     char buffer[65536];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(in.gcount()));

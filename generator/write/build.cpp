@@ -67,7 +67,7 @@ static std::size_t write_data_files(const Site& site, OutputSink& out, Diagnosti
     std::vector<std::string> slugs;
     for (const auto& s : site.schools) slugs.push_back(s.slug);
     std::size_t files = 0;
-    for (const auto& t : site.tables) {
+    for (const auto& t : *site.tables) {
         for (const auto& [ext, text] : {std::pair{".csv", table_csv(t, slugs)}, std::pair{".json", table_json(t, slugs)}}) {
             if (!out.write("data/" + t.spec.slug + ext, text))
                 diags.error({t.spec.csv_source, 1, 1}, std::string("cannot write data/") + t.spec.slug + ext);
@@ -83,7 +83,7 @@ std::set<std::string> planned_files(const Site& site, const Theme& theme, const 
     generated.insert("sitemap.xml");
     generated.insert("robots.txt");
     for (const auto& [name, file] : theme.assets) generated.insert("assets/" + name);
-    for (const auto& t : site.tables) {
+    for (const auto& t : *site.tables) {
         generated.insert("data/" + t.spec.slug + ".csv");
         generated.insert("data/" + t.spec.slug + ".json");
     }
@@ -164,7 +164,7 @@ BuildResult build(const BuildOptions& options) {
         result.status = BuildStatus::content_errors;
         return result;
     }
-    const RenderOptions render = render_options_for(options.base_url ? *options.base_url : site.config.trust.url);
+    const RenderOptions render = render_options_for(options.base_url ? *options.base_url : site.config->trust.url);
     result.files = write_site(site, theme, render, writer, options.jobs, result.diags);
     result.pages = plan_pages(site).size();
     if (result.diags.has_errors()) {

@@ -43,9 +43,9 @@ TEST_CASE("trust objectives appear on every school unless excluded, school objec
     // Trust objectives first (file-name order), then the school's own.
     CHECK(titles(site.schools[0]) == std::vector<std::string>{"Careers for all", "Close the gap", "Reading"});
     CHECK(titles(site.schools[1]) == std::vector<std::string>{"Close the gap", "Play"});
-    CHECK(site.by_aim[static_cast<std::size_t>(Aim::advance_equality)].size() == 4);
-    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::disability)].size() == 4);
-    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::race)].empty());
+    CHECK(site.by_aim[static_cast<std::size_t>(Aim::advance_equality)]->size() == 4);
+    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::disability)]->size() == 4);
+    CHECK(site.by_characteristic[static_cast<std::size_t>(Characteristic::race)]->empty());
 }
 
 TEST_CASE("an exclusion naming no trust objective is an error with a suggestion") {
@@ -73,7 +73,7 @@ TEST_CASE("policy sections are ordered by weight, then by file name") {
     Site site = load_site(dir.path(), {}, d);
     REQUIRE_FALSE(d.has_errors());
     std::vector<std::string> order;
-    for (const auto& s : site.policy) order.push_back(s.title);
+    for (const auto& s : *site.policy) order.push_back(s.title);
     CHECK(order == std::vector<std::string>{"No weight", "Beta", "Zeta", "Alpha"});
 }
 
@@ -154,10 +154,10 @@ TEST_CASE("today comes from site.yaml, then --today, then the clock") {
     TempDir dir;
     write_minimal_site(dir.path());
     Diagnostics d;
-    CHECK(load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2026, 9, 1});
+    CHECK(*load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2026, 9, 1});
     write(dir.path() / "site.yaml", "trust:\n  name: T\n  url: https://t.example\n");
-    CHECK(load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2030, 1, 1});
-    CHECK(load_site(dir.path(), {}, d).today == today_from_clock());
+    CHECK(*load_site(dir.path(), {Date{2030, 1, 1}}, d).today == Date{2030, 1, 1});
+    CHECK(*load_site(dir.path(), {}, d).today == today_from_clock());
 }
 
 TEST_CASE("site-wide overrides of built-in statutory text win") {
@@ -165,11 +165,11 @@ TEST_CASE("site-wide overrides of built-in statutory text win") {
     write_minimal_site(dir.path());
     Diagnostics d;
     Site builtin = load_site(dir.path(), {}, d);
-    CHECK(builtin.statutory.characteristics[5].title == "Race");
+    CHECK(builtin.statutory->characteristics[5].title == "Race");
     write(dir.path() / "content/characteristics/race.md", "---\ntitle: Race (our words)\n---\nOurs.\n");
     Site overridden = load_site(dir.path(), {}, d);
-    CHECK(overridden.statutory.characteristics[5].title == "Race (our words)");
-    CHECK(overridden.statutory.characteristics[5].markdown == "Ours.\n");
+    CHECK(overridden.statutory->characteristics[5].title == "Race (our words)");
+    CHECK(overridden.statutory->characteristics[5].markdown == "Ours.\n");
     CHECK_FALSE(d.has_errors());
 }
 

@@ -1,0 +1,73 @@
+#include "load/file_store.hpp"
+
+namespace eqsite {
+
+namespace fs = std::filesystem;
+
+void FileStore::changed(const std::vector<std::string>& paths) {
+    std::lock_guard lock(mutex_);
+    for (const auto& p : paths)
+        if (auto it = entries_.find(to_utf8(root_ / from_utf8(p))); it != entries_.end()) it->second.fresh = false;
+}
+
+void FileStore::changed_everything() {
+    std::lock_guard lock(mutex_);
+    for (auto& [path, e] : entries_) e.fresh = false;
+}
+
+FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
+    const std::string key = to_utf8(file);
+    std::error_code size_ec, time_ec;
+    const auto size = fs::file_size(file, size_ec);
+    const auto time = fs::last_write_time(file, time_ec);
+    const bool stat_ok = !size_ec && !time_ec;
+    {
+        std::lock_guard lock(mutex_);
+        Entry& e = entries_[key];
+        e.seen = true;
+        if (e.fresh && stat_ok && e.size == size && e.time == time) return e.version;
+    }
+    // Read outside the lock: other threads read other files meanwhile.
+    ReadError why = ReadError::none;
+    auto bytes = read_file(file, limit, why);
+    Version v;
+    v.ok = bytes.has_value();
+    v.error = why;
+    if (bytes) v.digest = digest_of(*bytes);
+    std::lock_guard lock(mutex_);
+    Entry& e = entries_[key];
+    e.size = size;
+    e.time = time;
+    e.fresh = stat_ok && v.ok;
+    e.version = v;
+    e.held = std::move(bytes);
+    return v;
+}
+
+std::optional<std::string> FileStore::take(const fs::path& file, std::uintmax_t limit, ReadError& why) {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = entries_.find(to_utf8(file)); it != entries_.end() && it->second.held) {
+            why = ReadError::none;
+            auto bytes = std::move(it->second.held);
+            it->second.held.reset();
+            return bytes;
+        }
+    }
+    return read_file(file, limit, why);
+}
+
+void FileStore::forget_unseen() {
+    std::lock_guard lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (!it->second.seen) {
+            it = entries_.erase(it);
+        } else {
+            it->second.seen = false;
+            it->second.held.reset();  // bytes nobody took: not kept between rebuilds
+            ++it;
+        }
+    }
+}
+
+}  // namespace eqsite

@@ -1,0 +1,61 @@
+// Reads the site's files, and remembers what it read: each file's digest,
+// size and modification time. A preview server keeps one FileStore for its
+// whole run, so a rebuild reads only the files that may have changed; the
+// model keeps what it made of each file by that digest (model/model_cache.hpp).
+//
+// Size and time are not proof that a file is unchanged (two saves in one
+// clock tick look the same), so the watcher's reports count too: a path
+// reported changed is read again whatever its size and time say.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "util/digest.hpp"
+#include "util/files.hpp"
+
+namespace eqsite {
+
+class FileStore {
+public:
+    explicit FileStore(std::filesystem::path root) : root_(std::move(root)) {}
+
+    // Site-relative paths that changed (from the watcher): read them again.
+    void changed(const std::vector<std::string>& paths);
+    // Anything may have changed (the watcher lost track): check every file.
+    void changed_everything();
+
+    struct Version {
+        bool ok = false;
+        ReadError error = ReadError::none;
+        Digest digest;
+    };
+    // The digest of `file`, reading it if it may have changed since the
+    // last look. Thread-safe.
+    Version look(const std::filesystem::path& file, std::uintmax_t limit);
+    // The bytes of `file`: those look() just read, else read now.
+    std::optional<std::string> take(const std::filesystem::path& file, std::uintmax_t limit, ReadError& why);
+
+    // Forgets files not looked at since the last call (deleted ones).
+    void forget_unseen();
+
+private:
+    struct Entry {
+        std::uintmax_t size = 0;
+        std::filesystem::file_time_type time{};
+        bool fresh = false;  // size and time may be trusted
+        bool seen = false;
+        Version version;
+        std::optional<std::string> held;  // bytes read by look(), until take()
+    };
+    std::filesystem::path root_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Entry> entries_;  // by path as given
+};
+
+}  // namespace eqsite

@@ -1,0 +1,53 @@
+// What the model made of each file, by the file's digest: a rebuild (the
+// preview server's) parses and reads again only the files whose bytes
+// changed. `eqsite build` and `check` run once and keep no cache.
+//
+// An entry is used again only when its file's digest (and whatever else
+// reading it depended on, folded into the digest) is the same, and only if
+// reading it gave no error: errors may depend on other files (a missing
+// logo), so those files are always read again.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/data_table.hpp"
+#include "model/disclosure.hpp"
+#include "model/site.hpp"
+#include "util/diagnostics.hpp"
+#include "util/digest.hpp"
+
+namespace eqsite {
+
+template <typename T>
+struct CachedRead {
+    Digest digest;
+    std::optional<T> value;  // nullopt: the file could not be parsed
+    Diagnostics diags;       // what reading it reported
+};
+
+template <typename T>
+using ReadCache = std::unordered_map<std::string, CachedRead<T>>;  // by site-relative path
+
+struct ModelCache {
+    std::optional<CachedRead<SiteConfig>> config;
+    ReadCache<Text> texts;  // the home page and statutory overrides
+    ReadCache<PolicySection> policy;
+    ReadCache<Objective> objectives;
+    ReadCache<School> schools;
+    ReadCache<AccessibilityPlan> plans;
+    ReadCache<DataTable> tables;  // by CSV path
+    // All tables published together: the digest of every table's inputs.
+    std::optional<CachedRead<std::vector<PublishedTable>>> published;
+};
+
+// Digest of several digests (a file's, and what its reading depended on).
+inline Digest combine(const Digest& a, const Digest& b) {
+    return {a.a * 0x9E3779B97F4A7C15ull ^ (b.a + 0x632BE59BD9B4E019ull + (a.a << 6) + (a.a >> 2)),
+            a.b * 0xC2B2AE3D27D4EB4Full ^ (b.b + 0x165667B19E3779F9ull + (a.b << 6) + (a.b >> 2))};
+}
+inline Digest combine(const Digest& a, std::string_view text) { return combine(a, digest_of(text)); }
+
+}  // namespace eqsite
