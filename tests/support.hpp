@@ -59,7 +59,6 @@ inline std::map<std::string, std::string> read_tree(const fs::path& root) {
 inline const char* complete_settings =
     "today: 2026-09-01\n"
     "information_updated: 2026-01-15\n"
-    "objectives_published: 2025-09-01\n"
     "policy:\n  approved_by: Board of Trustees\n  approved_on: 2025-09-10\n  review_due: 2028-09-10\n"
     "accessibility:\n  compliance: fully\n  prepared: 2025-09-01\n  last_reviewed: 2026-03-01\n"
     "  last_tested: 2026-02-20\n";
@@ -70,6 +69,12 @@ inline void write_minimal_site(const fs::path& root) {
     write(root / "site.yaml", std::string("trust:\n  name: Test Trust\n  url: https://test.example\n") + complete_settings);
     write(root / "content/trust/index.md", "---\ntitle: Welcome\n---\nHello.\n");
     write(root / "content/trust/policy/policy.md", "---\ntitle: Our policy\n---\nWe follow the duty.\n");
+}
+
+// Says when the trust-wide objectives were set: for tests that add some to
+// a minimal site (without it, the review warns that they have no date).
+inline void date_trust_objectives(const fs::path& root) {
+    write(root / "site.yaml", read(root / "site.yaml") + "objectives_published: 2025-09-01\n");
 }
 
 // A school folder whose statutory items are complete on 2026-09-01 (an

@@ -61,6 +61,7 @@ std::string example_line(const std::string& key, const char* what) {
         {"about", "about: pupils"},
         {"groups", "groups: [All pupils, Disadvantaged, Not disadvantaged]"},
         {"measures", "measures: [Reading, Writing, Maths]"},
+        {"strand", "strand: curriculum"},
     };
     for (const auto& [k, line] : examples)
         if (key == k) return line;

@@ -25,6 +25,10 @@ void warn_placeholders(std::string_view text, const std::string& file, int first
             diags.warning({file, line_number, static_cast<int>(at) + 1},
                           "placeholder text from \"eqsite new\" is still here and would be published: replace it "
                           "with your own words");
+        else if (const auto address = line.find(placeholder_address); address != std::string_view::npos)
+            diags.warning({file, line_number, static_cast<int>(address) + 1},
+                          "\"" + std::string(placeholder_address) + "\" is the made-up address from \"eqsite new\" "
+                          "and would be published: write the real one");
         if (to == text.size()) break;
         from = to + 1;
         ++line_number;

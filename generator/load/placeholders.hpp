@@ -10,8 +10,11 @@
 
 namespace eqsite {
 
-// The words every scaffold placeholder starts with.
+// The words every scaffold placeholder starts with, and the made-up
+// address the scaffold's site.yaml uses (the web address and e-mail must
+// hold something for the site to build).
 inline constexpr std::string_view placeholder_marker = "Replace this";
+inline constexpr std::string_view placeholder_address = "your-trust.example";
 
 // Warns at each placeholder in `text` (a whole file, newline-normalised).
 // Lines before `first_markdown_line` are YAML: text after a comment's `#`

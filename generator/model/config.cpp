@@ -100,6 +100,13 @@ void read_accessibility(Fields& a, SiteConfig::Accessibility& acc) {
     acc.tested_by = a.text("tested_by");
     acc.method = a.text("method");
     acc.contact_email = email(a, "contact_email");
+    if (auto days = a.integer("response_days")) {
+        if (*days < 1 || *days > 60)
+            diags.error(a.where_value("response_days"), "\"response_days\" is how many working days you take to "
+                                                        "answer a request: a whole number from 1 to 60");
+        else
+            acc.response_days = static_cast<int>(*days);
+    }
     acc.known_issues = a.plain_text_list("known_issues");
     if (compliance_at && acc.compliance == Compliance::fully && !acc.known_issues.empty())
         diags.error(*compliance_at, "the statement says the website is fully compliant but lists " +
@@ -169,7 +176,7 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
     c.today = f.date("today", Need::optional, DatePrecision::day_only);
     note_places(f, "", {"information_updated", "objectives_published", "policy", "accessibility"}, c.setting_at);
     if (auto policy = f.map("policy")) {
-        note_places(*policy, "policy.", {"approved_by", "review_due"}, c.setting_at);
+        note_places(*policy, "policy.", {"approved_by", "approved_on", "review_due"}, c.setting_at);
         read_policy(*policy, c.policy);
     }
     c.information_updated = f.located_date("information_updated");
@@ -180,7 +187,7 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
         s->finish();
     }
     if (auto a = f.map("accessibility")) {
-        note_places(*a, "accessibility.", {"prepared", "last_reviewed"}, c.setting_at);
+        note_places(*a, "accessibility.", {"prepared", "last_reviewed", "last_tested"}, c.setting_at);
         read_accessibility(*a, c.accessibility);
     }
     else {

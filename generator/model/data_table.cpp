@@ -165,7 +165,8 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
             diags.error(about->where, msg + " (it sets how small a figure must be to be hidden)");
         }
     }
-    spec.unit = f.text("unit").value_or(spec.kind == TableKind::rate ? "%" : "");
+    // Rates and the pay gap's statutory figures are percentages unless said otherwise.
+    spec.unit = f.text("unit").value_or(spec.kind == TableKind::rate || spec.kind == TableKind::pay_gap ? "%" : "");
     spec.source = f.text("source").value_or("");
     spec.period = f.text("period").value_or("");
     const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;
@@ -190,11 +191,11 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
                 }
     }
     spec.trust_total = f.boolean("trust_total").value_or(true);
-    if (auto snapshot = f.located_date("snapshot")) {
+    if (auto snapshot = f.date("snapshot", Need::optional, DatePrecision::day_only)) {
         if (spec.kind == TableKind::pay_gap)
-            spec.snapshot = snapshot->value;
+            spec.snapshot = snapshot;
         else
-            diags.error(snapshot->where, "\"snapshot\" is the date of a pay-gap table's figures; for other tables "
+            diags.error(f.where_value("snapshot"), "\"snapshot\" is the date of a pay-gap table's figures; for other tables "
                                          "say when the figures are from with \"period\"");
     } else if (spec.kind == TableKind::pay_gap) {
         diags.warning(f.where_map(), "the gender pay gap figures are taken on a snapshot date (31 March for most "
@@ -459,18 +460,22 @@ private:
 
     void check_pay_gap() {
         const TableSpec& spec = table_.spec;
+        std::vector<std::string> missing, rows;
         for (const auto& fig : pay_gap_figures()) {
             const auto g = std::find(spec.groups.begin(), spec.groups.end(), fig.group) - spec.groups.begin();
             const auto m = std::find(spec.measures.begin(), spec.measures.end(), fig.measure) - spec.measures.begin();
             const std::size_t cell = static_cast<std::size_t>(g) * spec.measures.size() + static_cast<std::size_t>(m);
             if (table_.trust_figures && table_.trust_figures->cells[cell]) continue;
-            // Published as x (not available), which must not pass unnoticed.
-            diags_.warning(csv_.at(csv_.rows[0][0]),
-                           "the pay-gap table has no figure for " + std::string(fig.group) + ", " +
-                               std::string(fig.measure) + ", so the page shows x (not available): add the row trust," +
-                               std::string(fig.group) + "," + std::string(fig.measure) +
-                               ",<percentage> (all six statutory figures must be published)");
+            missing.push_back(std::string(fig.group) + ", " + std::string(fig.measure));
+            rows.push_back("trust," + std::string(fig.group) + "," + std::string(fig.measure) + ",<percentage>");
         }
+        if (missing.empty()) return;
+        // Published as x (not available), which must not pass unnoticed.
+        diags_.warning(csv_.at(csv_.rows[0][0]),
+                       "the pay-gap table has no figure for " + join_words(missing) + ", so the page shows x (not "
+                       "available) " + (missing.size() == 1 ? "for it" : "for each") + ": add " +
+                           (missing.size() == 1 ? "the row " : "the rows ") + join(rows, "; ") +
+                           " (all six statutory figures must be published)");
     }
 
     // A trust-only figure cannot also be the sum of school figures.

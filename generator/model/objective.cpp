@@ -92,9 +92,24 @@ void narrow_all(Objective& o, const std::vector<Located<std::string>>& raw, Fiel
         std::erase(o.characteristics, Characteristic::age);
         left_out.push_back("age (it covers staff, and this objective is not \"about: staff\")");
     }
-    if (!has_aim(o, Aim::eliminate_discrimination) && !named("marriageandcivilpartnership")) {
-        std::erase(o.characteristics, Characteristic::marriage_and_civil_partnership);
-        left_out.push_back("marriage and civil partnership (it applies only to the aim eliminate-discrimination)");
+    // Marriage and civil partnership: only eliminating discrimination, and
+    // only at work, so only for an objective about staff (or everyone).
+    if (!named("marriageandcivilpartnership")) {
+        const bool about_staff = o.about == Audience::staff || o.about == Audience::everyone;
+        if (!has_aim(o, Aim::eliminate_discrimination) || !about_staff) {
+            std::erase(o.characteristics, Characteristic::marriage_and_civil_partnership);
+            left_out.push_back(has_aim(o, Aim::eliminate_discrimination)
+                                   ? "marriage and civil partnership (it covers staff, and this objective is not "
+                                     "\"about: staff\")"
+                                   : "marriage and civil partnership (it applies only to the aim "
+                                     "eliminate-discrimination)");
+        } else if (o.aims.size() > 1 || o.about == Audience::everyone) {
+            // The same warning as for naming it with these aims.
+            f.diags().warning(all->where,
+                              "\"all\" includes marriage and civil partnership, which applies only to the aim "
+                              "\"eliminate-discrimination\" and only for staff; list the characteristics one by one, "
+                              "or give this objective that aim alone and \"about: staff\"");
+        }
     }
     if (!left_out.empty())
         f.diags().note(all->where, "\"all\" here means the " + std::to_string(o.characteristics.size()) +
@@ -133,6 +148,7 @@ Objective read_objective(const Document& doc, std::string slug, std::optional<st
     o.why = f.text("why");
     o.owners = f.plain_text_list("owner");
     o.start = f.date("start");
+    if (o.start && o.start->whole_month) o.start->day = 1;  // a start month begins on its first day
     o.due = read_due(f);
     o.due_at = f.where_value("due");
     if (o.start && o.due && o.due->date && *o.due->date < *o.start)

@@ -58,6 +58,7 @@ ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& l
         return item;
     }
     item.last = last->value;
+    item.last_at = last->where;
     item.due = last->value.plus_years(years);
     item.status = status_on(*item.due, today);
     item.where = last->where;
@@ -80,10 +81,14 @@ ReviewItem plan_item(const AccessibilityPlan& plan, const std::string& whose, Da
                                     whose + "'s accessibility plan has no date: add \"published: YYYY-MM-DD\" "
                                             "to its front matter with the date it was published (plans run for "
                                             "three years)");
+    // A review date alone does not say when the plan was adopted: still
+    // "no date given" (and a warning), with the review date shown.
     if (plan.review_due) {
         item.due = plan.review_due->value;
-        item.status = status_on(*item.due, today);
-        item.where = plan.review_due->where;
+        if (plan.published) {
+            item.status = status_on(*item.due, today);
+            item.where = plan.review_due->where;
+        }
     }
     return item;
 }
@@ -129,12 +134,17 @@ ReviewGroup review_trust(const Site& site) {
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)"));
 
-    if (has_trust_objectives(site) || c.objectives_published)
+    if (has_trust_objectives(site))
         trust.items.push_back(every_n_years(
             "Trust-wide equality objectives", c.objectives_published, objectives_review_years, today, "/objectives/",
             c.where("objectives_published"),
             "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
             "the date they were set (objectives are set at least every four years)"));
+    else if (c.objectives_published)  // a date, but nothing published under it
+        trust.items.push_back(not_published(
+            "Trust-wide equality objectives", c.objectives_published->where,
+            "site.yaml gives \"objectives_published\" but the trust has no trust-wide objectives: add them in "
+            "content/trust/objectives/, or remove the date"));
 
     // The policy: its own review date.
     ReviewItem policy;
@@ -142,8 +152,8 @@ ReviewGroup review_trust(const Site& site) {
     policy.route = "/policy/";
     if (site.policy->empty()) {
         policy = not_published(c.policy.title, {"content/trust/policy", 1, 1},
-                               "the trust has no " + to_lower_ascii(c.policy.title) +
-                                   ": add its sections as Markdown files in content/trust/policy/");
+                               "the trust has no \"" + c.policy.title +
+                                   "\" on this site: add its sections as Markdown files in content/trust/policy/");
     } else {
         if (c.policy.last_reviewed) policy.last = c.policy.last_reviewed->value;
         else if (c.policy.approved_on) policy.last = c.policy.approved_on;
@@ -154,18 +164,24 @@ ReviewGroup review_trust(const Site& site) {
         } else {
             policy.status = ReviewStatus::no_date;
             policy.where = c.where("policy.review_due");
-            policy.fix = "the " + to_lower_ascii(c.policy.title) +
-                         " has no review date: add \"review_due: YYYY-MM-DD\" under \"policy:\" in site.yaml";
+            policy.fix = "the \"" + c.policy.title +
+                         "\" has no review date: add \"review_due: YYYY-MM-DD\" under \"policy:\" in site.yaml";
         }
     }
     trust.items.push_back(policy);
 
     const auto& a = c.accessibility;
-    trust.items.push_back(every_n_years(
+    ReviewItem statement = every_n_years(
         "Accessibility statement", a.last_reviewed ? a.last_reviewed : a.prepared, statement_review_years, today,
         "/accessibility/", c.where(a.prepared ? "accessibility.last_reviewed" : "accessibility.prepared"),
         "the accessibility statement has no date: add \"prepared: YYYY-MM-DD\" and \"last_reviewed: YYYY-MM-DD\" "
-        "under \"accessibility:\" in site.yaml (it is reviewed every year)"));
+        "under \"accessibility:\" in site.yaml (it is reviewed every year)");
+    if (!a.last_reviewed && a.prepared) {
+        // Reviewing it means adding a review date, not changing when it was first prepared.
+        statement.where = c.where("accessibility.last_reviewed");
+        statement.update = "review it, then add \"last_reviewed:\" with the date under \"accessibility:\"";
+    }
+    trust.items.push_back(statement);
 
     // The duty to have a plan is each school's; the trust's own is optional.
     if (const auto& plan = *site.accessibility_plan)
@@ -201,7 +217,15 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
     for (std::size_t o : s.objectives)
         if (!site.objectives[o].trust_wide()) own.push_back(o);
     const bool trust_only = own.empty() && !s.objectives.empty();
-    if (s.objectives_published || !own.empty()) {
+    if (s.objectives.empty()) {
+        // Nothing published, whatever date is given.
+        g.items.push_back(not_published(
+            "Equality objectives", s.objectives_published ? s.objectives_published->where : school_file(s),
+            s.name + " has no equality objectives" +
+                (s.objectives_published ? std::string(" (its objectives_published date stands for nothing)") : "") +
+                ": add them with \"eqsite new objective " + s.slug + " <name>\", or let trust-wide objectives apply "
+                "to it"));
+    } else if (s.objectives_published || !own.empty()) {
         g.items.push_back(every_n_years(
             "Equality objectives", s.objectives_published, objectives_review_years, today, page + "#objectives",
             s.objectives_published_at,
@@ -216,11 +240,6 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
             "the date they were set (objectives are set at least every four years)");
         item.from_trust = true;
         g.items.push_back(item);
-    } else {
-        g.items.push_back(not_published(
-            "Equality objectives", school_file(s),
-            s.name + " has no equality objectives: add them with \"eqsite new objective " + s.slug +
-                " <name>\", or let trust-wide objectives apply to it"));
     }
 
     if (s.accessibility_plan)
@@ -263,6 +282,7 @@ struct Finding {
     std::string what;
     std::optional<Date> due;
     std::string fix;
+    std::string update;
     std::vector<std::string> subjects;
 };
 
@@ -325,7 +345,7 @@ void warn_review(const Site& site, Diagnostics& diags) {
             if (same != found.end())
                 same->subjects.push_back(group.subject);
             else
-                found.push_back({item.where, item.status, item.what, item.due, item.fix, {group.subject}});
+                found.push_back({item.where, item.status, item.what, item.due, item.fix, item.update, {group.subject}});
         }
         warn_overdue_work(site, group, diags);
     }
@@ -334,8 +354,8 @@ void warn_review(const Site& site, Diagnostics& diags) {
         switch (f.status) {
             case ReviewStatus::overdue:
                 diags.warning(f.where, who + ": " + f.what + ": the review was due " + f.due->on_form() +
-                                           " and is overdue (today is " + site.today->long_form() +
-                                           "); review it, then update this date");
+                                           " and is overdue (today is " + site.today->long_form() + "); " +
+                                           f.update);
                 break;
             case ReviewStatus::due_soon:
                 diags.note(f.where, who + ": " + f.what + " is due for review " + f.due->on_form() + ", within " +
@@ -346,10 +366,28 @@ void warn_review(const Site& site, Diagnostics& diags) {
             case ReviewStatus::up_to_date: break;
         }
     }
+    // A date after today (a mistyped year) would make an item look up to
+    // date for years.
+    std::set<std::tuple<std::string, int, int>> warned_future;
+    auto future = [&](const Date& d, const Location& at, const std::string& what) {
+        if (!(*site.today < d) || !warned_future.emplace(at.file, at.line, at.column).second) return;
+        diags.warning(at, what + " is " + d.long_form() + ", after today (" + site.today->long_form() +
+                              "): check the year; a date in the future would make it look up to date");
+    };
+    for (const auto& group : groups)
+        for (const auto& item : group.items)
+            if (item.last && item.last_at) future(*item.last, *item.last_at, "the date of the " + to_lower_ascii(item.what));
+    const auto& c = *site.config;
+    if (c.policy.approved_on && c.policy.last_reviewed == std::nullopt)
+        future(*c.policy.approved_on, c.where("policy.approved_on"), "the date of approval");
+    if (c.policy.last_reviewed) future(c.policy.last_reviewed->value, c.policy.last_reviewed->where, "the date of review");
+    if (c.accessibility.last_tested)
+        future(*c.accessibility.last_tested, c.where("accessibility.last_tested"), "the date of the last test");
+
     // Approval is a claim only the author can make.
     if (!site.policy->empty() && !site.config->policy.approved_by && !site.config->policy.approved_on)
-        diags.warning(site.config->where("policy.approved_by"), "the " + to_lower_ascii(site.config->policy.title) +
-                                     " does not say who approved it or when; the page says so until you add "
+        diags.warning(site.config->where("policy.approved_by"), "the \"" + site.config->policy.title +
+                                     "\" does not say who approved it or when; the page says so until you add "
                                      "\"approved_by:\" (the body, e.g. Board of Trustees) and \"approved_on:\" "
                                      "under \"policy:\" in site.yaml");
 }

@@ -38,6 +38,10 @@ struct ReviewItem {
     std::string fix;
     // The date is the trust's, used by a school that has none of its own.
     bool from_trust = false;
+    // Where the last-published date is written (to warn of one in the
+    // future), and what to do once an overdue item is reviewed.
+    std::optional<Location> last_at;
+    std::string update = "review it, then update this date";
 };
 
 // An objective, one of its actions, or an action of the group's

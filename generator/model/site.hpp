@@ -66,6 +66,7 @@ struct SiteConfig {
         std::optional<std::string> tested_by;
         std::optional<std::string> method;
         std::optional<std::string> contact_email;
+        std::optional<int> response_days;  // how soon a request for another format is answered
         std::vector<std::string> known_issues;
     } accessibility;
     struct Markdown {

@@ -95,7 +95,9 @@ Data action_data(const Action& a, Date today) {
 // The home page's review summary: how many dates have each status, and
 // how many objectives and actions are overdue, with words that agree with
 // the numbers.
-void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups) {
+void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups, bool has_schools) {
+    const std::string whose = has_schools ? "the trust and its schools" : "the trust";
+    d.set("review_whose", whose);
     const auto counts = count_statuses(groups);
     std::size_t total = 0;
     for (std::size_t c : counts) total += c;
@@ -124,8 +126,8 @@ void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups) {
     if (only) {
         // One status for every date: one sentence, not a list of one.
         const Data& p = parts.front();
-        d.set("review_sentence", (one ? "The only " + noun + " of the trust and its schools " : "All " +
-                                  std::to_string(total) + " " + noun + " of the trust and its schools ") +
+        d.set("review_sentence", (one ? "The only " + noun + " of " + whose + " " : "All " +
+                                  std::to_string(total) + " " + noun + " of " + whose + " ") +
                                      p.get("all_words")->string_value() + ".");
     } else {
         d.set("review_parts", Data(std::move(parts)));
@@ -208,11 +210,16 @@ PageView PageViews::home() const {
         if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);
     set_list(v.data, "objectives", objective_cards(trust_objectives));
     const auto groups = review_dates(site_);
-    set_review_summary(v.data, groups);
-    // Whether schools set objectives of their own decides the wording.
-    const bool schools_set_own = std::any_of(site_.objectives.begin(), site_.objectives.end(),
-                                             [](const Objective& o) { return !o.trust_wide(); });
-    v.data.set("schools_set_own", Data(schools_set_own));
+    set_review_summary(v.data, groups, !site_.schools.empty());
+    // Whether schools set objectives of their own decides the wording:
+    // "each school" only when every one does.
+    std::size_t with_own = 0;
+    for (const auto& school : site_.schools)
+        with_own += std::any_of(school.objectives.begin(), school.objectives.end(),
+                                [&](std::size_t o) { return !site_.objectives[o].trust_wide(); });
+    v.data.set("every_school_sets_own", Data(with_own > 0 && with_own == site_.schools.size()));
+    v.data.set("some_schools_set_own", Data(with_own > 0 && with_own < site_.schools.size()));
+    v.data.set("has_many_schools", Data(site_.schools.size() > 1));
     v.data.set("any_exclusions", Data(std::any_of(site_.schools.begin(), site_.schools.end(), [](const School& s) {
                    return !s.excluded_trust_objectives.empty();
                })));
@@ -220,6 +227,7 @@ PageView PageViews::home() const {
     v.data.set("objectives_href", href("/objectives/"));
     v.data.set("policy_href", href("/policy/"));
     v.data.set("policy_title", site_.config->policy.title);
+    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     v.data.set("duty_title", site_.statutory->duty.title);
     v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids));
     return v;
@@ -227,8 +235,7 @@ PageView PageViews::home() const {
 
 PageView PageViews::policy() const {
     const auto& p = site_.config->policy;
-    PageView v{"policy", p.title, {}, std::nullopt, "policy", "The " + to_lower_ascii(p.title) + " of " +
-               site_.config->trust.name, {}};
+    PageView v{"policy", p.title, {}, std::nullopt, "policy", p.title + " of " + site_.config->trust.name, {}};
     HeadingIds ids;
     List sections;
     for (const auto& section : *site_.policy) {
@@ -245,7 +252,10 @@ PageView PageViews::policy() const {
     // Each fact only as the author gave it; missing ones are said to be.
     set_if(v.data, "approved_by", p.approved_by);
     if (p.approved_on) v.data.set("approved_on", p.approved_on->long_form());
+    // Either half of an approval missing is said on the page, not only warned.
     v.data.set("approval_unrecorded", Data(!p.approved_by && !p.approved_on));
+    v.data.set("approver_unrecorded", Data(!p.approved_by && p.approved_on));
+    v.data.set("approval_date_unrecorded", Data(p.approved_by && !p.approved_on));
     List signatories;
     for (const auto& sig : p.signatories) {
         Data d;
@@ -300,7 +310,8 @@ PageView PageViews::objectives() const {
         link.set("count", std::to_string(s.objectives.size()));
         schools.push_back(link);
     }
-    v.data.set("total", std::to_string(site_.objectives.size()));
+    v.data.set("total", count_of(site_.objectives.size(), "equality objective", "equality objectives"));
+    v.data.set("one_objective", Data(site_.objectives.size() == 1));
     set_list(v.data, "aims", std::move(aims));
     set_list(v.data, "characteristics", std::move(characteristics));
     set_list(v.data, "schools", std::move(schools));
@@ -327,6 +338,7 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
              objective_cards(std::vector<std::size_t>(objectives.begin() + static_cast<std::ptrdiff_t>(from),
                                                       objectives.begin() + static_cast<std::ptrdiff_t>(to))));
     v.data.set("count", std::to_string(objectives.size()));
+    v.data.set("count_text", count_of(objectives.size(), "objective", "objectives"));
     List links;
     for (std::size_t p = 0; pages > 1 && p < pages; ++p) {
         Data l;
@@ -382,8 +394,10 @@ PageView PageViews::data() const {
     PageView v{"data", "Equality data", {}, std::nullopt, "data",
                "Figures about pupils and staff across " + site_.config->trust.name + ", with small numbers hidden", {}};
     List tables;
+    bool sums = false;  // whether any table adds up schools' figures
     for (const auto& t : *site_.tables) {
         if (!t.trust) continue;
+        sums = sums || !t.schools.empty();
         // "(all schools)" only where the trust's figures are sums of schools'.
         const std::string place = site_.config->trust.name + (t.schools.empty() ? "" : " (all schools)");
         tables.push_back(table_view(t, *t.trust, place, "2"));
@@ -398,6 +412,7 @@ PageView PageViews::data() const {
         downloads.push_back(d);
     }
     set_list(v.data, "downloads", std::move(downloads));
+    v.data.set("sums_schools", Data(sums));
     v.data.set("pupil_threshold", std::to_string(site_.config->suppression.threshold));
     v.data.set("staff_threshold", std::to_string(site_.config->suppression.staff_threshold));
     return v;
@@ -583,15 +598,21 @@ PageView PageViews::accessibility() const {
         v.data.set("compliance_stated", Data(true));
         v.data.set("compliance", std::string(label_of(compliance_vocabulary(), *a.compliance)));
         v.data.set("fully", Data(*a.compliance == Compliance::fully));
+        // What users "should be able to do" is only said of a site that
+        // is at least partly compliant.
+        v.data.set("usable", Data(*a.compliance != Compliance::not_compliant));
     }
-    if (a.prepared) v.data.set("prepared", a.prepared->value.long_form());
-    if (a.last_reviewed) v.data.set("last_reviewed", a.last_reviewed->value.long_form());
-    if (a.last_tested) v.data.set("last_tested", a.last_tested->long_form());
+    // "on 12 September 2024", or "in September 2024" for a month.
+    if (a.prepared) v.data.set("prepared", a.prepared->value.on_form());
+    if (a.last_reviewed) v.data.set("last_reviewed", a.last_reviewed->value.on_form());
+    if (a.last_tested) v.data.set("last_tested", a.last_tested->on_form());
+    if (a.response_days) v.data.set("response_days", count_of(*a.response_days, "working day", "working days"));
     set_if(v.data, "tested_by", a.tested_by);
     set_if(v.data, "method", a.method);
     if (site_.accessibility_plan->has_value() || std::any_of(site_.schools.begin(), site_.schools.end(),
                                                 [](const School& s) { return s.accessibility_plan.has_value(); }))
         v.data.set("plans_href", href("/review/"));
+    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     return v;
 }
 

@@ -94,15 +94,19 @@ TEST_CASE("an untouched new site and new school claim nothing, and warn once per
         "content/trust/objectives/example-objective.md:19:1" + placeholder_warning,
         "content/trust/policy/our-duties.md:5:1" + placeholder_warning,
         "site.yaml:3:9" + placeholder_warning,
+        "site.yaml:4:25: warning: \"your-trust.example\" is the made-up address from \"eqsite new\" and would be "
+        "published: write the real one",
+        "site.yaml:5:27: warning: \"your-trust.example\" is the made-up address from \"eqsite new\" and would be "
+        "published: write the real one",
         "site.yaml:11:1: warning: the trust's equality information has no publication date: add "
         "\"information_updated: YYYY-MM-DD\" to site.yaml with the date it was last published (it must be updated at "
         "least once a year)",
         "site.yaml:12:1: warning: the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to "
         "site.yaml with the date they were set (objectives are set at least every four years)",
-        "site.yaml:17:3: warning: the equality policy does not say who approved it or when; the page says so until "
+        "site.yaml:17:3: warning: the \"Equality policy\" does not say who approved it or when; the page says so until "
         "you add \"approved_by:\" (the body, e.g. Board of Trustees) and \"approved_on:\" under \"policy:\" in "
         "site.yaml",
-        "site.yaml:19:3: warning: the equality policy has no review date: add \"review_due: YYYY-MM-DD\" under "
+        "site.yaml:19:3: warning: the \"Equality policy\" has no review date: add \"review_due: YYYY-MM-DD\" under "
         "\"policy:\" in site.yaml",
         "site.yaml:30:3: warning: the accessibility statement cannot say how far this website meets WCAG 2.2 AA: add "
         "\"compliance:\" under \"accessibility:\" with fully, partially or not (the page says that the status has not "
@@ -139,7 +143,7 @@ TEST_CASE("an untouched new site and new school claim nothing, and warn once per
 
     const Run strict = run_eqsite("check --strict --today 2026-09-01 " + quote(site.string()));
     CHECK(strict.exit_code == 1);
-    CHECK(has(strict.out, "eqsite check: 0 errors and 21 warnings. --strict: the warnings fail the check."));
+    CHECK(has(strict.out, "eqsite check: 0 errors and 23 warnings. --strict: the warnings fail the check."));
     CHECK(run_eqsite("check --today 2026-09-01 " + quote(site.string())).exit_code == 0);
 }
 
@@ -166,10 +170,10 @@ TEST_CASE("a school without objectives_published is 'no date given', one with no
     const Built b = build_fixture("claims-school-without-date");
     const std::string review = b.text("review/index.html");
     CHECK(has(review, "Oak Primary School What Last published Next due Status Equality information 15 January 2026 "
-                      "(the trust's) 15 January 2027 Up to date Equality objectives No date given Not known No date "
+                      "(the trust's date) 15 January 2027 Up to date Equality objectives No date given Not known No date "
                       "given Accessibility plan 20 January 2025 20 January 2028 Up to date"));
     CHECK(has(review, "Elm Primary School What Last published Next due Status Equality information 15 January 2026 "
-                      "(the trust's) 15 January 2027 Up to date Equality objectives Not published Not known Not "
+                      "(the trust's date) 15 January 2027 Up to date Equality objectives Not published Not known Not "
                       "published Accessibility plan Not published Not known Not published"));
     CHECK(has(b.text("schools/elm-primary/index.html"),
               "Elm Primary School has not published an accessibility plan on this website."));
@@ -218,7 +222,7 @@ TEST_CASE("a charter-titled policy with two signatories and month dates is publi
     const Built b = build_fixture("claims-charter");
     const std::string policy = b.text("policy/index.html");
     CHECK(has(policy, "Equality and Diversity Charter How we treat pupils, staff and families fairly. Published by "
-                      "Test Learning Trust Approved by Board of Trustees Approved on September 2024 Signed by Dr Priya "
+                      "Test Learning Trust Approved by Board of Trustees Date of approval September 2024 Signed by Dr Priya "
                       "Raman, Chief Executive Officer, September 2024 Mr Tom Fielding, Chair of the Board of Trustees, "
                       "18 September 2024 Last reviewed September 2025 Next review due September 2027"));
     CHECK_FALSE(has(policy, "Approved by the"));
@@ -269,4 +273,48 @@ TEST_CASE("every review status is shown and counted with the right words") {
     CHECK(has(b.text("index.html"), "Of the 9 publication and review dates of the trust and its schools: 1 overdue "
                                     "3 due for review within 60 days 1 not published 1 with no date given 3 up to "
                                     "date"));
+}
+
+TEST_CASE("a trust plan is its own page, linked from home and the statement, and half-given dates are said to be") {
+    const Built b = build_fixture("claims-plans-and-dates");
+    const std::string plan = b.text("accessibility-plan/index.html");
+    CHECK(has(plan, "Trust accessibility plan 2025 to 2028 How Test Learning Trust will improve access to education for "
+                    "disabled pupils over three years, as Schedule 10 to the Equality Act 2010 requires. This plan is "
+                    "not about this website"));
+    CHECK(has(plan, "Published September 2025 Next review due September 2028"));
+    CHECK(has(plan, "Improving the physical environment Action Who By Status Survey every site for step-free access "
+                    "March 2026 Done"));
+    CHECK(has(b.files.at("index.html"), "href=\"/accessibility-plan/\""));
+    CHECK(has(b.files.at("accessibility/index.html"), "href=\"/accessibility-plan/\""));
+    // A school plan with only a review date: no date of its own, the review date shown.
+    CHECK(has(b.text("review/index.html"), "Accessibility plan No date given July 2027 No date given"));
+    // Who approved the policy, but not when.
+    CHECK(has(b.text("policy/index.html"), "Approved by Board of Trustees Date of approval Not recorded"));
+    // "not" compliant: no list of what users should be able to do, and no invented non-compliances.
+    const std::string statement = b.text("accessibility/index.html");
+    CHECK(has(statement, "This website is not compliant with the Web Content Accessibility Guidelines (WCAG) version "
+                         "2.2 AA standard. The non-compliances have not been listed yet."));
+    CHECK_FALSE(has(statement, "you should be able to"));
+    CHECK(has(statement, "This statement was prepared on 2 June 2025. It does not give a date of review."));
+    CHECK(has(statement, "This website was last tested in June 2025."));
+    CHECK(has(statement, "get back to you."));  // no number of days promised unless response_days is set
+}
+
+TEST_CASE("settings that cannot be right are errors at their place, with the value to write") {
+    const Run r = run_eqsite("check --today 2026-09-01 " +
+                             quote((source_dir() / "tests/sites/claims-bad-settings").string()));
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.out, "site.yaml:4:8: error: \"today\" is not a valid date (\"2026-09\"): a whole day is needed here, "
+                     "not only a month: write 2026-09-DD"));
+    CHECK(has(r.out, "site.yaml:11:15: error: unknown compliance status \"partialy\"; did you mean \"partially\"?"));
+    CHECK(has(r.out, "accessibility-plan.md:3:13: error: \"review_due\" (2024-09-01) is before \"published\" "
+                     "(2025-09-01); check both dates"));
+}
+
+TEST_CASE("a date due within 60 days is a note in check, not a warning") {
+    const Run r = run_eqsite("check --today 2026-09-01 " +
+                             quote((source_dir() / "tests/sites/claims-every-status").string()));
+    CHECK(has(r.out, "site.yaml:4:22: note: Test Learning Trust, Elm Primary School and Oak Primary School: Equality "
+                     "information is due for review on 15 October 2026, within 60 days"));
+    CHECK(r.exit_code == 0);
 }

@@ -46,6 +46,7 @@ TEST_CASE("refused output folders are usage errors and nothing is touched") {
 TEST_CASE("check reports in text, json and GitHub formats without writing") {
     TempDir dir;
     write_minimal_site(dir.path());
+    date_trust_objectives(dir.path());
     write(dir.path() / "content/trust/objectives/x.md",
           "---\ntitle: X\naims: [advance-equality]\ncharacteristics: [ethnicty]\n---\n");
     const Run text = run_eqsite("check " + quote(dir.path().string()));

@@ -274,7 +274,7 @@ TEST_CASE("data table: a pay-gap table must hold every statutory figure") {
         REQUIRE(r.table);  // published, with x for the missing figure
         CHECK_FALSE(r.table->trust_figures->cells.back());
         CHECK(r.lines == Lines{"data/t.csv:1:1: warning: the pay-gap table has no figure for Women, Upper quartile, "
-                               "so the page shows x (not available): add the row trust,Women,Upper quartile,"
+                               "so the page shows x (not available) for it: add the row trust,Women,Upper quartile,"
                                "<percentage> (all six statutory figures must be published)"});
     }
     SECTION("no snapshot date") {

@@ -17,6 +17,7 @@ std::vector<std::string> lines(const Diagnostics& d) {
 // A trust with two trust objectives and two schools; `b` excludes one.
 void write_two_schools(const fs::path& root) {
     write_minimal_site(root);
+    date_trust_objectives(root);
     write(root / "content/trust/objectives/close-gap.md", objective("Close the gap"));
     write(root / "content/trust/objectives/careers.md", objective("Careers for all"));
     write_complete_school(root, "a-school", "A School");
@@ -80,6 +81,7 @@ TEST_CASE("policy sections are ordered by weight, then by file name") {
 TEST_CASE("objective fields are read into typed values") {
     TempDir dir;
     write_minimal_site(dir.path());
+    date_trust_objectives(dir.path());
     write(dir.path() / "content/trust/objectives/full.md",
           "---\ntitle: Full\naims: [all]\ncharacteristics: [race, Disability, race]\nstatus: at-risk\n"
           "due: ongoing\nstart: 2024-09-01\nabout: staff\nowner: Head\nactions:\n  - text: Do it\n    status: done\n"
@@ -102,6 +104,7 @@ TEST_CASE("objective fields are read into typed values") {
 TEST_CASE("a due date before the start is an error") {
     TempDir dir;
     write_minimal_site(dir.path());
+    date_trust_objectives(dir.path());
     write(dir.path() / "content/trust/objectives/x.md", objective("X", "start: 2025-01-01\ndue: 2024-01-01\nstatus: achieved\n"));
     Diagnostics d;
     load_site(dir.path(), {}, d);

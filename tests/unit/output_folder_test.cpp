@@ -97,6 +97,7 @@ TEST_CASE("files eqsite did not write are kept, and a build that would replace o
     TempDir dir;
     const fs::path site = dir.path() / "trust";
     write_minimal_site(site);
+    date_trust_objectives(site);
     BuildOptions options;
     options.site = site;
     options.out = site / "public/";  // a trailing slash is the same folder
