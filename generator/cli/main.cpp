@@ -14,7 +14,8 @@
 #include "serve/preview.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
-#include "write/build.hpp"
+#include "pipeline/build.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace {
 
@@ -64,9 +65,8 @@ int run_build(const BuildOptions& options) {
 // missing a statutory date or still has placeholder text is not ready.
 int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format, bool strict) {
     if (!site_folder_exists(site_root)) return exit_usage;
-    Diagnostics diags;
-    load_site(site_root, {today, 0}, diags);
-    load_theme(site_root, diags);
+    // The same pipeline as build, rendering every page, writing nothing.
+    const Diagnostics diags = check_site({site_root, today, 0, std::nullopt, false});
     print_diagnostics(diags, format, std::cout, Notes::show);
     if (format == ReportFormat::text) {
         std::cout << "eqsite check: " << count_words(diags) << ".";

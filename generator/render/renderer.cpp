@@ -53,7 +53,7 @@ struct Renderer::Impl {
     mustache::data partials;
 
     Impl(const Site& s, const Theme& t, RenderOptions o) : site(s), theme(t), options(std::move(o)) {
-        for (const auto& [name, file] : theme.templates) templates.emplace(name, mustache::mustache(file.text));
+        for (const auto& [name, text] : theme.compiled) templates.emplace(name, mustache::mustache(text));
         for (const auto& [name, file] : theme.partials) partials.set(name, mustache::data(file.text));
     }
 
@@ -63,6 +63,7 @@ struct Renderer::Impl {
             error = "no template \"" + name + "\"";
             return {};
         }
+        if (const auto id = theme.ids.find(name); id != theme.ids.end()) InputRecorder::note(id->second);
         ThemeContext ctx(&data, &partials);
         std::string out = it->second.render(ctx);
         if (!it->second.is_valid()) error = theme.templates.at(name).source + ": " + it->second.error_message();
@@ -79,6 +80,7 @@ Renderer::Renderer(const Site& site, const Theme& theme, RenderOptions options)
 Renderer::~Renderer() = default;
 
 std::string Renderer::render(const Page& page, std::string& error) {
+    InputRecorder::note(impl_->options.input);  // every page's links start with the base path
     const PageViews views{impl_->site, impl_->options};
     PageView view = views.view(page);
     std::string content = impl_->apply(view.template_name, view.data, error);

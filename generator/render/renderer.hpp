@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "model/recorded.hpp"
 #include "model/site.hpp"
 #include "render/pages.hpp"
 #include "render/theme.hpp"
@@ -19,6 +20,7 @@ struct RenderOptions {
     std::string base_url;         // "https://equality.trust.example", no trailing slash
     std::string base_path = "/";  // where the site lives on its host, ends with '/'
     std::string extra_head_html;  // added to every page's <head> (the preview server's reload script)
+    InputId input = 0;            // every page reads these options (model/recorded.hpp)
 };
 
 // Splits a base URL into RenderOptions (base_path from its path part).

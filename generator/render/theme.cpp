@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <regex>
 
 #include "load/embedded.hpp"
 #include "util/files.hpp"
@@ -113,6 +115,30 @@ void check_partial_graph(const Theme& theme, const std::map<std::string, Tags>& 
     for (const auto& [name, tags] : partial_tags) visit(name);
 }
 
+// `text` with each {{> name}} replaced by that partial's text, itself with
+// its partials written in. nullopt where this cannot be done by text (a
+// Set Delimiter tag; partials nested too deep, which load_theme reports):
+// kainjow then includes the partials itself.
+std::optional<std::string> inline_partials(const std::string& text, const std::map<std::string, ThemeFile>& partials,
+                                           int depth = 0) {
+    if (depth > 16 || text.find("{{=") != std::string::npos) return std::nullopt;
+    static const std::regex partial_tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
+    std::string out;
+    std::size_t from = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), partial_tag), end; it != end; ++it) {
+        const auto& m = *it;
+        out.append(text, from, static_cast<std::size_t>(m.position(0)) - from);
+        from = static_cast<std::size_t>(m.position(0) + m.length(0));
+        const auto partial = partials.find(m[1].str());
+        if (partial == partials.end()) continue;  // an unknown partial renders nothing
+        auto inner = inline_partials(partial->second.text, partials, depth + 1);
+        if (!inner) return std::nullopt;
+        out += *inner;
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& template_names() {
@@ -185,6 +211,8 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
         check_tags(file, partial_tags[name], diags);
     }
     check_partial_graph(theme, partial_tags, diags);
+    for (const auto& [name, file] : theme.templates)
+        theme.compiled[name] = inline_partials(file.text, theme.partials).value_or(file.text);
     return theme;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "model/recorded.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
@@ -20,6 +21,13 @@ struct Theme {
     std::map<std::string, ThemeFile> templates;  // by name, e.g. "home"
     std::map<std::string, ThemeFile> partials;   // by name, e.g. "objective-list"
     std::map<std::string, ThemeFile> assets;     // by output path under assets/
+    // Each template as rendered: its partials written in where they are
+    // included, so no partial is parsed again at every {{> }} (kainjow
+    // parses a partial's text each time it includes it). A template that
+    // changes delimiters keeps its partial tags.
+    std::map<std::string, std::string> compiled;
+    // The input id of each template (model/recorded.hpp), set by the pipeline.
+    std::map<std::string, InputId> ids;
 };
 
 // The default theme with the site's overrides applied. Templates are

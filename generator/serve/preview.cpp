@@ -12,15 +12,12 @@
 #include <stdexcept>
 #include <thread>
 
-#include "model/build_site.hpp"
-#include "render/theme.hpp"
-#include "serve/dependencies.hpp"
 #include "serve/guarded_server.hpp"
+#include "serve/preview_site.hpp"
 #include "serve/request_path.hpp"
 #include "serve/site_watcher.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
-#include "write/build.hpp"
 
 namespace eqsite {
 namespace {
@@ -47,18 +44,23 @@ constexpr const char* live_script = R"JS((function () {
 class Preview {
 public:
     Preview(const ServeOptions& options, std::ostream& out)
-        : options_(options), out_(out), instance_(unique_id()) {
-        // A folder of our own: create_directory fails if it already exists,
-        // so two servers never share (and delete) each other's builds.
+        : options_(options), out_(out), instance_(unique_id()), work_(private_folder(instance_)),
+          site_({options.site, options.today, options.jobs, std::nullopt, true}, work_) {}
+
+    // A folder of our own: create_directory fails if it already exists, so
+    // two servers never share (and delete) each other's builds. Drafts are
+    // private: other users of the computer cannot read them.
+    static fs::path private_folder(const std::string& instance) {
         std::error_code ec;
         for (int attempt = 0;; ++attempt) {
-            work_ = fs::temp_directory_path(ec) / ("eqsite-serve-" + instance_ + "-" + std::to_string(attempt));
-            if (fs::create_directory(work_, ec)) break;
+            fs::path work = fs::temp_directory_path(ec) / ("eqsite-serve-" + instance + "-" + std::to_string(attempt));
+            if (fs::create_directory(work, ec)) {
+                fs::permissions(work, fs::perms::owner_all, fs::perm_options::replace, ec);
+                return work;
+            }
             if (attempt > 100) throw std::runtime_error("cannot create a temporary folder in " +
                                                         to_utf8(fs::temp_directory_path(ec)));
         }
-        // Drafts are private: other users of the computer cannot read them.
-        fs::permissions(work_, fs::perms::owner_all, fs::perm_options::replace, ec);
     }
     static std::string unique_id() {
         const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -66,124 +68,64 @@ public:
     }
     ~Preview() {
         std::error_code ec;
-        fs::remove_all(work_, ec);
+        fs::remove_all(work_, ec);  // every build in it (site_ then finds its folders gone)
     }
 
-    // Loads and checks the site, then writes it into a fresh folder: every
-    // page after a structural change, otherwise a copy of the last good
-    // build with only the pages that depend on the changed files
-    // re-rendered (serve/dependencies.hpp). Swaps it in only if there were
-    // no errors.
-    void rebuild() {
+    // Reads what changed and brings the served files up to date
+    // (serve/preview_site.hpp). Says what happened before telling pages to
+    // reload, so the terminal (and a test reading it) is never behind the
+    // browser.
+    void rebuild(const Changes& changes = {}) {
         const auto started = std::chrono::steady_clock::now();
-        InputFingerprints inputs = fingerprint_inputs(options_.site);
-        Diagnostics diags;
-        const Site site = load_site(options_.site, {options_.today, options_.jobs}, diags);
-        const Theme theme = load_theme(options_.site, diags);
-        std::optional<fs::path> folder;
-        std::string done;
-        std::vector<std::string> new_routes;
-        if (!diags.has_errors()) {
-            fs::path last;
-            {
-                std::lock_guard lock(mutex_);
-                last = root_;
-            }
-            RebuildPlan plan;
-            const std::vector<Page> pages = plan_pages(site);
-            for (const auto& page : pages) new_routes.push_back(page.route);
-            // A different set of pages (a list grew a page, a school came
-            // or went) is structural: rebuild all, so the sitemap follows
-            // and old pages disappear.
-            plan.everything = last.empty() || !good_inputs_ || new_routes != good_routes_;
-            if (!plan.everything) plan = plan_rebuild(site, pages, *good_inputs_, inputs);
-            folder = work_ / ("build-" + std::to_string(++builds_));
-            const RenderOptions render = render_options_for(site.config->trust.url);
-            std::error_code ec;
-            if (plan.everything) {
-                fs::create_directories(*folder, ec);
-                if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot create " + to_utf8(*folder) + ": " + ec.message());
-                FolderSink sink(*folder);
-                const std::size_t files = write_site(site, theme, render, sink, options_.jobs, diags);
-                done = "Built every page (" + std::to_string(files) + " files)";
-            } else {
-                fs::copy(last, *folder, fs::copy_options::recursive, ec);
-                if (ec) diags.error({"site.yaml", 1, 1}, "preview: cannot copy the last build: " + ec.message());
-                rewrite_pages(site, theme, render, plan.pages, *folder, options_.jobs, plan.data_files, diags);
-                for (const auto& c : plan.copies)
-                    fs::copy_file(c.from, *folder / from_utf8(c.to), fs::copy_options::overwrite_existing, ec);
-                done = "Rebuilt " + std::to_string(plan.pages.size()) + " of " + std::to_string(pages.size()) +
-                       " pages for " + std::to_string(plan.changed_files) +
-                       (plan.changed_files == 1 ? " changed file" : " changed files");
-            }
-        }
-        const auto sorted = diags.sorted_without_notes();
-        for (const auto& d : sorted) out_ << format_diagnostic(d) << '\n';
+        PreviewSite::Report report = site_.rebuild(changes);
+        for (const auto& d : report.messages) out_ << format_diagnostic(d) << '\n';
         std::vector<Diagnostic> errors;
-        for (const auto& d : sorted)
+        for (const auto& d : report.messages)
             if (d.severity == Severity::error) errors.push_back(d);
-        // Say what happened before the pages reload, so the terminal (and a
-        // test reading it) is never behind the browser.
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-        if (errors.empty())
-            out_ << done << " in " << ms.count() << " ms.\n";
+        if (report.ok)
+            out_ << report.summary << " in " << ms.count() << " ms.\n";
         else
             out_ << "The site has " << errors.size() << (errors.size() == 1 ? " error" : " errors")
                  << "; still serving the last good build. Fix and save to try again.\n";
         out_.flush();
-
-        std::optional<fs::path> old;
         {
             std::lock_guard lock(mutex_);
-            if (errors.empty() && folder) {
-                old = root_;
-                root_ = *folder;
-                good_inputs_ = std::move(inputs);
-                good_routes_ = std::move(new_routes);
-            } else if (folder) {
-                old = folder;  // a failed write: drop it, keep the last good build
-            }
             errors_ = std::move(errors);
             ++generation_;
         }
         changed_.notify_all();
-        // Requests may still be reading the build just replaced, so it is
-        // removed one rebuild later, not now.
-        if (old) {
-            std::error_code ec;
-            if (retired_) fs::remove_all(*retired_, ec);
-            retired_ = old;
-        }
     }
 
     void handle_get(const httplib::Request& req, httplib::Response& res) {
-        fs::path root;
-        {
-            std::lock_guard lock(mutex_);
-            root = root_;
-        }
-        std::optional<fs::path> file;
-        if (!root.empty()) file = resolve_request_path(root, req.path);
+        const auto path = output_path_of_request(req.path);
+        std::optional<ServedFiles::Found> found;
+        if (path) found = site_.files().find(*path);
         int status = 200;
-        if (!file && !root.empty()) {
+        std::string type = path ? content_type_for(from_utf8(*path)) : "text/html; charset=utf-8";
+        if (!found && !site_.files().empty()) {
             status = 404;
-            if (auto not_found = resolve_request_path(root, "/404.html")) file = not_found;
+            found = site_.files().find("404.html");
+            type = "text/html; charset=utf-8";
         }
-        if (!file) {
-            res.status = root.empty() ? 200 : 404;
+        if (!found) {
+            res.status = site_.files().empty() ? 200 : 404;
             res.set_content(page_with_overlay("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                                               "eqsite preview</title></head><body><main><h1>Not found</h1></main>"
                                               "</body></html>"),
                             "text/html; charset=utf-8");
             return;
         }
-        auto bytes = read_file(*file);
+        std::shared_ptr<const std::string> bytes = found->bytes;
         if (!bytes) {
-            res.status = 404;
-            return;
+            auto read = read_file(found->file);
+            if (!read) {
+                res.status = 404;
+                return;
+            }
+            bytes = std::make_shared<const std::string>(std::move(*read));
         }
         res.status = status;
-        const std::string type = content_type_for(*file);
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Content-Type-Options", "nosniff");
         if (type.starts_with("text/html")) res.set_content(page_with_overlay(*bytes), type);
@@ -274,14 +216,10 @@ private:
     std::ostream& out_;
     const std::string instance_;
     fs::path work_;
-    unsigned builds_ = 0;
+    PreviewSite site_;
 
     std::mutex mutex_;
     std::condition_variable changed_;
-    fs::path root_;                     // the last good build; empty before the first
-    std::optional<InputFingerprints> good_inputs_;  // the inputs root_ was built from
-    std::vector<std::string> good_routes_;          // and its pages
-    std::optional<fs::path> retired_;               // the build before root_, removed next time
     std::vector<Diagnostic> errors_;    // of the latest build
     long long generation_ = 0;
     bool stopping_ = false;
@@ -384,7 +322,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     std::signal(SIGTERM, on_stop_signal);
     std::thread watcher([&] {
         while (!stop_requested) {
-            if (files->wait_for_change(std::chrono::milliseconds(300))) preview.rebuild();
+            if (auto changes = files->wait_for_change(std::chrono::milliseconds(300)))
+                preview.rebuild({std::move(changes->paths), changes->everything});
         }
         preview.stop();
         server.stop();

@@ -10,7 +10,7 @@ namespace eqsite {
 
 namespace fs = std::filesystem;
 
-std::optional<fs::path> resolve_request_path(const fs::path& root, std::string_view path) {
+std::optional<std::string> output_path_of_request(std::string_view path) {
     // Only plain absolute URL paths: "/", "/a/b/", "/a/b.css".
     if (path.empty() || path.front() != '/' || path.size() > 2048) return std::nullopt;
     if (path.find('\0') != std::string_view::npos || path.find('\\') != std::string_view::npos) return std::nullopt;
@@ -26,6 +26,13 @@ std::optional<fs::path> resolve_request_path(const fs::path& root, std::string_v
     }
     std::string rel(path.substr(1));
     if (rel.empty() || rel.back() == '/') rel += "index.html";
+    return rel;
+}
+
+std::optional<fs::path> resolve_request_path(const fs::path& root, std::string_view path) {
+    const auto checked = output_path_of_request(path);
+    if (!checked) return std::nullopt;
+    const std::string& rel = *checked;
     fs::path file;
     try {
         file = root / from_utf8(rel);

@@ -10,6 +10,12 @@
 
 namespace eqsite {
 
+// The output-relative file a request path names ("a/b/" -> "a/b/index.html"),
+// or nullopt for every path that tries to leave the site: "..", encoded
+// dots, backslashes, NUL bytes, "//", ':'. `decoded_path` is the URL path
+// after percent-decoding (as cpp-httplib gives it).
+std::optional<std::string> output_path_of_request(std::string_view decoded_path);
+
 // `decoded_path` is the URL path after percent-decoding (as cpp-httplib
 // gives it). Returns the file to send (a folder's index.html for paths
 // ending in '/'), or nullopt: the caller answers 404 and reads nothing.

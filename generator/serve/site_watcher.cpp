@@ -1,5 +1,6 @@
 #include "serve/site_watcher.hpp"
 
+#include <algorithm>
 #include <thread>
 
 #include "util/files.hpp"
@@ -32,7 +33,9 @@ PollingSiteWatcher::Snapshot PollingSiteWatcher::snapshot() const {
     return out;
 }
 
-bool PollingSiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds settle) {
+std::optional<WatchedChanges> PollingSiteWatcher::wait_for_change(std::chrono::milliseconds give_up,
+                                                                   std::chrono::milliseconds burst,
+                                                                   std::chrono::milliseconds settle) {
     using clock = std::chrono::steady_clock;
     const auto poll = std::chrono::milliseconds(100);
     const auto deadline = clock::now() + give_up;
@@ -40,17 +43,30 @@ bool PollingSiteWatcher::wait_for_change(std::chrono::milliseconds give_up, std:
         std::this_thread::sleep_for(poll);
         Snapshot now = snapshot();
         if (now == last_) continue;
-        // Debounce: wait until the files stop changing.
+        // Polling cannot see a save finish: wait until the files stop
+        // changing (`settle` at most between looks, `burst` at least).
+        const auto wait = std::max(burst, std::min(settle, std::chrono::milliseconds(50)));
         for (;;) {
-            std::this_thread::sleep_for(settle);
+            std::this_thread::sleep_for(wait);
             Snapshot again = snapshot();
             if (again == now) break;
             now = std::move(again);
         }
+        WatchedChanges changes;
+        auto differs = [](const Snapshot& a, const Snapshot& b, std::vector<std::string>& into) {
+            for (const auto& [path, stat] : a) {
+                const auto other = b.find(path);
+                if (other == b.end() || other->second != stat) into.push_back(path);
+            }
+        };
+        differs(now, last_, changes.paths);   // new or changed
+        differs(last_, now, changes.paths);   // deleted
+        std::sort(changes.paths.begin(), changes.paths.end());
+        changes.paths.erase(std::unique(changes.paths.begin(), changes.paths.end()), changes.paths.end());
         last_ = std::move(now);
-        return true;
+        return changes;
     }
-    return false;
+    return std::nullopt;
 }
 
 std::unique_ptr<SiteWatcher> make_site_watcher(const fs::path& site_root, bool poll) {

@@ -21,7 +21,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace eqsite {
 
@@ -29,15 +31,26 @@ namespace eqsite {
 // site.yaml.
 inline constexpr const char* site_input_folders[] = {"content", "data", "static", "theme"};
 
+// What changed, as far as the watcher can tell.
+struct WatchedChanges {
+    std::vector<std::string> paths;  // site-relative, with '/' (files and folders)
+    bool everything = false;         // events were lost, or folders moved: check every file
+};
+
 class SiteWatcher {
 public:
     virtual ~SiteWatcher() = default;
 
-    // Blocks until something changed and has then been quiet for `settle`
-    // (so a burst of saves becomes one rebuild), or until `give_up` passes
-    // with no change. Returns true if there was a change.
-    virtual bool wait_for_change(std::chrono::milliseconds give_up,
-                                 std::chrono::milliseconds settle = std::chrono::milliseconds(150)) = 0;
+    // Blocks until something changed and the change is complete, or until
+    // `give_up` passes with no change. Returns what changed, or nullopt.
+    //
+    // A change is complete as soon as every file written has been closed
+    // (the editor's save is done) and no other event followed for `burst`
+    // (several files saved at once make one change); a file still open for
+    // writing is waited for up to `settle`.
+    virtual std::optional<WatchedChanges> wait_for_change(
+        std::chrono::milliseconds give_up, std::chrono::milliseconds burst = std::chrono::milliseconds(8),
+        std::chrono::milliseconds settle = std::chrono::milliseconds(150)) = 0;
 
     // "inotify" or "polling".
     virtual std::string_view method() const = 0;
@@ -46,8 +59,8 @@ public:
 class PollingSiteWatcher final : public SiteWatcher {
 public:
     explicit PollingSiteWatcher(std::filesystem::path site_root);
-    bool wait_for_change(std::chrono::milliseconds give_up,
-                         std::chrono::milliseconds settle = std::chrono::milliseconds(150)) override;
+    std::optional<WatchedChanges> wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds burst,
+                                                  std::chrono::milliseconds settle) override;
     std::string_view method() const override { return "polling"; }
 
 private:

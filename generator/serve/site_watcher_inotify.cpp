@@ -49,29 +49,37 @@ public:
         return true;
     }
 
-    bool wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds settle) override {
+    std::optional<WatchedChanges> wait_for_change(std::chrono::milliseconds give_up, std::chrono::milliseconds burst,
+                                                  std::chrono::milliseconds settle) override {
         const auto deadline = clock::now() + give_up;
         bool changed = false;
         // Until the first change, or the deadline.
         while (!changed) {
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
-            if (left.count() <= 0) return false;
+            if (left.count() <= 0) return std::nullopt;
             if (!wait_readable(left)) continue;
             changed = read_events();
         }
-        // Debounce: keep reading until nothing relevant came for `settle`.
-        auto quiet_from = clock::now();
+        // Coalesce: done as soon as every file written has been closed and
+        // nothing else came for `burst`; a file still open for writing is
+        // waited for up to `settle` after the last event.
+        auto last_event = clock::now();
         for (;;) {
-            const auto left =
-                std::chrono::duration_cast<std::chrono::milliseconds>(quiet_from + settle - clock::now());
+            const auto window = open_writes_.empty() ? burst : settle;
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(last_event + window - clock::now());
             if (left.count() <= 0) break;
-            if (wait_readable(left) && read_events()) quiet_from = clock::now();
+            if (wait_readable(left) && read_events()) last_event = clock::now();
         }
+        WatchedChanges changes;
+        changes.everything = rescan_;
+        changes.paths.assign(changed_.begin(), changed_.end());
+        changed_.clear();
+        open_writes_.clear();
         if (rescan_) {
             rescan_ = false;
             rewatch();
         }
-        return true;
+        return changes;
     }
 
     std::string_view method() const override { return "inotify"; }
@@ -103,6 +111,7 @@ private:
         return relevant;
     }
 
+    // Notes one event; true if it concerns the site's files.
     bool handle(const inotify_event& e) {
         if (e.mask & IN_Q_OVERFLOW) {  // events were lost: assume anything changed
             rescan_ = true;
@@ -114,8 +123,14 @@ private:
         }
         const std::string name = e.len ? std::string(e.name) : std::string();
         if (e.wd == root_wd_) {
-            if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) return true;
-            if (name == "site.yaml") return true;
+            if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+                rescan_ = true;
+                return true;
+            }
+            if (name == "site.yaml") {
+                note(name, e.mask);
+                return true;
+            }
             for (const char* top : site_input_folders) {
                 if (name != top) continue;
                 if (e.mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(root_ / name);  // a folder appeared
@@ -132,8 +147,20 @@ private:
         }
         if ((e.mask & IN_ISDIR) && (e.mask & (IN_CREATE | IN_MOVED_TO))) watch_tree(folder->second / name);
         if ((e.mask & IN_ISDIR) && (e.mask & IN_MOVED_FROM)) rescan_ = true;
+        note(relative(folder->second / name), e.mask);
         return true;
     }
+
+    // Records a changed path, and whether a file is still being written:
+    // written to (or created) but not yet closed.
+    void note(const std::string& path, std::uint32_t mask) {
+        changed_.insert(path);
+        if (mask & IN_ISDIR) return;
+        if (mask & (IN_CREATE | IN_MODIFY)) open_writes_.insert(path);
+        if (mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) open_writes_.erase(path);
+    }
+
+    std::string relative(const fs::path& p) const { return p.lexically_relative(root_).generic_string(); }
 
     // Watches `top` and every folder under it (not following links to
     // folders below `top`, as the polling watcher does not). False only when
@@ -178,6 +205,8 @@ private:
     int root_wd_ = -1;
     std::unordered_map<int, fs::path> folders_;  // watch -> folder
     bool rescan_ = false;
+    std::set<std::string> changed_;      // site-relative paths seen changing
+    std::set<std::string> open_writes_;  // files written but not yet closed
 };
 
 }  // namespace

@@ -51,6 +51,9 @@ public:
     // `path` is output-relative with '/' separators.
     virtual bool write(const std::string& path, std::string_view bytes) = 0;
     virtual bool copy(const std::string& path, const std::filesystem::path& from) = 0;
+    // A file of an earlier build that is no longer part of the site. Only
+    // sinks that hold an earlier build (the preview's) have one to remove.
+    virtual void remove(const std::string& path) { (void)path; }
 };
 
 // A plain folder (the preview server's private builds).

@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "support.hpp"
-#include "write/build.hpp"
+#include "pipeline/build.hpp"
 #include "write/output_folder.hpp"
 
 using namespace eqsite;

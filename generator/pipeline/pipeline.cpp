@@ -1,0 +1,235 @@
+#include "pipeline/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "render/data_tables.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+
+namespace eqsite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+unsigned worker_count(unsigned requested, std::size_t items) {
+    const unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, items)));
+}
+
+std::string sitemap(const std::vector<Page>& pages, const std::string& base_url) {
+    std::vector<std::string> routes;
+    for (const auto& p : pages)
+        if (!std::holds_alternative<NotFoundPage>(p.kind)) routes.push_back(p.route);
+    std::sort(routes.begin(), routes.end());
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const auto& r : routes) xml += "  <url><loc>" + html_escape(base_url + r) + "</loc></url>\n";
+    xml += "</urlset>\n";
+    return xml;
+}
+
+// Keeps nothing: `check` renders every page to find template errors.
+class NoOutput : public OutputSink {
+public:
+    bool write(const std::string&, std::string_view) override { return true; }
+    bool copy(const std::string&, const fs::path&) override { return true; }
+};
+
+}  // namespace
+
+Pipeline::Pipeline(PipelineOptions options)
+    : options_(std::move(options)), state_(options_.site, options_.incremental) {}
+
+const Diagnostics& Pipeline::load(const Changes& changes) {
+    diags_ = Diagnostics{};
+    if (changes.everything) state_.files.changed_everything();
+    else state_.files.changed(changes.paths);
+    const SiteFiles files = find_site_files(options_.site, diags_);
+    site_ = build_model(files, {options_.today, options_.jobs}, state_, diags_);
+    theme_ = load_theme(options_.site, diags_);
+    render_ = render_options_for(options_.base_url ? *options_.base_url : site_.config.unrecorded().trust.url);
+    // Every page reads the theme's templates and the address the site is
+    // published at: inputs too.
+    for (const auto& [name, compiled] : theme_.compiled) {
+        const InputId id = state_.names.id("theme:" + name);
+        theme_.ids[name] = id;
+        site_.inputs.set(id, digest_of(compiled));
+    }
+    render_.input = state_.names.id("render-options");
+    site_.inputs.set(render_.input, digest_of(render_.base_url + "\n" + render_.base_path));
+    plan();
+    return diags_;
+}
+
+// The pages and files of the site, and the checks that need them: a file
+// of static/ may not replace a generated page.
+void Pipeline::plan() {
+    pages_ = plan_pages(site_);
+    std::set<std::string> generated;
+    for (const auto& p : pages_) generated.insert(output_path(p.route));
+    generated.insert("sitemap.xml");
+    generated.insert("robots.txt");
+    for (const auto& [name, file] : theme_.assets) generated.insert("assets/" + name);
+    for (const auto& t : site_.tables.unrecorded()) {
+        generated.insert("data/" + t.spec.slug + ".csv");
+        generated.insert("data/" + t.spec.slug + ".json");
+    }
+    files_ = generated;
+    for (const auto& c : site_.copied_files) {
+        if (generated.count(c.to))
+            diags_.error({relative_name(c.from, site_.root), 1, 1},
+                         "this file would replace the generated " + c.to + "; rename or move it");
+        files_.insert(c.to);
+    }
+}
+
+// Renders `which` pages on the worker threads and writes each as it is
+// done. Each page's file depends only on the page, so the output is the
+// same whatever the number of threads. With `incremental`, what each page
+// read is recorded for the next comparison.
+std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& out) {
+    std::vector<std::string> errors(which.size());
+    std::vector<std::vector<InputId>> reads(options_.incremental ? which.size() : 0);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        Renderer renderer(site_, theme_, render_);
+        for (std::size_t k = next++; k < which.size(); k = next++) {
+            const Page& page = pages_[which[k]];
+            std::string error, html;
+            if (options_.incremental) {
+                InputRecorder::Scope record(reads[k]);
+                html = renderer.render(page, error);
+            } else {
+                html = renderer.render(page, error);
+            }
+            if (!error.empty())
+                errors[k] = "page " + page.route + ": template error: " + error;
+            else if (!out.write(output_path(page.route), html))
+                errors[k] = "cannot write " + output_path(page.route) + " (is the disk full?)";
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < worker_count(options_.jobs, which.size()); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (!e.empty()) diags_.error({"theme", 1, 1}, e);
+    for (std::size_t k = 0; k < reads.size(); ++k) {
+        auto& r = reads[k];
+        std::sort(r.begin(), r.end());
+        r.erase(std::unique(r.begin(), r.end()), r.end());
+        written_.reads[pages_[which[k]].route] = std::move(r);
+    }
+    return which.size();
+}
+
+std::vector<Pipeline::OtherFile> Pipeline::other_files(bool data) {
+    std::vector<OtherFile> out;
+    auto generated = [&](std::string path, std::string bytes) {
+        const Digest d = digest_of(bytes);
+        out.push_back({std::move(path), d, std::move(bytes), std::nullopt});
+    };
+    for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
+    std::vector<std::string> slugs;
+    for (const auto& s : site_.schools.unrecorded()) slugs.push_back(s.slug);
+    for (const auto& t : site_.tables.unrecorded()) {
+        if (!data) break;
+        generated("data/" + t.spec.slug + ".csv", table_csv(t, slugs));
+        generated("data/" + t.spec.slug + ".json", table_json(t, slugs));
+    }
+    generated("sitemap.xml", sitemap(pages_, render_.base_url));
+    generated("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render_.base_url + "/sitemap.xml\n");
+    for (const auto& c : site_.copied_files) {
+        if (!options_.incremental) {
+            out.push_back({c.to, {}, std::nullopt, c.from});
+            continue;
+        }
+        // The preview compares copies by content, read only when they may have changed.
+        const auto version = state_.files.look(c.from, max_data_file);
+        ReadError why;
+        (void)state_.files.take(c.from, max_data_file, why);  // not kept: copy() reads it
+        out.push_back({c.to, version.digest, std::nullopt, c.from});
+    }
+    return out;
+}
+
+std::size_t Pipeline::write_all(OutputSink& out) {
+    std::size_t files = 0;
+    std::map<std::string, Digest> others;
+    for (auto& f : other_files(true)) {
+        if (files_.count(f.path) == 0 && !f.from) continue;
+        const bool ok = f.bytes ? out.write(f.path, *f.bytes) : out.copy(f.path, *f.from);
+        if (!ok) diags_.error({f.from ? relative_name(*f.from, site_.root) : f.path, 1, 1}, "cannot write " + f.path);
+        others[f.path] = f.digest;
+        ++files;
+    }
+    std::vector<std::size_t> all(pages_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    if (options_.incremental) written_.reads.clear();
+    files += render(all, out);
+    if (options_.incremental) {
+        written_.inputs = site_.inputs;
+        written_.others = std::move(others);
+        written_.files = files_;
+        written_.done = true;
+    }
+    return files;
+}
+
+Pipeline::ChangeSet Pipeline::changes() const {
+    ChangeSet cs;
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+        const auto read = written_.reads.find(pages_[i].route);
+        const bool changed =
+            !written_.done || read == written_.reads.end() ||
+            std::any_of(read->second.begin(), read->second.end(),
+                        [&](InputId id) { return !InputTable::same(written_.inputs, site_.inputs, id); });
+        if (changed) cs.pages.push_back(i);
+    }
+    for (const auto& path : written_.files)
+        if (!files_.count(path)) cs.removed.push_back(path);
+    return cs;
+}
+
+std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
+    std::size_t files = 0;
+    for (const auto& path : cs.removed) {
+        out.remove(path);
+        written_.others.erase(path);
+    }
+    // Files that are not pages: written again only if their bytes changed.
+    // The downloads are made again only if the tables or schools changed.
+    const bool data = !InputTable::same(written_.inputs, site_.inputs, site_.tables.id) ||
+                      !InputTable::same(written_.inputs, site_.inputs, site_.schools.id);
+    for (auto& f : other_files(data)) {
+        const auto before = written_.others.find(f.path);
+        if (before != written_.others.end() && before->second == f.digest) continue;
+        const bool ok = f.bytes ? out.write(f.path, *f.bytes) : out.copy(f.path, *f.from);
+        if (!ok) diags_.error({f.path, 1, 1}, "cannot write " + f.path);
+        written_.others[f.path] = f.digest;
+        ++files;
+    }
+    files += render(cs.pages, out);
+    // Routes of pages that are gone.
+    for (auto it = written_.reads.begin(); it != written_.reads.end();)
+        it = files_.count(output_path(it->first)) ? std::next(it) : written_.reads.erase(it);
+    written_.inputs = site_.inputs;
+    written_.files = files_;
+    written_.done = true;
+    return files;
+}
+
+Diagnostics check_site(const PipelineOptions& options) {
+    Pipeline pipeline(options);
+    pipeline.load();
+    if (pipeline.ok()) {
+        NoOutput nowhere;
+        pipeline.write_all(nowhere);
+    }
+    return pipeline.diagnostics();
+}
+
+}  // namespace eqsite

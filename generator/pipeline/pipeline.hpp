@@ -1,0 +1,115 @@
+// The one pipeline that `check`, `build` and `serve` share, so they cannot
+// disagree: load (find and read the site's files) -> model (validate and
+// merge) -> plan (which pages and files the site has) -> render (every
+// page) -> write (to an OutputSink: the output folder, the preview's
+// files, or nowhere for `check`).
+//
+// The preview server keeps one Pipeline for its whole run
+// (`incremental`): load() then reads only the files that changed and
+// reuses what was made of the others (model/build_site.hpp), and
+// write_changes() renders only the pages whose recorded inputs changed
+// (model/recorded.hpp) and removes what is gone.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/build_site.hpp"
+#include "render/pages.hpp"
+#include "render/renderer.hpp"
+#include "render/theme.hpp"
+#include "util/diagnostics.hpp"
+#include "write/output_folder.hpp"
+
+namespace eqsite {
+
+struct PipelineOptions {
+    std::filesystem::path site = ".";
+    std::optional<Date> today;                 // --today
+    unsigned jobs = 0;                         // 0: one per core
+    std::optional<std::string> base_url;       // default: trust.url in site.yaml
+    bool incremental = false;                  // serve: keep what was read, record what pages read
+};
+
+// What the watcher saw change since the last load (serve).
+struct Changes {
+    std::vector<std::string> paths;  // site-relative
+    bool everything = false;         // it lost track: check every file
+};
+
+class Pipeline {
+public:
+    explicit Pipeline(PipelineOptions options);
+
+    // Reads the site (again): load, model, theme and page plan, with every
+    // check that does not need an output folder. Returns all of this
+    // load's diagnostics.
+    const Diagnostics& load(const Changes& changes = {});
+    bool ok() const { return !diags_.has_errors(); }
+    const Diagnostics& diagnostics() const { return diags_; }
+
+    const Site& site() const { return site_; }
+    const std::vector<Page>& pages() const { return pages_; }
+    // Every file the output will hold (output-relative paths).
+    const std::set<std::string>& files() const { return files_; }
+
+    // Renders every page and writes every file of the site to `out`.
+    // Template errors join diagnostics(). Returns the number of files.
+    std::size_t write_all(OutputSink& out);
+
+    // What write_changes() would do: the pages whose recorded inputs, or
+    // whose template, changed since the last write, and the files that
+    // are no longer part of the site.
+    struct ChangeSet {
+        std::vector<std::size_t> pages;   // indices into pages()
+        std::vector<std::string> removed;
+    };
+    ChangeSet changes() const;
+    // Writes only `changes` (and updates what the next comparison uses).
+    // Needs an earlier write_all() or write_changes() on the same output.
+    std::size_t write_changes(OutputSink& out, const ChangeSet& changes);
+    // The last write was thrown away (it had errors): compare the next one
+    // with nothing, so it is written in full.
+    void forget_written() { written_ = Written{}; }
+
+private:
+    void plan();
+    std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out);
+    // The bytes of every file that is not a page, with a digest each.
+    struct OtherFile {
+        std::string path;
+        Digest digest;
+        std::optional<std::string> bytes;     // generated (data, sitemap, robots, assets)
+        std::optional<std::filesystem::path> from;  // or copied from the site
+    };
+    std::vector<OtherFile> other_files(bool data);  // `data`: the downloads too
+
+    PipelineOptions options_;
+    ModelState state_;
+    Diagnostics diags_;
+    Site site_;
+    Theme theme_;
+    RenderOptions render_;
+    std::vector<Page> pages_;
+    std::set<std::string> files_;
+
+    // What the last write was made from (incremental only).
+    struct Written {
+        InputTable inputs;
+        std::unordered_map<std::string, std::vector<InputId>> reads;  // by route
+        std::map<std::string, Digest> others;                         // other files by path
+        std::set<std::string> files;
+        bool done = false;
+    } written_;
+};
+
+// `eqsite check`: everything `build` does except writing, including
+// rendering every page (so a template error is found), with no output.
+Diagnostics check_site(const PipelineOptions& options);
+
+}  // namespace eqsite
