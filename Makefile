@@ -5,15 +5,21 @@ BUILD ?= build
 JOBS  ?= 2
 EQSITE = $(BUILD)/generator/eqsite
 
-.PHONY: all deps build demo test test-unit test-browser bench clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build demo install test test-unit test-browser bench clean
 
 all: build
 
+# Only what building needs; `make test` and `make bench` add their extras
+# (a target-specific variable is passed on to the targets it depends on).
+DEPS ?=
 deps:
-	scripts/install-deps
+	scripts/install-deps $(DEPS)
 
+CONFIGURE ?=
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CONFIGURE)
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
@@ -23,7 +29,14 @@ demo: build
 	@echo "the page in your browser updates. Press Ctrl-C to stop."
 	$(EQSITE) serve site-example
 
+# Installs the binary (with its theme inside), the man page and bash
+# completion under PREFIX.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
 # Unit and integration tests (ctest), then the browser tests.
+test: DEPS = --test
+test: CONFIGURE = -DEQSITE_REQUIRE_TESTS=ON
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	scripts/check-clang
@@ -41,6 +54,7 @@ test-browser:
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
 	cd tests/browser && node xss.mjs ../../$(EQSITE) ../../$(BUILD)/xss-site
 
+bench: DEPS = --bench
 bench: build
 	bench/run
 
