@@ -3,7 +3,9 @@
 // allowed), 1 content errors, 2 usage errors.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/import_objectives.hpp"
@@ -13,6 +15,7 @@
 #include "render/theme.hpp"
 #include "serve/preview.hpp"
 #include "util/files.hpp"
+#include "util/platform.hpp"
 #include "util/text.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/pipeline.hpp"
@@ -39,19 +42,46 @@ bool site_folder_exists(const fs::path& site) {
     return false;
 }
 
-int run_build(const BuildOptions& options) {
+// On a terminal, a build that takes more than a second shows how far it
+// has got on one line that rewrites itself; in a log or a pipe, nothing.
+struct ProgressLine {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    bool shown = false;
+    void operator()(std::size_t done, std::size_t total) {
+        if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+        std::cerr << "\reqsite: rendering pages: " << done << " of " << total << std::flush;
+        shown = true;
+    }
+    void clear() {
+        if (shown) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+};
+
+int run_build(BuildOptions options) {
     if (!site_folder_exists(options.site)) return exit_usage;
+    auto progress = std::make_shared<ProgressLine>();
+    if (!options.quiet && platform::stderr_is_terminal())
+        options.progress = [progress](std::size_t done, std::size_t total) { (*progress)(done, total); };
     BuildResult r = build(options);
+    progress->clear();
     if (r.status == BuildStatus::refused) {
         std::cerr << "eqsite: error: " << r.refusal << '\n';
         return exit_usage;
     }
-    print_diagnostics(r.diags, ReportFormat::text, std::cerr);
+    if (options.quiet) {
+        Diagnostics errors;
+        for (const auto& d : r.diags.sorted())
+            if (d.severity == Severity::error) errors.add(d);
+        print_diagnostics(errors, ReportFormat::text, std::cerr);
+    } else {
+        print_diagnostics(r.diags, ReportFormat::text, std::cerr);
+    }
     if (r.status == BuildStatus::content_errors) {
         std::cerr << "eqsite: " << count_words(r.diags) << "; nothing was published and " << to_utf8(r.out)
                   << " is unchanged. Fix the errors above and build again.\n";
         return exit_content;
     }
+    if (options.quiet) return exit_ok;
     std::cout << "Built " << r.pages << " pages (" << r.files << " files) into " << to_utf8(r.out) << " with "
               << count_words(r.diags) << ".\n";
     if (!r.kept.empty())
@@ -63,12 +93,22 @@ int run_build(const BuildOptions& options) {
 
 // With `strict` (for CI), warnings fail the check too: a site that is
 // missing a statutory date or still has placeholder text is not ready.
-int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format, bool strict) {
+int run_check(const fs::path& site_root, std::optional<Date> today, ReportFormat format, bool strict, bool quiet) {
     if (!site_folder_exists(site_root)) return exit_usage;
     // The same pipeline as build, rendering every page, writing nothing.
-    const Diagnostics diags = check_site({site_root, today, 0, std::nullopt, false});
-    print_diagnostics(diags, format, std::cout, Notes::show);
-    if (format == ReportFormat::text) {
+    const Diagnostics diags = check_site({site_root, today, 0, std::nullopt, false, {}});
+    const std::string prefix = format == ReportFormat::github ? repository_prefix(site_root) : "";
+    if (quiet) {
+        Diagnostics shown;
+        for (const auto& d : diags.sorted())
+            if (d.severity == Severity::error || (strict && d.severity == Severity::warning)) shown.add(d);
+        print_diagnostics(shown, format, std::cout, Notes::hide, prefix);
+    } else {
+        print_diagnostics(diags, format, std::cout, Notes::show, prefix);
+    }
+    // The summary line, for people reading a terminal or a CI log (a JSON
+    // report has its counts inside).
+    if (format != ReportFormat::json && !quiet) {
         std::cout << "eqsite check: " << count_words(diags) << ".";
         if (strict && !diags.has_errors() && diags.warning_count() > 0)
             std::cout << " --strict: the warnings fail the check.";
@@ -90,12 +130,51 @@ int run_new(const std::vector<std::string>& args) {
     return exit_usage;
 }
 
+// A message for a misspelt command or option ("biuld", "--base-ulr"), with
+// the nearest real one; "" when every word is known, so CLI11's own message
+// stands.
+std::string did_you_mean(const CLI::App& app, int argc, char** argv) {
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        commands.push_back(sub->get_name());
+    const CLI::App* command = nullptr;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") break;
+        if (!command) {
+            if (arg.rfind('-', 0) == 0) continue;  // --help, --version
+            for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+                if (sub->get_name() == arg) command = sub;
+            if (command) continue;
+            const auto near = nearest(arg, commands);
+            return "\"" + arg + "\" is not an eqsite command" + (near ? ": did you mean \"" + *near + "\"?" : ".") +
+                   " The commands are " + join_words(commands, " and ") + "; eqsite --help explains them.";
+        }
+        if (arg.rfind("--", 0) != 0 || arg.size() == 2) continue;
+        const std::string name = arg.substr(0, arg.find('='));
+        std::vector<std::string> options{"--help"};
+        bool known = name == "--help";
+        for (const CLI::Option* o : command->get_options())
+            for (const auto& l : o->get_lnames()) {
+                options.push_back("--" + l);
+                known = known || "--" + l == name;
+            }
+        if (known) continue;
+        const auto near = nearest(name, options);
+        return "\"" + name + "\" is not an option of eqsite " + command->get_name() +
+               (near ? ": did you mean \"" + *near + "\"?" : ".") + " eqsite " + command->get_name() +
+               " --help lists them.";
+    }
+    return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"eqsite: builds a trust's equality information and objectives into an accessible website"};
+    app.name("eqsite");  // not argv[0]: the help (and the man page made from it) names the command
     app.require_subcommand(1);
-    app.set_version_flag("--version", "eqsite 0.1.0");
+    app.set_version_flag("--version", "eqsite " EQSITE_VERSION);
 
     BuildOptions build_opts;
     std::string build_site = ".", build_out, build_today;
@@ -105,6 +184,7 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--base-url", build_opts.base_url, "The site's public address (default: trust.url)");
     build_cmd->add_option("--jobs", build_opts.jobs, "Pages rendered in parallel (default: one per core)")
         ->check(CLI::Range(1u, 1024u));
+    build_cmd->add_flag("-q,--quiet", build_opts.quiet, "Print errors only: no warnings, no summary");
     build_cmd->add_option("--today", build_today, "Date used for review checks (YYYY-MM-DD) if site.yaml has no today")
         ->check(validate_date);
 
@@ -128,7 +208,8 @@ int main(int argc, char** argv) {
     check_cmd->add_option("SITE", check_site, "The site folder");
     check_cmd->add_option("--format", check_format, "Output format")->check(CLI::IsMember({"text", "json", "github"}));
     check_cmd->add_option("--today", check_today, "Date used for review checks (YYYY-MM-DD)")->check(validate_date);
-    bool check_strict = false;
+    bool check_strict = false, check_quiet = false;
+    check_cmd->add_flag("-q,--quiet", check_quiet, "Print errors only (and, with --strict, warnings): no notes, no summary");
     check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too, not only errors: for CI");
 
     std::vector<std::string> new_args;
@@ -148,6 +229,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        if (const std::string message = did_you_mean(app, argc, argv); !message.empty()) {
+            std::cerr << "eqsite: error: " << message << '\n';
+            return exit_usage;
+        }
         app.exit(e);
         return exit_usage;
     }
@@ -163,7 +248,7 @@ int main(int argc, char** argv) {
                                     : check_format == "github" ? ReportFormat::github
                                                                : ReportFormat::text;
         return run_check(from_utf8(check_site), check_today.empty() ? std::nullopt : parse_date(check_today), format,
-                         check_strict);
+                         check_strict, check_quiet);
     }
     if (serve_cmd->parsed()) {
         serve_opts.site = from_utf8(serve_site);

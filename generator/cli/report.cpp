@@ -1,6 +1,11 @@
 #include "cli/report.hpp"
 
+#include <cstdlib>
+#include <optional>
+
 #include <nlohmann/json.hpp>
+
+#include "util/files.hpp"
 
 namespace eqsite {
 namespace {
@@ -29,7 +34,8 @@ std::string count_words(const Diagnostics& diags) {
     return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
 }
 
-void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out, Notes notes) {
+void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out, Notes notes,
+                       const std::string& prefix) {
     const auto items = notes == Notes::show ? diags.sorted() : diags.sorted_without_notes();
     switch (format) {
         case ReportFormat::text:
@@ -40,7 +46,7 @@ void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostre
                 out << (d.severity == Severity::error     ? "::error "
                         : d.severity == Severity::warning ? "::warning "
                                                           : "::notice ")
-                    << "file=" << github_escape(d.where.file, true) << ",line=" << d.where.line
+                    << "file=" << github_escape(d.where.file.empty() ? d.where.file : prefix + d.where.file, true) << ",line=" << d.where.line
                     << ",col=" << d.where.column << "::" << github_escape(d.message, false) << '\n';
             break;
         case ReportFormat::json: {
@@ -59,6 +65,25 @@ void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostre
             break;
         }
     }
+}
+
+std::string repository_prefix(const std::filesystem::path& site) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path here = fs::weakly_canonical(fs::absolute(site, ec), ec);
+    auto inside = [&](const fs::path& root) -> std::optional<std::string> {
+        const fs::path rel = here.lexically_relative(root);
+        if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+        const std::string s = to_utf8(rel);
+        return s == "." ? std::string() : s + "/";
+    };
+    if (const char* workspace = std::getenv("GITHUB_WORKSPACE"); workspace && *workspace)
+        if (auto p = inside(fs::weakly_canonical(from_utf8(workspace), ec))) return *p;
+    for (fs::path dir = here; !dir.empty(); dir = dir.parent_path()) {
+        if (fs::exists(dir / ".git", ec)) return inside(dir).value_or("");
+        if (dir == dir.parent_path()) break;
+    }
+    return "";
 }
 
 }  // namespace eqsite

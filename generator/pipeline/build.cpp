@@ -27,7 +27,7 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
-    Pipeline pipeline({options.site, options.today, options.jobs, options.base_url, false});
+    Pipeline pipeline({options.site, options.today, options.jobs, options.base_url, false, options.progress});
     pipeline.load();
     if (!pipeline.ok()) {
         result.diags = pipeline.diagnostics();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct BuildOptions {
     std::optional<std::string> base_url;       // default: trust.url in site.yaml
     unsigned jobs = 0;                         // 0: one per core
     std::optional<Date> today;                 // --today
+    bool quiet = false;                        // --quiet: the command line prints errors only
+    std::function<void(std::size_t done, std::size_t total)> progress;  // see PipelineOptions
 };
 
 enum class BuildStatus { ok, content_errors, refused };

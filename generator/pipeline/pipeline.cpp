@@ -94,9 +94,10 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
     std::vector<std::string> errors(which.size());
     std::vector<std::vector<InputId>> reads(options_.incremental ? which.size() : 0);
     std::atomic<std::size_t> next{0};
-    auto work = [&] {
+    auto work = [&](bool reports) {
         Renderer renderer(site_, theme_, render_);
         for (std::size_t k = next++; k < which.size(); k = next++) {
+            if (reports && options_.progress && k % 64 == 0) options_.progress(k, which.size());
             const Page& page = pages_[which[k]];
             std::string error, html;
             if (options_.incremental) {
@@ -112,8 +113,8 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < worker_count(options_.jobs, which.size()); ++t) threads.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < worker_count(options_.jobs, which.size()); ++t) threads.emplace_back(work, false);
+    work(true);
     for (auto& t : threads) t.join();
     for (const auto& e : errors)
         if (!e.empty()) diags_.error({"theme", 1, 1}, e);

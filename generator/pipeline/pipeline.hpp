@@ -12,6 +12,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,6 +35,9 @@ struct PipelineOptions {
     unsigned jobs = 0;                         // 0: one per core
     std::optional<std::string> base_url;       // default: trust.url in site.yaml
     bool incremental = false;                  // serve: keep what was read, record what pages read
+    // Called now and then while pages are rendered, from one thread, with
+    // how many are done out of how many (build's progress line).
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // What the watcher saw change since the last load (serve).

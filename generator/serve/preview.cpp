@@ -45,7 +45,7 @@ class Preview {
 public:
     Preview(const ServeOptions& options, std::ostream& out)
         : options_(options), out_(out), instance_(unique_id()), work_(private_folder(instance_)),
-          site_({options.site, options.today, options.jobs, std::nullopt, true}, work_) {}
+          site_({options.site, options.today, options.jobs, std::nullopt, true, {}}, work_) {}
 
     // A folder of our own: create_directory fails if it already exists, so
     // two servers never share (and delete) each other's builds. Drafts are

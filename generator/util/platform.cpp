@@ -1,6 +1,9 @@
 #include "util/platform.hpp"
 
+#include <cstdio>
+
 #ifdef _WIN32
+#include <io.h>
 #include <windows.h>
 #else
 #include <cerrno>
@@ -64,5 +67,13 @@ FileLock::~FileLock() {
     if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 #endif
+
+bool stderr_is_terminal() {
+#ifdef _WIN32
+    return _isatty(_fileno(stderr)) != 0;
+#else
+    return isatty(STDERR_FILENO) != 0;
+#endif
+}
 
 }  // namespace eqsite::platform

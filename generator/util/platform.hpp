@@ -1,5 +1,6 @@
 // The few things eqsite needs that standard C++ cannot say portably: an
-// atomic swap of two folders and a lock on a file. Everything else in
+// atomic swap of two folders, a lock on a file, and whether the standard
+// error stream is a terminal (for a progress line). Everything else in
 // eqsite is std::filesystem.
 #pragma once
 
@@ -13,6 +14,10 @@ namespace eqsite::platform {
 // renamex_np RENAME_SWAP). Where the system has no such call, two renames
 // (a moment in which `b` does not exist). Sets `error` on failure.
 bool exchange(const std::filesystem::path& a, const std::filesystem::path& b, std::string& error);
+
+// Whether standard error is a terminal (not a file, a pipe or a CI log), so
+// a progress line that rewrites itself can be shown.
+bool stderr_is_terminal();
 
 // An exclusive lock on a file (created if missing), held while the object
 // lives, so two builds never write the same output at once. A lock left by

@@ -38,7 +38,8 @@ std::string suggest_slug(std::string_view s);
 // letters, digits and hyphens, for example \"st-marys\"".
 std::string invalid_slug_message(std::string_view name, std::string_view what);
 
-// Levenshtein distance, counted in bytes.
+// Damerau-Levenshtein distance (optimal string alignment: a swap of two
+// neighbouring characters is one edit), counted in bytes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, compared case-insensitively; nullopt if
 // nothing is close enough to be a plausible typo.

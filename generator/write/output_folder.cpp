@@ -242,7 +242,18 @@ bool OutputWriter::commit() {
     }
     for (auto it = folders.rbegin(); it != folders.rend(); ++it)
         if (fs::is_empty(*it, ec)) fs::remove(*it, ec);
-    if (!write_replacing(staging_ / output_marker, next_.text())) {
+    // An unchanged manifest keeps its file and time too, like any other file
+    // (rsync and aws s3 sync then upload nothing after an unchanged build).
+    const std::string manifest = next_.text();
+    ReadError unread;
+    const auto published = read_file(out_ / output_marker, manifest.size() + 1, unread);
+    bool linked = false;
+    if (published && *published == manifest) {
+        fs::remove(staging_ / output_marker, ec);
+        fs::create_hard_link(out_ / output_marker, staging_ / output_marker, ec);
+        linked = !ec;
+    }
+    if (!linked && !write_replacing(staging_ / output_marker, manifest)) {
         error_ = "cannot write " + to_utf8(staging_ / output_marker) + " (is the disk full?)";
         return false;
     }

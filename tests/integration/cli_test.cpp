@@ -1,3 +1,5 @@
+#include <cstdlib>
+
 #include <catch2/catch.hpp>
 
 #include "integration/run.hpp"
@@ -61,4 +63,62 @@ TEST_CASE("check reports in text, json and GitHub formats without writing") {
     CHECK(gh.out.find("::error file=content/trust/objectives/x.md,line=4,col=19::unknown protected characteristic") !=
           std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "public"));
+}
+
+TEST_CASE("GitHub annotations name files from the repository root, and say so in a summary line") {
+    TempDir dir;
+    const fs::path repo = dir.path() / "repo";
+    const fs::path site = repo / "sites/trust";
+    write_minimal_site(site);
+    date_trust_objectives(site);
+    write(site / "content/trust/objectives/x.md",
+          "---\ntitle: X\naims: [advance-equality]\ncharacteristics: [ethnicty]\n---\n");
+    fs::create_directories(repo / ".git");
+    // Found from the .git folder above the site...
+    const Run gh = run_eqsite("check --format github " + quote(site.string()));
+    CHECK(gh.exit_code == 1);
+    CHECK(gh.out.find("::error file=sites/trust/content/trust/objectives/x.md,line=4,col=19::") != std::string::npos);
+    CHECK(gh.out.find("eqsite check: 1 error and 0 warnings.") != std::string::npos);
+    // ...or from GITHUB_WORKSPACE, which wins.
+    ::setenv("GITHUB_WORKSPACE", (repo / "sites").string().c_str(), 1);
+    const Run ws = run_eqsite("check --format github " + quote(site.string()));
+    ::unsetenv("GITHUB_WORKSPACE");
+    CHECK(ws.out.find("::error file=trust/content/trust/objectives/x.md,line=4,col=19::") != std::string::npos);
+    // Text and JSON reports keep paths inside the site folder.
+    const Run text = run_eqsite("check " + quote(site.string()));
+    CHECK(text.out.find("sites/trust/content") == std::string::npos);
+    CHECK(text.out.find("content/trust/objectives/x.md:4:19: error:") != std::string::npos);
+}
+
+TEST_CASE("a misspelt command or option gets the nearest real one; --version; --quiet prints errors only") {
+    const Run cmd = run_eqsite("biuld");
+    CHECK(cmd.exit_code == 2);
+    CHECK(cmd.err.find("\"biuld\" is not an eqsite command: did you mean \"build\"?") != std::string::npos);
+    const Run opt = run_eqsite("build --base-ulr https://example.org");
+    CHECK(opt.exit_code == 2);
+    CHECK(opt.err.find("\"--base-ulr\" is not an option of eqsite build: did you mean \"--base-url\"?") !=
+          std::string::npos);
+    const Run far = run_eqsite("zzzzzzzz");
+    CHECK(far.exit_code == 2);
+    CHECK(far.err.find("did you mean") == std::string::npos);
+    CHECK(far.err.find("The commands are build, serve, check, new and import") != std::string::npos);
+
+    const Run version = run_eqsite("--version");
+    CHECK(version.exit_code == 0);
+    CHECK(version.out.rfind("eqsite ", 0) == 0);
+
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "content/trust/objectives/a.md", objective("A"));  // a warning: the objectives have no date
+    const Run loud = run_eqsite("build " + quote(dir.path().string()));
+    REQUIRE(loud.exit_code == 0);
+    CHECK(loud.err.find("warning:") != std::string::npos);
+    CHECK(loud.out.find("Built ") != std::string::npos);
+    const Run quiet = run_eqsite("build --quiet " + quote(dir.path().string()));
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.err.empty());
+    CHECK(quiet.out.empty());
+    const Run quiet_check = run_eqsite("check -q " + quote(dir.path().string()));
+    CHECK(quiet_check.exit_code == 0);
+    CHECK(quiet_check.out.empty());
 }

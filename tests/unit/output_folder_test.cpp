@@ -91,6 +91,18 @@ TEST_CASE("a file whose bytes did not change keeps its file and modification tim
     CHECK(fs::last_write_time(out / "same.html") == same_time);
     CHECK(fs::last_write_time(out / "changes.html") != changes_time);
     CHECK(read(out / "changes.html") == "three");
+
+    // A build that changes nothing leaves every file alone, the manifest too.
+    const auto manifest_time = fs::last_write_time(out / output_marker);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (int i = 0; i < 2; ++i) {
+        OutputWriter w(out);
+        w.write("same.html", "same");
+        w.write("changes.html", "three");
+        REQUIRE(w.commit());
+    }
+    CHECK(fs::last_write_time(out / output_marker) == manifest_time);
+    CHECK(fs::last_write_time(out / "changes.html") != changes_time);
 }
 
 TEST_CASE("files eqsite did not write are kept, and a build that would replace one is refused") {

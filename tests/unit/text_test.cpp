@@ -30,6 +30,13 @@ TEST_CASE("suggestions pick the nearest plausible candidate") {
     CHECK(nearest("Titel", keys) == "title");
     CHECK_FALSE(nearest("zzzzzzzzzzzz", keys));
     CHECK(edit_distance("kitten", "sitting") == 3);
+    // A swap of two neighbouring letters is one edit (Damerau-Levenshtein).
+    CHECK(edit_distance("stauts", "status") == 1);
+    CHECK(edit_distance("biuld", "build") == 1);
+    CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment: no edit of a swapped pair
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(nearest("stauts", {"start", "status", "slug"}) == "status");
+    CHECK(nearest("sexual-orientaton", {"sex", "sexual-orientation", "race"}) == "sexual-orientation");
 }
 
 TEST_CASE("newlines and BOM are normalised, invalid UTF-8 is located") {
