@@ -47,7 +47,7 @@ const Date today{2026, 9, 1};
 
 // A clean build of the site as it is now; nullopt if it has errors.
 std::optional<Files> clean_build(const fs::path& site) {
-    Pipeline p({site, today, 2, std::nullopt, false});
+    Pipeline p({site, today, 2, std::nullopt, false, {}});
     p.load();
     if (!p.ok()) return std::nullopt;
     MemorySink sink;
@@ -382,7 +382,7 @@ TEST_CASE("serve: after every one of 200 random edits, the preview serves exactl
     fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
     fs::remove_all(site / "public");
     fs::create_directories(dir.path() / "work");
-    PreviewSite preview({site, today, 2, std::nullopt, true}, dir.path() / "work");
+    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
     Files last_good = served(preview);
     REQUIRE(last_good == *clean_build(site));
