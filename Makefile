@@ -53,6 +53,7 @@ test-browser:
 	rm -rf $(BUILD)/live-site && cp -r site-example $(BUILD)/live-site && rm -rf $(BUILD)/live-site/public
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
 	cd tests/browser && node xss.mjs ../../$(EQSITE) ../../$(BUILD)/xss-site
+	cd tests/browser && node subpath.mjs ../../$(EQSITE) ../../site-example ../../$(BUILD)/subpath-site
 
 bench: DEPS = --bench
 bench: build

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include "pipeline/link_check.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -30,13 +32,6 @@ std::string sitemap(const std::vector<Page>& pages, const std::string& base_url)
     xml += "</urlset>\n";
     return xml;
 }
-
-// Keeps nothing: `check` renders every page to find template errors.
-class NoOutput : public OutputSink {
-public:
-    bool write(const std::string&, std::string_view) override { return true; }
-    bool copy(const std::string&, const fs::path&) override { return true; }
-};
 
 }  // namespace
 
@@ -226,11 +221,13 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
 Diagnostics check_site(const PipelineOptions& options) {
     Pipeline pipeline(options);
     pipeline.load();
-    if (pipeline.ok()) {
-        NoOutput nowhere;
-        pipeline.write_all(nowhere);
-    }
-    return pipeline.diagnostics();
+    if (!pipeline.ok()) return pipeline.diagnostics();
+    // Every page rendered as build would write it, into the link check.
+    LinkCheck links(pipeline.base_url());
+    pipeline.write_all(links);
+    Diagnostics diags = pipeline.diagnostics();
+    links.report(options.site, diags);
+    return diags;
 }
 
 }  // namespace eqsite

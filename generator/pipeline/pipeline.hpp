@@ -59,6 +59,8 @@ public:
 
     const Site& site() const { return site_; }
     const std::vector<Page>& pages() const { return pages_; }
+    // The site's address the pages link with (--base-url, else trust.url).
+    const std::string& base_url() const { return render_.base_url; }
     // Every file the output will hold (output-relative paths).
     const std::set<std::string>& files() const { return files_; }
 

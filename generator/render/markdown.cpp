@@ -91,6 +91,9 @@ struct Writer {
     std::optional<std::string> address(const MD_ATTRIBUTE& a) const {
         std::string url = browser_cleaned_url(decoded(a));
         if (!options.unsafe_html && !is_allowed_url(url)) return std::nullopt;
+        if (options.base_path.size() > 1 && url.size() > 0 && url[0] == '/' && (url.size() == 1 || url[1] != '/') &&
+            url.rfind(options.base_path, 0) != 0 && url + "/" != options.base_path)
+            url = options.base_path + url.substr(1);
         return url;
     }
 

@@ -38,6 +38,9 @@ struct MarkdownOptions {
     bool unsafe_html = false;
     // The level the document's highest heading becomes (2 under a page's h1).
     int top_heading_level = 2;
+    // Where the site lives on its host ("/equality/"): a root-relative
+    // address ("/policy/") is written under it ("/equality/policy/").
+    std::string base_path = "/";
 };
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, HeadingIds& ids);

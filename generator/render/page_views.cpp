@@ -40,8 +40,11 @@ void set_list(Data& d, const std::string& key, List list) {
     d.set(key, Data(std::move(list)));
 }
 
-std::string markdown(const Site& site, const std::string& text, int top_level, HeadingIds& ids) {
-    return render_markdown(text, {site.config->markdown.unsafe_html, top_level}, ids);
+// Root-relative links and images written in Markdown ("/policy/") start
+// with the site's base path, like the theme's own links.
+std::string markdown(const Site& site, const std::string& text, int top_level, HeadingIds& ids,
+                     const std::string& base_path) {
+    return render_markdown(text, {site.config->markdown.unsafe_html, top_level, base_path}, ids);
 }
 
 // "1 objective", "3 objectives".
@@ -195,7 +198,7 @@ PageView PageViews::home() const {
     PageView v{"home", site_.home->title, {}, std::nullopt, "home", site_.home->summary, {}};
     HeadingIds ids;
     v.data.set("title", site_.home->title);
-    v.data.set("intro_html", markdown(site_, site_.home->markdown, 2, ids));
+    v.data.set("intro_html", markdown(site_, site_.home->markdown, 2, ids, options_.base_path));
     List schools;
     for (const auto& s : site_.schools) {
         Data d;
@@ -229,7 +232,7 @@ PageView PageViews::home() const {
     v.data.set("policy_title", site_.config->policy.title);
     if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     v.data.set("duty_title", site_.statutory->duty.title);
-    v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids));
+    v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids, options_.base_path));
     return v;
 }
 
@@ -242,7 +245,7 @@ PageView PageViews::policy() const {
         Data d;
         d.set("title", section.title);
         d.set("id", ids.claim(section.title));
-        d.set("body_html", markdown(site_, section.markdown, 3, ids));
+        d.set("body_html", markdown(site_, section.markdown, 3, ids, options_.base_path));
         sections.push_back(d);
     }
     set_list(v.data, "sections", std::move(sections));
@@ -331,7 +334,7 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
     v.data.set("title", heading);
     v.data.set("summary", text.summary);
     v.data.set("first_page", Data(page == 0));
-    v.data.set("body_html", page == 0 ? markdown(site_, text.markdown, 2, ids) : std::string());
+    v.data.set("body_html", page == 0 ? markdown(site_, text.markdown, 2, ids, options_.base_path) : std::string());
     const std::size_t from = std::min(objectives.size(), page * list_page_size);
     const std::size_t to = std::min(objectives.size(), from + list_page_size);
     set_list(v.data, "objectives",
@@ -428,7 +431,7 @@ PageView PageViews::school(std::size_t i) const {
     set_if(v.data, "headteacher", s.headteacher);
     set_if(v.data, "equality_lead", s.equality_lead);
     set_if(v.data, "website", s.website);
-    v.data.set("information_html", markdown(site_, s.markdown, 3, ids));
+    v.data.set("information_html", markdown(site_, s.markdown, 3, ids, options_.base_path));
     List trust_wide, own;
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
     set_list(v.data, "own_objectives", std::move(own));
@@ -501,7 +504,7 @@ PageView PageViews::objective(std::size_t i) const {
         progress.push_back(pd);
     }
     set_list(d, "progress", std::move(progress));
-    const std::string body = markdown(site_, o.markdown, 3, ids);
+    const std::string body = markdown(site_, o.markdown, 3, ids, options_.base_path);
     d.set("has_body", Data(!trim(body).empty()));
     d.set("body_html", body);
     return v;
@@ -655,7 +658,7 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
     const bool any_actions = !plan.actions.empty();
     v.data.set("has_actions", Data(any_actions));
     v.data.set("strands", Data(std::move(strands)));
-    const std::string body = markdown(site_, plan.markdown, 2, ids);
+    const std::string body = markdown(site_, plan.markdown, 2, ids, options_.base_path);
     v.data.set("has_body", Data(!trim(body).empty()));
     v.data.set("body_html", body);
     return v;

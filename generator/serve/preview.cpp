@@ -92,13 +92,26 @@ public:
         {
             std::lock_guard lock(mutex_);
             errors_ = std::move(errors);
+            if (report.ok) base_path_ = site_.base_path();
             ++generation_;
         }
         changed_.notify_all();
     }
 
     void handle_get(const httplib::Request& req, httplib::Response& res) {
-        const auto path = output_path_of_request(req.path);
+        std::string base;
+        {
+            std::lock_guard lock(mutex_);
+            base = base_path_;
+        }
+        // A site whose address has a path (trust.url: https://org.example/equality)
+        // is served under that path, as its host will; "/" leads there.
+        if (base != "/" && (req.path == "/" || req.path + "/" == base)) {
+            res.set_redirect(base);
+            return;
+        }
+        const bool under_base = req.path.starts_with(base);
+        const auto path = under_base ? output_path_of_request(req.path.substr(base.size() - 1)) : std::nullopt;
         std::optional<ServedFiles::Found> found;
         if (path) found = site_.files().find(*path);
         int status = 200;
@@ -221,6 +234,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::vector<Diagnostic> errors_;    // of the latest build
+    std::string base_path_ = "/";       // of the latest good build
     long long generation_ = 0;
     bool stopping_ = false;
     std::atomic<int> streams_{0};  // open live-reload streams

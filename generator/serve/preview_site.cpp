@@ -41,4 +41,6 @@ PreviewSite::Report PreviewSite::rebuild(const Changes& changes) {
     return report;
 }
 
+std::string PreviewSite::base_path() const { return render_options_for(pipeline_.base_url()).base_path; }
+
 }  // namespace eqsite

@@ -33,6 +33,9 @@ public:
     Report rebuild(const Changes& changes = {});
 
     const ServedFiles& files() const { return files_; }
+    // Where the site lives on its host ("/" or "/equality/", from trust.url):
+    // the preview serves it there too, so its links work.
+    std::string base_path() const;
 
 private:
     Pipeline pipeline_;

@@ -389,3 +389,37 @@ TEST_CASE("serve: a port in use is a clear error naming the port") {
     CHECK(r.err.find("port " + std::to_string(port)) != std::string::npos);
     CHECK(r.err.find("--port") != std::string::npos);
 }
+
+TEST_CASE("serve: a site whose address has a path is served under that path, and / leads there") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    std::string yaml = read(site / "site.yaml");
+    yaml.replace(yaml.find("https://test.example"), 20, "https://org.example/equality");
+    write(site / "site.yaml", yaml);
+    write(site / "content/trust/index.md", "---\ntitle: Welcome\n---\nRead [the policy](/policy/).\n");
+    ServeProcess server(site);
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(10, 0);
+    int status = 0;
+    const std::string home = body_of(client, "/equality/", &status);
+    CHECK(status == 200);
+    CHECK(home.find("href=\"/equality/policy/\"") != std::string::npos);  // written in Markdown as /policy/
+    CHECK(home.find("/equality/assets/") != std::string::npos);
+    body_of(client, "/equality/policy/", &status);
+    CHECK(status == 200);
+    // Every stylesheet the home page links is there.
+    const std::regex stylesheet(R"(href="(/equality/assets/[^"]+\.css)\")");
+    int sheets = 0;
+    for (std::sregex_iterator it(home.begin(), home.end(), stylesheet), end; it != end; ++it, ++sheets) {
+        body_of(client, (*it)[1].str(), &status);
+        CHECK(status == 200);
+    }
+    CHECK(sheets > 0);
+    auto root = client.Get("/");
+    REQUIRE(root);
+    CHECK(root->status == 302);
+    CHECK(root->get_header_value("Location") == "/equality/");
+    body_of(client, "/policy/", &status);  // not where the site lives
+    CHECK(status == 404);
+}

@@ -146,3 +146,20 @@ TEST_CASE("a span md4c leaves open is closed with its block, so the HTML stays w
     CHECK(contains(html, "<p><del>x <a href=\"b~c\">a</a> d</del></p>"));
     CHECK(contains(html, "<p>next</p>"));
 }
+
+TEST_CASE("root-relative links and images are written under the site's base path") {
+    HeadingIds ids;
+    const MarkdownOptions under{false, 2, "/equality/"};
+    const auto html = render_markdown("[p](/policy/) [q](/equality/review/) ![l](/images/l.png) [r](policy/) "
+                                      "[s](//else.example/x) [t](https://else.example/) [u](#aims)\n",
+                                      under, ids);
+    CHECK(html.find("href=\"/equality/policy/\"") != std::string::npos);
+    CHECK(html.find("href=\"/equality/review/\"") != std::string::npos);  // already under it: left alone
+    CHECK(html.find("src=\"/equality/images/l.png\"") != std::string::npos);
+    CHECK(html.find("href=\"policy/\"") != std::string::npos);
+    CHECK(html.find("href=\"//else.example/x\"") != std::string::npos);
+    CHECK(html.find("href=\"https://else.example/\"") != std::string::npos);
+    CHECK(html.find("href=\"#aims\"") != std::string::npos);
+    HeadingIds at_root;
+    CHECK(render_markdown("[p](/policy/)\n", {}, at_root).find("href=\"/policy/\"") != std::string::npos);
+}
