@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include "pipeline/link_check.hpp"
+#include "render/open_data.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -21,17 +22,6 @@ unsigned worker_count(unsigned requested, std::size_t items) {
     return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, items)));
 }
 
-std::string sitemap(const std::vector<Page>& pages, const std::string& base_url) {
-    std::vector<std::string> routes;
-    for (const auto& p : pages)
-        if (!std::holds_alternative<NotFoundPage>(p.kind)) routes.push_back(p.route);
-    std::sort(routes.begin(), routes.end());
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const auto& r : routes) xml += "  <url><loc>" + html_escape(base_url + r) + "</loc></url>\n";
-    xml += "</urlset>\n";
-    return xml;
-}
 
 }  // namespace
 
@@ -67,6 +57,8 @@ void Pipeline::plan() {
     for (const auto& p : pages_) generated.insert(output_path(p.route));
     generated.insert("sitemap.xml");
     generated.insert("robots.txt");
+    generated.insert("objectives.json");
+    for (const auto& school : site_.schools.unrecorded()) generated.insert("schools/" + school.slug + "/objectives.json");
     for (const auto& [name, file] : theme_.assets) generated.insert("assets/" + name);
     for (const auto& t : site_.tables.unrecorded()) {
         generated.insert("data/" + t.spec.slug + ".csv");
@@ -136,7 +128,12 @@ std::vector<Pipeline::OtherFile> Pipeline::other_files(bool data) {
         generated("data/" + t.spec.slug + ".csv", table_csv(t, slugs));
         generated("data/" + t.spec.slug + ".json", table_json(t, slugs));
     }
-    generated("sitemap.xml", sitemap(pages_, render_.base_url));
+    generated("sitemap.xml", sitemap_xml(site_, pages_, render_.base_url));
+    std::vector<std::size_t> all(site_.objectives.unrecorded().size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    generated("objectives.json", objectives_json(site_, all, render_.base_url));
+    for (const auto& school : site_.schools.unrecorded())
+        generated("schools/" + school.slug + "/objectives.json", objectives_json(site_, school.objectives, render_.base_url));
     generated("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render_.base_url + "/sitemap.xml\n");
     for (const auto& c : site_.copied_files) {
         if (!options_.incremental) {

@@ -33,6 +33,19 @@ TEST_CASE("invalid-site fixtures print exactly their expected messages") {
             CHECK(diagnostic_lines(r.out) == expected);
             const bool has_error = r.out.find(": error: ") != std::string::npos;
             CHECK(r.exit_code == (has_error ? 1 : 0));
+
+            // check is build without writing: build reports the same
+            // problems (check adds only its link check) and fails alike.
+            TempDir out;
+            const Run b = run_eqsite("build --today 2026-09-01 " + quote(entry.path().string()) + " -o " +
+                                     quote((out.path() / "public").string()));
+            std::vector<std::string> from_check;
+            for (const auto& line : diagnostic_lines(r.out))
+                if (line.find("warning: the link \"") == std::string::npos) from_check.push_back(line);
+            INFO("--- build printed ---\n" << b.err);
+            CHECK(diagnostic_lines(b.err) == from_check);
+            CHECK(b.exit_code == r.exit_code);
+            CHECK(fs::exists(out.path() / "public") == !has_error);
         }
         ++checked;
     }

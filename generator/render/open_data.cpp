@@ -1,0 +1,204 @@
+#include "render/open_data.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "model/vocabulary.hpp"
+#include "util/text.hpp"
+
+namespace eqsite {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string_view audience_slug(Audience a) {
+    switch (a) {
+        case Audience::pupils: return "pupils";
+        case Audience::staff: return "staff";
+        case Audience::everyone: return "everyone";
+    }
+    return "everyone";
+}
+
+ordered_json objective_json(const Site& site, const Objective& o, const std::string& base_url) {
+    const auto& schools = site.schools.unrecorded();
+    ordered_json j;
+    j["slug"] = o.slug;
+    j["title"] = o.title;
+    j["url"] = base_url + objective_route(site, o);
+    j["school"] = o.school ? schools[*o.school].slug : "trust";
+    if (o.school) j["school_name"] = schools[*o.school].name;
+    j["aims"] = ordered_json::array();
+    for (Aim a : o.aims) j["aims"].push_back(std::string(slug(a)));
+    if (o.all_aims) j["all_aims"] = true;
+    j["characteristics"] = ordered_json::array();
+    for (Characteristic c : o.characteristics) j["characteristics"].push_back(std::string(slug(c)));
+    if (o.all_characteristics) j["all_characteristics"] = true;
+    if (!o.target_groups.empty()) j["target_groups"] = o.target_groups;
+    if (o.about) j["about"] = std::string(audience_slug(*o.about));
+    if (o.why) j["why"] = *o.why;
+    if (!o.owners.empty()) j["owners"] = o.owners;
+    if (o.start) j["start"] = o.start->iso();
+    if (o.due) j["due"] = o.due->date ? o.due->date->iso() : "ongoing";
+    if (o.status) j["status"] = std::string(slug(*o.status));
+    if (!o.measures.empty()) j["measures"] = o.measures;
+    if (!o.actions.empty()) {
+        j["actions"] = ordered_json::array();
+        for (const auto& a : o.actions) {
+            ordered_json action;
+            action["text"] = a.text;
+            if (a.owner) action["owner"] = *a.owner;
+            if (a.due) action["due"] = a.due->value.iso();
+            if (a.status) action["status"] = std::string(slug(*a.status));
+            j["actions"].push_back(std::move(action));
+        }
+    }
+    if (!o.progress.empty()) {
+        j["progress"] = ordered_json::array();
+        for (const auto& p : o.progress) j["progress"].push_back({{"date", p.date.iso()}, {"note", p.note}});
+    }
+    j["description_markdown"] = o.markdown;
+    return j;
+}
+
+// The later of two dates, ignoring those after today (a plan's next
+// review is not a change).
+void take(std::optional<Date>& newest, const std::optional<Date>& d, Date today) {
+    if (d && *d <= today && (!newest || *newest < *d)) newest = d;
+}
+template <typename T>
+std::optional<Date> value_of(const std::optional<Located<T>>& l) {
+    return l ? std::optional<Date>(l->value) : std::nullopt;
+}
+
+std::optional<Date> objective_lastmod(const Site& site, const Objective& o, Date today) {
+    std::optional<Date> newest;
+    take(newest, o.start, today);
+    for (const auto& p : o.progress) take(newest, p.date, today);
+    if (!newest) {
+        const auto& config = site.config.unrecorded();
+        take(newest,
+             o.school ? value_of(site.schools.unrecorded()[*o.school].objectives_published)
+                      : value_of(config.objectives_published),
+             today);
+    }
+    return newest;
+}
+
+std::optional<Date> plan_lastmod(const std::optional<AccessibilityPlan>& plan, Date today) {
+    std::optional<Date> newest;
+    if (plan) take(newest, value_of(plan->published), today);
+    return newest;
+}
+
+std::optional<Date> school_lastmod(const Site& site, const School& s, Date today) {
+    std::optional<Date> newest;
+    take(newest, value_of(s.information_updated ? s.information_updated : site.config.unrecorded().information_updated),
+         today);
+    take(newest, value_of(s.objectives_published), today);
+    take(newest, plan_lastmod(s.accessibility_plan, today), today);
+    for (std::size_t o : s.objectives) take(newest, objective_lastmod(site, site.objectives.unrecorded()[o], today), today);
+    return newest;
+}
+
+std::optional<Date> policy_lastmod(const Site& site, Date today) {
+    const auto& policy = site.config.unrecorded().policy;
+    std::optional<Date> newest;
+    take(newest, policy.approved_on, today);
+    take(newest, value_of(policy.last_reviewed), today);
+    return newest;
+}
+
+std::optional<Date> accessibility_lastmod(const Site& site, Date today) {
+    const auto& a = site.config.unrecorded().accessibility;
+    std::optional<Date> newest;
+    take(newest, value_of(a.prepared), today);
+    take(newest, value_of(a.last_reviewed), today);
+    take(newest, a.last_tested, today);
+    return newest;
+}
+
+// Pages that gather the whole site (home, listings, review, data).
+std::optional<Date> site_lastmod(const Site& site, Date today) {
+    const auto& config = site.config.unrecorded();
+    std::optional<Date> newest;
+    take(newest, value_of(config.information_updated), today);
+    take(newest, value_of(config.objectives_published), today);
+    take(newest, policy_lastmod(site, today), today);
+    take(newest, plan_lastmod(site.accessibility_plan.unrecorded(), today), today);
+    for (const auto& s : site.schools.unrecorded()) take(newest, school_lastmod(site, s, today), today);
+    for (const auto& o : site.objectives.unrecorded())
+        if (o.trust_wide()) take(newest, objective_lastmod(site, o, today), today);
+    return newest;
+}
+
+}  // namespace
+
+std::string objectives_json(const Site& site, const std::vector<std::size_t>& which, const std::string& base_url) {
+    ordered_json out = ordered_json::array();
+    const auto& objectives = site.objectives.unrecorded();
+    for (std::size_t i : which) out.push_back(objective_json(site, objectives[i], base_url));
+    return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::optional<Date> page_lastmod(const Site& site, const Page& page) {
+    const Date today = site.today.unrecorded();
+    return std::visit(
+        [&](const auto& kind) -> std::optional<Date> {
+            using K = std::decay_t<decltype(kind)>;
+            if constexpr (std::is_same_v<K, ObjectivePage>)
+                return objective_lastmod(site, site.objectives.unrecorded()[kind.objective], today);
+            else if constexpr (std::is_same_v<K, SchoolPage>)
+                return school_lastmod(site, site.schools.unrecorded()[kind.school], today);
+            else if constexpr (std::is_same_v<K, PolicyPage>)
+                return policy_lastmod(site, today);
+            else if constexpr (std::is_same_v<K, AccessibilityPage>)
+                return accessibility_lastmod(site, today);
+            else if constexpr (std::is_same_v<K, AccessibilityPlanPage>)
+                return plan_lastmod(kind.school ? site.schools.unrecorded()[*kind.school].accessibility_plan
+                                                : site.accessibility_plan.unrecorded(),
+                                    today);
+            else if constexpr (std::is_same_v<K, NotFoundPage>)
+                return std::nullopt;
+            else
+                return site_lastmod(site, today);
+        },
+        page.kind);
+}
+
+std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const std::string& base_url) {
+    std::vector<const Page*> listed;
+    for (const auto& p : pages)
+        if (!std::holds_alternative<NotFoundPage>(p.kind)) listed.push_back(&p);
+    std::sort(listed.begin(), listed.end(), [](const Page* a, const Page* b) { return a->route < b->route; });
+    // The site-wide date is the same for every page that gathers the site: work it out once.
+    std::optional<std::optional<Date>> whole_site;
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const Page* p : listed) {
+        std::optional<Date> lastmod;
+        const bool gathers = std::visit(
+            [](const auto& kind) {
+                using K = std::decay_t<decltype(kind)>;
+                return !(std::is_same_v<K, ObjectivePage> || std::is_same_v<K, SchoolPage> ||
+                         std::is_same_v<K, PolicyPage> || std::is_same_v<K, AccessibilityPage> ||
+                         std::is_same_v<K, AccessibilityPlanPage>);
+            },
+            p->kind);
+        if (gathers) {
+            if (!whole_site) whole_site = page_lastmod(site, *p);
+            lastmod = *whole_site;
+        } else {
+            lastmod = page_lastmod(site, *p);
+        }
+        xml += "  <url><loc>" + html_escape(base_url + p->route) + "</loc>";
+        if (lastmod) xml += "<lastmod>" + lastmod->iso() + "</lastmod>";
+        xml += "</url>\n";
+    }
+    xml += "</urlset>\n";
+    return xml;
+}
+
+}  // namespace eqsite

@@ -1,0 +1,72 @@
+// Open data (issue 14): /objectives.json, each school's objectives.json and
+// a <lastmod> for every sitemap entry, from site-example.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+#include "integration/run.hpp"
+
+using namespace eqsite::test;
+
+TEST_CASE("open data: every objective as JSON, per school too, and sitemap dates from the content") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    REQUIRE(run_eqsite("build --quiet " + quote((source_dir() / "site-example").string()) + " -o " +
+                       quote(out.string()))
+                .exit_code == 0);
+
+    std::size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(source_dir() / "site-example/content"))
+        if (e.path().extension() == ".md" && e.path().parent_path().filename() == "objectives") ++files;
+    const auto all = nlohmann::json::parse(read(out / "objectives.json"));
+    REQUIRE(all.is_array());
+    CHECK(all.size() == files);
+    const std::string base = "https://equality.marches-learning.example/";
+    for (const auto& o : all) {
+        CHECK(o["url"].get<std::string>().rfind(base, 0) == 0);
+        CHECK(fs::exists(out / (o["url"].get<std::string>().substr(base.size()) + "index.html")));
+        CHECK(o.contains("title"));
+        CHECK(o["aims"].is_array());
+    }
+    const auto careers = std::find_if(all.begin(), all.end(), [](const auto& o) {
+        return o["slug"] == "challenge-stereotypes-in-careers-guidance";
+    });
+    REQUIRE(careers != all.end());
+    CHECK((*careers)["school"] == "trust");
+    CHECK((*careers)["start"] == "2024-09-01");
+    CHECK((*careers)["due"] == "2027-07-31");
+    CHECK((*careers)["status"] == "at-risk");
+    CHECK((*careers)["characteristics"] == nlohmann::json::array({"disability", "race", "sex"}));
+    CHECK((*careers)["owners"] == nlohmann::json::array({"Trust careers lead", "Headteachers"}));
+    CHECK((*careers)["actions"].size() > 0);
+
+    // A school's file: the objectives its page shows, its own and the trust's.
+    const auto school = nlohmann::json::parse(read(out / "schools/brookmead-primary/objectives.json"));
+    std::size_t own = 0, trust = 0;
+    for (const auto& o : school) (o["school"] == "brookmead-primary" ? own : trust) += 1;
+    std::size_t own_files = 0;
+    for (const auto& e : fs::directory_iterator(source_dir() / "site-example/content/schools/brookmead-primary/objectives"))
+        own_files += e.path().extension() == ".md";
+    CHECK(own == own_files);
+    CHECK(trust > 0);
+    for (const auto& o : school) CHECK((o["school"] == "brookmead-primary" || o["school"] == "trust"));
+
+    // Every sitemap entry has a date, none after site-example's today, except
+    // where the content gives none (Whitmore Vale's plan has no date: no
+    // date is made up for it).
+    const std::string sitemap = read(out / "sitemap.xml");
+    const std::regex entry(R"(<url><loc>([^<]+)</loc>(?:<lastmod>([0-9-]+)</lastmod>)?</url>)");
+    std::size_t entries = 0;
+    for (std::sregex_iterator it(sitemap.begin(), sitemap.end(), entry), end; it != end; ++it, ++entries) {
+        INFO((*it)[1].str());
+        const bool undated = (*it)[1].str().find("whitmore-vale-primary/accessibility-plan/") != std::string::npos;
+        CHECK((*it)[2].matched == !undated);
+        CHECK((*it)[2].str() <= "2026-09-01");
+    }
+    CHECK(entries > 50);
+    // An objective's date is its latest progress note (or its start).
+    CHECK(sitemap.find("objectives/challenge-stereotypes-in-careers-guidance/</loc><lastmod>" +
+                       (*careers)["progress"].back()["date"].get<std::string>() + "</lastmod>") != std::string::npos);
+}
