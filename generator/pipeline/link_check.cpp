@@ -64,7 +64,10 @@ void attribute_values(std::string_view html, std::string_view name, std::vector<
         const std::size_t start = at + needle.size();
         const std::size_t end = html.find('"', start);
         if (end == std::string_view::npos) break;
-        out.push_back(decode_character_references(html.substr(start, end - start)));
+        const std::string_view value = html.substr(start, end - start);
+        // Most values have no character reference to decode.
+        if (value.find('&') == std::string_view::npos) out.emplace_back(value);
+        else out.push_back(decode_character_references(value));
     }
 }
 
@@ -85,18 +88,36 @@ LinkCheck::LinkCheck(const std::string& base_url) {
 }
 
 bool LinkCheck::write(const std::string& path, std::string_view bytes) {
-    PageLinks links;
-    const bool html = ends_with(path, ".html");
-    if (html) {
-        std::vector<std::string> ids;
-        attribute_values(bytes, "id", ids);
-        links.ids.insert(ids.begin(), ids.end());
-        attribute_values(bytes, "href", links.links);
-        attribute_values(bytes, "src", links.links);
+    if (!ends_with(path, ".html")) {
+        std::lock_guard lock(mutex_);
+        files_.insert(path);
+        return true;
     }
+    std::vector<std::string> ids, links;
+    attribute_values(bytes, "id", ids);
+    attribute_values(bytes, "href", links);
+    attribute_values(bytes, "src", links);
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    const std::string folder = path.substr(0, path.rfind('/') + 1);
     std::lock_guard lock(mutex_);
     files_.insert(path);
-    if (html) pages_[path] = std::move(links);
+    ids_[path].insert(ids.begin(), ids.end());
+    for (const auto& link : links) {
+        // "#x" and "x/" depend on the page; "/x/" and "https://..." do not.
+        const bool relative =
+            link.empty() || (link[0] != '/' && (link[0] == '#' || !url_scheme(browser_cleaned_url(link))));
+        // Keys are joined with NUL, which no decoded address holds.
+        const std::string key =
+            relative ? folder + '\0' + link + (link[0] == '#' ? '\0' + path : std::string()) : link;
+        auto [it, fresh] = uses_.try_emplace(key);
+        if (fresh) {
+            it->second.target = resolve(path, link);
+            it->second.page = path;
+        }
+        ++it->second.pages;
+        if (path < it->second.page) it->second.page = path;  // the first in order, whatever the thread
+    }
     return true;
 }
 
@@ -119,7 +140,7 @@ LinkCheck::Target LinkCheck::resolve(const std::string& page, const std::string&
         if (link.empty()) link = "/";
         if (link[0] != '/' && link[0] != '?' && link[0] != '#') return t;  // "https://x.example.org": another host
     }
-    t.internal = true;
+    t.kind = Target::Kind::internal;
     if (const auto hash = link.find('#'); hash != std::string::npos) {
         t.anchor = percent_decoded(link.substr(hash + 1));
         link.resize(hash);
@@ -132,7 +153,7 @@ LinkCheck::Target LinkCheck::resolve(const std::string& page, const std::string&
         path = page;
     } else if (link[0] == '/') {
         if (link.rfind(base_path_, 0) != 0 && link + "/" != base_path_) {
-            t.path = "\x01outside";  // above the site's own folder on its host
+            t.kind = Target::Kind::outside;
             return t;
         }
         path = link.size() > base_path_.size() ? link.substr(base_path_.size()) : "";
@@ -144,57 +165,52 @@ LinkCheck::Target LinkCheck::resolve(const std::string& page, const std::string&
     const bool folder = path.empty() || path.back() == '/';
     std::string clean;
     if (!normalise(path, clean)) {
-        t.path = "\x01outside";
+        t.kind = Target::Kind::outside;
         return t;
     }
     t.path = folder ? (clean.empty() ? "index.html" : clean + "/index.html") : clean;
     return t;
 }
 
-const LinkCheck::PageLinks* LinkCheck::page_at(const std::string& path, std::string& found) const {
-    for (const std::string& candidate : {path, path + "/index.html"}) {
-        if (!files_.count(candidate)) continue;
-        found = candidate;
-        const auto it = pages_.find(candidate);
-        return it == pages_.end() ? nullptr : &it->second;
-    }
-    found.clear();
-    return nullptr;
-}
-
 std::vector<LinkCheck::Broken> LinkCheck::broken() const {
     std::lock_guard lock(mutex_);
     std::vector<Broken> out;
-    for (const auto& [page, links] : pages_) {
-        std::set<std::string> seen;
-        for (const auto& link : links.links) {
-            if (!seen.insert(link).second) continue;
-            const Target t = resolve(page, link);
-            if (!t.internal) continue;
-            if (t.path == "\x01outside") {
-                out.push_back({page, link,
-                               "leads outside the site, which lives at " + base_path_ +
-                                   " on its host; write the address from the site's own folder (with " +
-                                   base_path_ + " at the start, or relative to the page)"});
-                continue;
-            }
-            std::string found;
-            const PageLinks* target = page_at(t.path, found);
-            if (found.empty()) {
-                out.push_back({page, link,
-                               "leads to no page or file of the site; check the spelling (every page's address "
-                               "is in sitemap.xml), or add the file to static/"});
-                continue;
-            }
-            // "#top" and "#" go to the top of any page (HTML's own rule).
-            if (t.anchor.empty() || to_lower_ascii(t.anchor) == "top" || !target) continue;
-            if (!target->ids.count(t.anchor))
-                out.push_back({page, link,
-                               "goes to #" + t.anchor + ", but " + route_of(found) +
-                                   " has no heading or element with that id; a heading's id is its text in "
-                                   "lower case with hyphens (## Our aims is #our-aims)"});
+    for (const auto& [key, use] : uses_) {
+        const std::size_t nul = key.find('\0');
+        const std::string link = nul == std::string::npos ? key : key.substr(nul + 1);
+        const std::string written = link.substr(0, link.find('\0'));
+        const Target& t = use.target;
+        if (t.kind == Target::Kind::external) continue;
+        if (t.kind == Target::Kind::outside) {
+            out.push_back({use.page, use.pages, written,
+                           "leads outside the site, which lives at " + base_path_ +
+                               " on its host; write the address from the site's own folder (with " + base_path_ +
+                               " at the start, or relative to the page)"});
+            continue;
         }
+        std::string found;
+        for (const std::string& candidate : {t.path, t.path + "/index.html"})
+            if (files_.count(candidate)) {
+                found = candidate;
+                break;
+            }
+        if (found.empty()) {
+            out.push_back({use.page, use.pages, written,
+                           "leads to no page or file of the site; check the spelling (every page's address is in "
+                           "sitemap.xml), or add the file to static/"});
+            continue;
+        }
+        // "#top" and "#" go to the top of any page (HTML's own rule).
+        if (t.anchor.empty() || to_lower_ascii(t.anchor) == "top") continue;
+        const auto ids = ids_.find(found);
+        if (ids != ids_.end() && !ids->second.count(t.anchor))
+            out.push_back({use.page, use.pages, written,
+                           "goes to #" + t.anchor + ", but " + route_of(found) +
+                               " has no heading or element with that id; a heading's id is its text in lower case "
+                               "with hyphens (## Our aims is #our-aims)"});
     }
+    std::sort(out.begin(), out.end(),
+              [](const Broken& a, const Broken& b) { return std::tie(a.page, a.link) < std::tie(b.page, b.link); });
     return out;
 }
 
@@ -232,8 +248,9 @@ void LinkCheck::report(const fs::path& site_root, Diagnostics& diags) const {
             where = {name, line, column_of(std::string_view(text).substr(line_start), at - line_start)};
             break;
         }
-        grouped[{where.file, where.line, where.column, "the link \"" + b.link + "\" " + b.reason}].push_back(
-            route_of(b.page));
+        auto& pages = grouped[{where.file, where.line, where.column, "the link \"" + b.link + "\" " + b.reason}];
+        if (pages.empty()) pages.push_back(route_of(b.page));
+        pages.resize(pages.size() + b.pages - 1, "");  // the others, counted
     }
     for (const auto& [key, pages] : grouped) {
         std::string on = " (on " + pages.front();

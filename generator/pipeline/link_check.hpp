@@ -9,9 +9,9 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <mutex>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -35,31 +35,37 @@ public:
     void report(const std::filesystem::path& site_root, Diagnostics& diags) const;
 
     struct Broken {
-        std::string page;    // output path of the page holding the link ("policy/index.html")
+        std::string page;    // output path of the first page holding the link ("policy/index.html")
+        std::size_t pages;   // how many pages hold it
         std::string link;    // as written in the page, decoded
         std::string reason;  // "leads to no page of the site", "has no element with id \"x\""
     };
-    std::vector<Broken> broken() const;
+    std::vector<Broken> broken() const;  // sorted by page, then link
 
 private:
-    struct PageLinks {
-        std::set<std::string> ids;
-        std::vector<std::string> links;
-    };
-    // The output path a link points to ("" for another site), and its anchor.
+    // Where a link leads: an output path and an anchor, or nowhere we
+    // check (another site), or above the site's folder on its host.
     struct Target {
-        bool internal = false;
+        enum class Kind { external, internal, outside } kind = Kind::external;
         std::string path;
         std::string anchor;
     };
     Target resolve(const std::string& page, const std::string& link) const;
-    const PageLinks* page_at(const std::string& path, std::string& found) const;
+
+    // Each distinct link text and where it leads, with its first page; a
+    // site of 18 000 pages has a few thousand of these, not millions.
+    struct Use {
+        Target target;
+        std::string page;
+        std::size_t pages = 0;
+    };
 
     std::string origin_;     // "https://x.example"
     std::string base_path_;  // "/equality/"
     mutable std::mutex mutex_;
-    std::set<std::string> files_;
-    std::map<std::string, PageLinks> pages_;
+    std::unordered_set<std::string> files_;
+    std::unordered_map<std::string, std::unordered_set<std::string>> ids_;  // by page, for anchors
+    std::unordered_map<std::string, Use> uses_;  // by link text (and the page's folder, for relative links)
 };
 
 }  // namespace eqsite

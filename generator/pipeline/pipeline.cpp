@@ -114,11 +114,11 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
     return which.size();
 }
 
-std::vector<Pipeline::OtherFile> Pipeline::other_files(bool data) {
-    std::vector<OtherFile> out;
+void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& each) {
     auto generated = [&](std::string path, std::string bytes) {
-        const Digest d = digest_of(bytes);
-        out.push_back({std::move(path), d, std::move(bytes), std::nullopt});
+        // Only the preview compares files by digest.
+        const Digest d = options_.incremental ? digest_of(bytes) : Digest{};
+        each({std::move(path), d, std::move(bytes), std::nullopt});
     };
     for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
     std::vector<std::string> slugs;
@@ -137,28 +137,27 @@ std::vector<Pipeline::OtherFile> Pipeline::other_files(bool data) {
     generated("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render_.base_url + "/sitemap.xml\n");
     for (const auto& c : site_.copied_files) {
         if (!options_.incremental) {
-            out.push_back({c.to, {}, std::nullopt, c.from});
+            each({c.to, {}, std::nullopt, c.from});
             continue;
         }
         // The preview compares copies by content, read only when they may have changed.
         const auto version = state_.files.look(c.from, max_data_file);
         ReadError why;
         (void)state_.files.take(c.from, max_data_file, why);  // not kept: copy() reads it
-        out.push_back({c.to, version.digest, std::nullopt, c.from});
+        each({c.to, version.digest, std::nullopt, c.from});
     }
-    return out;
 }
 
 std::size_t Pipeline::write_all(OutputSink& out) {
     std::size_t files = 0;
     std::map<std::string, Digest> others;
-    for (auto& f : other_files(true)) {
-        if (files_.count(f.path) == 0 && !f.from) continue;
+    other_files(true, [&](OtherFile&& f) {
+        if (files_.count(f.path) == 0 && !f.from) return;
         const bool ok = f.bytes ? out.write(f.path, *f.bytes) : out.copy(f.path, *f.from);
         if (!ok) diags_.error({f.from ? relative_name(*f.from, site_.root) : f.path, 1, 1}, "cannot write " + f.path);
-        others[f.path] = f.digest;
+        if (options_.incremental) others[f.path] = f.digest;
         ++files;
-    }
+    });
     std::vector<std::size_t> all(pages_.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (options_.incremental) written_.reads.clear();
@@ -197,14 +196,14 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
     // The downloads are made again only if the tables or schools changed.
     const bool data = !InputTable::same(written_.inputs, site_.inputs, site_.tables.id) ||
                       !InputTable::same(written_.inputs, site_.inputs, site_.schools.id);
-    for (auto& f : other_files(data)) {
+    other_files(data, [&](OtherFile&& f) {
         const auto before = written_.others.find(f.path);
-        if (before != written_.others.end() && before->second == f.digest) continue;
+        if (before != written_.others.end() && before->second == f.digest) return;
         const bool ok = f.bytes ? out.write(f.path, *f.bytes) : out.copy(f.path, *f.from);
         if (!ok) diags_.error({f.path, 1, 1}, "cannot write " + f.path);
         written_.others[f.path] = f.digest;
         ++files;
-    }
+    });
     files += render(cs.pages, out);
     // Routes of pages that are gone.
     for (auto it = written_.reads.begin(); it != written_.reads.end();)

@@ -93,7 +93,10 @@ private:
         std::optional<std::string> bytes;     // generated (data, sitemap, robots, assets)
         std::optional<std::filesystem::path> from;  // or copied from the site
     };
-    std::vector<OtherFile> other_files(bool data);  // `data`: the downloads too
+    // Each file that is not a page, made one at a time and handed to `each`
+    // (so a national site's downloads are never all in memory at once).
+    // `data`: the downloads too.
+    void other_files(bool data, const std::function<void(OtherFile&&)>& each);
 
     PipelineOptions options_;
     ModelState state_;

@@ -137,10 +137,24 @@ std::optional<Date> site_lastmod(const Site& site, Date today) {
 }  // namespace
 
 std::string objectives_json(const Site& site, const std::vector<std::size_t>& which, const std::string& base_url) {
-    ordered_json out = ordered_json::array();
+    // One objective's tree at a time (a national trust has 100 000 of them):
+    // the same text as dumping one array, without holding the whole tree.
+    if (which.empty()) return "[]\n";
+    std::string out = "[\n";
     const auto& objectives = site.objectives.unrecorded();
-    for (std::size_t i : which) out.push_back(objective_json(site, objectives[i], base_url));
-    return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    for (std::size_t k = 0; k < which.size(); ++k) {
+        std::string one = objective_json(site, objectives[which[k]], base_url)
+                              .dump(2, ' ', false, ordered_json::error_handler_t::replace);
+        // Indented one level, as inside the array.
+        out += "  ";
+        for (char c : one) {
+            out.push_back(c);
+            if (c == '\n') out += "  ";
+        }
+        out += k + 1 < which.size() ? ",\n" : "\n";
+    }
+    out += "]\n";
+    return out;
 }
 
 std::optional<Date> page_lastmod(const Site& site, const Page& page) {
