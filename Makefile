@@ -48,7 +48,7 @@ test: build
 # prove that no script written in content (OWASP XSS vectors) can run.
 test-browser:
 	tests/browser/selftest.sh
-	$(EQSITE) build site-example -o $(BUILD)/browser-site
+	$(EQSITE) build site-example -o $(BUILD)/browser-site --fragments
 	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
 	rm -rf $(BUILD)/live-site && cp -r site-example $(BUILD)/live-site && rm -rf $(BUILD)/live-site/public
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site

@@ -10,7 +10,7 @@ _eqsite() {
     fi
     local options
     case ${words[1]} in
-        build) options="--output -o --base-url --jobs --today --quiet -q --help" ;;
+        build) options="--output -o --base-url --jobs --today --quiet -q --fragments --help" ;;
         serve) options="--port --bind --poll --jobs --today --help" ;;
         check) options="--format --today --strict --quiet -q --help" ;;
         new) [ "$cword" -eq 2 ] && { COMPREPLY=($(compgen -W "site school objective" -- "$cur")); return; } ;;

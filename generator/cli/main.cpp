@@ -185,6 +185,9 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--jobs", build_opts.jobs, "Pages rendered in parallel (default: one per core)")
         ->check(CLI::Range(1u, 1024u));
     build_cmd->add_flag("-q,--quiet", build_opts.quiet, "Print errors only: no warnings, no summary");
+    build_cmd->add_flag("--fragments", build_opts.fragments,
+                        "Also write fragments/: each school's page and the trust's as HTML to paste into another "
+                        "website (a CMS page), with absolute links and a stylesheet scoped to them");
     build_cmd->add_option("--today", build_today, "Date used for review checks (YYYY-MM-DD) if site.yaml has no today")
         ->check(validate_date);
 

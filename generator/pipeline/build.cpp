@@ -27,7 +27,8 @@ BuildResult build(const BuildOptions& options) {
         return result;
     }
 
-    Pipeline pipeline({options.site, options.today, options.jobs, options.base_url, false, options.progress});
+    Pipeline pipeline(
+        {options.site, options.today, options.jobs, options.base_url, false, options.progress, options.fragments});
     pipeline.load();
     if (!pipeline.ok()) {
         result.diags = pipeline.diagnostics();

@@ -22,6 +22,7 @@ struct BuildOptions {
     std::optional<Date> today;                 // --today
     bool quiet = false;                        // --quiet: the command line prints errors only
     std::function<void(std::size_t done, std::size_t total)> progress;  // see PipelineOptions
+    bool fragments = false;                    // --fragments
 };
 
 enum class BuildStatus { ok, content_errors, refused };

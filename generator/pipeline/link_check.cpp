@@ -79,7 +79,8 @@ std::string route_of(const std::string& output_path) {
 
 }  // namespace
 
-LinkCheck::LinkCheck(const std::string& base_url) {
+LinkCheck::LinkCheck(const std::string& base_url, std::unordered_set<std::string> repeats)
+    : repeats_(std::move(repeats)) {
     const RenderOptions options = render_options_for(base_url);
     base_path_ = options.base_path;
     origin_ = options.base_url;
@@ -88,7 +89,7 @@ LinkCheck::LinkCheck(const std::string& base_url) {
 }
 
 bool LinkCheck::write(const std::string& path, std::string_view bytes) {
-    if (!ends_with(path, ".html")) {
+    if (!ends_with(path, ".html") || repeats_.count(path)) {
         std::lock_guard lock(mutex_);
         files_.insert(path);
         return true;

@@ -24,7 +24,9 @@ class LinkCheck : public OutputSink {
 public:
     // `base_url` is the site's address ("https://x.example/equality"):
     // links to it count as internal, and its path is where the site lives.
-    explicit LinkCheck(const std::string& base_url);
+    // Links on the pages at `repeats` are not followed: they are those of
+    // pages checked anyway (the embed and fragment copies of a page).
+    LinkCheck(const std::string& base_url, std::unordered_set<std::string> repeats = {});
 
     bool write(const std::string& path, std::string_view bytes) override;
     bool copy(const std::string& path, const std::filesystem::path& from) override;
@@ -63,6 +65,7 @@ private:
     std::string origin_;     // "https://x.example"
     std::string base_path_;  // "/equality/"
     mutable std::mutex mutex_;
+    std::unordered_set<std::string> repeats_;
     std::unordered_set<std::string> files_;
     std::unordered_map<std::string, std::unordered_set<std::string>> ids_;  // by page, for anchors
     std::unordered_map<std::string, Use> uses_;  // by link text (and the page's folder, for relative links)

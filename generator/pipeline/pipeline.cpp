@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include "pipeline/link_check.hpp"
+#include "render/css_scope.hpp"
 #include "render/open_data.hpp"
 
 #include <algorithm>
@@ -52,12 +53,13 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
 // The pages and files of the site, and the checks that need them: a file
 // of static/ may not replace a generated page.
 void Pipeline::plan() {
-    pages_ = plan_pages(site_);
+    pages_ = plan_pages(site_, options_.fragments);
     std::set<std::string> generated;
     for (const auto& p : pages_) generated.insert(output_path(p.route));
     generated.insert("sitemap.xml");
     generated.insert("robots.txt");
     generated.insert("objectives.json");
+    if (options_.fragments) generated.insert("assets/fragment.css");
     for (const auto& school : site_.schools.unrecorded()) generated.insert("schools/" + school.slug + "/objectives.json");
     for (const auto& [name, file] : theme_.assets) generated.insert("assets/" + name);
     for (const auto& t : site_.tables.unrecorded()) {
@@ -121,6 +123,9 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
         each({std::move(path), d, std::move(bytes), std::nullopt});
     };
     for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
+    if (options_.fragments)
+        if (const auto style = theme_.assets.find("style.css"); style != theme_.assets.end())
+            generated("assets/fragment.css", scope_css(style->second.text, ".eqsite-fragment"));
     std::vector<std::string> slugs;
     for (const auto& s : site_.schools.unrecorded()) slugs.push_back(s.slug);
     for (const auto& t : site_.tables.unrecorded()) {
@@ -219,7 +224,10 @@ Diagnostics check_site(const PipelineOptions& options) {
     pipeline.load();
     if (!pipeline.ok()) return pipeline.diagnostics();
     // Every page rendered as build would write it, into the link check.
-    LinkCheck links(pipeline.base_url());
+    std::unordered_set<std::string> repeats;
+    for (const auto& page : pipeline.pages())
+        if (for_other_sites(page)) repeats.insert(output_path(page.route));
+    LinkCheck links(pipeline.base_url(), std::move(repeats));
     pipeline.write_all(links);
     Diagnostics diags = pipeline.diagnostics();
     links.report(options.site, diags);

@@ -38,6 +38,7 @@ struct PipelineOptions {
     // Called now and then while pages are rendered, from one thread, with
     // how many are done out of how many (build's progress line).
     std::function<void(std::size_t done, std::size_t total)> progress;
+    bool fragments = false;  // build --fragments: pages to paste into other sites, and their stylesheet
 };
 
 // What the watcher saw change since the last load (serve).

@@ -185,7 +185,7 @@ std::optional<Date> page_lastmod(const Site& site, const Page& page) {
 std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const std::string& base_url) {
     std::vector<const Page*> listed;
     for (const auto& p : pages)
-        if (!std::holds_alternative<NotFoundPage>(p.kind)) listed.push_back(&p);
+        if (!std::holds_alternative<NotFoundPage>(p.kind) && !for_other_sites(p)) listed.push_back(&p);
     std::sort(listed.begin(), listed.end(), [](const Page* a, const Page* b) { return a->route < b->route; });
     // The site-wide date is the same for every page that gathers the site: work it out once.
     std::optional<std::optional<Date>> whole_site;

@@ -190,6 +190,8 @@ PageView PageViews::view(const Page& page) const {
                           [&](const AccessibilityPage&) { return accessibility(); },
                           [&](const AccessibilityPlanPage& p) { return accessibility_plan(p.school); },
                           [&](const NotFoundPage&) { return not_found(); },
+                          [&](const EmbedPage&) { return view(shown_page(site_, page)); },
+                          [&](const FragmentPage&) { return view(shown_page(site_, page)); },
                       },
                       page.kind);
 }
@@ -670,6 +672,26 @@ PageView PageViews::not_found() const {
     v.data.set("objectives_href", href("/objectives/"));
     set_if(v.data, "contact_email", site_.config->trust.contact_email);
     return v;
+}
+
+Data PageViews::for_other_sites(const Page& page, const PageView& view) const {
+    const auto& trust = site_.config->trust;
+    const Page shown = shown_page(site_, page);
+    Data d;
+    d.set("lang", site_.config->language);
+    // Not the title of the page it shows: titles stay unique across the site.
+    d.set("page_title", "Equality information: " + view.heading +
+                            (view.heading == trust.name ? "" : " \xE2\x80\x93 " + trust.name));
+    d.set("trust_name", trust.name);
+    d.set("full_page_url", options_.base_url + shown.route);
+    d.set("site_url", options_.base_url + "/");
+    d.set("assets", options_.base_path + "assets/");
+    d.set("assets_url", options_.base_url + "/assets/");
+    set_if(d, "contact_email", trust.contact_email);
+    d.set("accessibility_url", options_.base_url + "/accessibility/");
+    d.set("accessibility_href", href("/accessibility/"));
+    d.set("extra_head_html", options_.extra_head_html);
+    return d;
 }
 
 Data PageViews::layout(const Page& page, const PageView& view) const {

@@ -41,6 +41,9 @@ public:
     PageView view(const Page& page) const;
     // The values for layout.mustache, around the page's content.
     kainjow::mustache::data layout(const Page& page, const PageView& view) const;
+    // The values for embed.mustache and fragment.mustache, around the
+    // content of the page they show (render/pages.hpp, EmbedPage).
+    kainjow::mustache::data for_other_sites(const Page& page, const PageView& view) const;
 
 private:
     PageView home() const;

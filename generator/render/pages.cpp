@@ -31,7 +31,7 @@ std::string output_path(const std::string& route) {
     return p;
 }
 
-std::vector<Page> plan_pages(const Site& site) {
+std::vector<Page> plan_pages(const Site& site, bool fragments) {
     std::vector<Page> pages;
     pages.reserve(16 + site.schools.size() + site.objectives.size());
     pages.push_back({"/", HomePage{}});
@@ -59,7 +59,28 @@ std::vector<Page> plan_pages(const Site& site) {
     pages.push_back({"/accessibility/", AccessibilityPage{}});
     if (site.accessibility_plan->has_value()) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
     pages.push_back({"/404.html", NotFoundPage{}});
+    pages.push_back({"/embed/", EmbedPage{std::nullopt}});
+    for (std::size_t i = 0; i < site.schools.size(); ++i)
+        pages.push_back({school_route(site.schools[i]) + "embed/", EmbedPage{i}});
+    if (fragments) {
+        pages.push_back({"/fragments/trust.html", FragmentPage{std::nullopt}});
+        for (std::size_t i = 0; i < site.schools.size(); ++i)
+            pages.push_back({"/fragments/schools/" + site.schools[i].slug + ".html", FragmentPage{i}});
+    }
     return pages;
+}
+
+Page shown_page(const Site& site, const Page& page) {
+    std::optional<std::size_t> school;
+    if (const auto* e = std::get_if<EmbedPage>(&page.kind)) school = e->school;
+    else if (const auto* f = std::get_if<FragmentPage>(&page.kind)) school = f->school;
+    else return page;
+    if (school) return {school_route(site.schools[*school]), SchoolPage{*school}};
+    return {"/", HomePage{}};
+}
+
+bool for_other_sites(const Page& page) {
+    return std::holds_alternative<EmbedPage>(page.kind) || std::holds_alternative<FragmentPage>(page.kind);
 }
 
 }  // namespace eqsite

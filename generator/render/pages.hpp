@@ -28,17 +28,31 @@ struct AccessibilityPage {};
 // A Schedule 10 accessibility plan: the trust's (school = nullopt) or a school's.
 struct AccessibilityPlanPage { std::optional<std::size_t> school; };
 struct NotFoundPage {};
+// A school's page (or the trust's home page, school = nullopt) for other
+// websites to show: EmbedPage is a whole page without navigation, for an
+// <iframe> (/schools/<slug>/embed/, /embed/); FragmentPage is the content
+// alone with absolute links, to paste into a CMS page
+// (/fragments/schools/<slug>.html, /fragments/trust.html; `build --fragments`).
+struct EmbedPage { std::optional<std::size_t> school; };
+struct FragmentPage { std::optional<std::size_t> school; };
 
 using PageKind = std::variant<HomePage, PolicyPage, ObjectivesPage, CharacteristicPage, AimPage, SchoolPage,
                               ObjectivePage, DataPage, ReviewPage, AccessibilityPage, AccessibilityPlanPage,
-                              NotFoundPage>;
+                              NotFoundPage, EmbedPage, FragmentPage>;
 
 struct Page {
     std::string route;  // "/schools/x/" (or "/404.html")
     PageKind kind;
 };
 
-std::vector<Page> plan_pages(const Site& site);
+// `fragments`: the pages to paste into another site too (build --fragments).
+std::vector<Page> plan_pages(const Site& site, bool fragments = false);
+
+// The page an embed or fragment shows (a school page, or the home page);
+// any other page is its own.
+Page shown_page(const Site& site, const Page& page);
+// Pages only for other sites to show, never listed in the sitemap.
+bool for_other_sites(const Page& page);
 
 // "/schools/x/" -> "schools/x/index.html"; "/404.html" -> "404.html".
 std::string output_path(const std::string& route);

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "render/page_views.hpp"
+#include "util/url.hpp"
 
 namespace eqsite {
 
@@ -85,6 +86,15 @@ std::string Renderer::render(const Page& page, std::string& error) {
     PageView view = views.view(page);
     std::string content = impl_->apply(view.template_name, view.data, error);
     if (!error.empty()) return {};
+    if (std::holds_alternative<EmbedPage>(page.kind) || std::holds_alternative<FragmentPage>(page.kind)) {
+        const bool fragment = std::holds_alternative<FragmentPage>(page.kind);
+        mustache::data around = views.for_other_sites(page, view);
+        // Both are shown on another site, at another address than the page
+        // they show: every address in them must be absolute.
+        around.set("content_html",
+                   absolute_addresses(content, impl_->options.base_url, shown_page(impl_->site, page).route));
+        return impl_->apply(fragment ? "fragment" : "embed", around, error);
+    }
     mustache::data layout = views.layout(page, view);
     layout.set("content_html", content);
     return impl_->apply("layout", layout, error);

@@ -144,7 +144,8 @@ std::optional<std::string> inline_partials(const std::string& text, const std::m
 const std::vector<std::string>& template_names() {
     static const std::vector<std::string> names = {"layout",    "home",   "policy",    "objectives",
                                                     "characteristic", "aim", "school", "objective",
-                                                    "data",      "review",    "accessibility", "accessibility-plan", "404"};
+                                                    "data",      "review",    "accessibility", "accessibility-plan", "404",
+                                                    "embed",     "fragment"};
     return names;
 }
 

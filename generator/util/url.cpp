@@ -1,5 +1,7 @@
 #include "util/url.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -120,6 +122,33 @@ std::optional<std::string> url_scheme(std::string_view cleaned) {
 bool is_allowed_url(std::string_view cleaned) {
     const auto scheme = url_scheme(cleaned);
     return !scheme || *scheme == "http" || *scheme == "https" || *scheme == "mailto" || *scheme == "tel";
+}
+
+std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route) {
+    // "https://host/equality" -> origin "https://host".
+    const std::size_t scheme_end = base_url.find("://");
+    const std::size_t path_start = scheme_end == std::string::npos ? std::string::npos : base_url.find('/', scheme_end + 3);
+    const std::string origin = path_start == std::string::npos ? base_url : base_url.substr(0, path_start);
+    std::string out;
+    out.reserve(html.size() + html.size() / 8);
+    std::size_t done = 0;
+    for (std::size_t at = 0; at < html.size(); ++at) {
+        std::size_t value = std::string_view::npos;
+        for (std::string_view name : {std::string_view(" href=\""), std::string_view(" src=\"")})
+            if (html.compare(at, name.size(), name) == 0) value = at + name.size();
+        if (value == std::string_view::npos || value >= html.size()) continue;
+        const std::string_view rest = html.substr(value, html.find('"', value) - value);
+        std::string prefix;
+        if (rest.rfind("//", 0) == 0 || rest.empty() || rest[0] == '#' || url_scheme(browser_cleaned_url(rest))) continue;
+        if (rest[0] == '/') prefix = origin;
+        else prefix = base_url + page_route;
+        out.append(html.substr(done, value - done));
+        append_html_escaped(out, prefix);
+        done = value;
+        at = value;
+    }
+    out.append(html.substr(done));
+    return out;
 }
 
 }  // namespace eqsite

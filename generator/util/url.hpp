@@ -28,4 +28,10 @@ std::optional<std::string> url_scheme(std::string_view cleaned);
 // Allowed: relative addresses and http, https, mailto and tel.
 bool is_allowed_url(std::string_view cleaned);
 
+// eqsite's own HTML with every href and src made absolute, for pasting
+// into another site: "/x/" becomes "https://host/x/", "x/" is resolved
+// against `page_route` under `base_url` ("https://host/equality"), and
+// "#x", "mailto:" and full addresses stay as they are.
+std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route);
+
 }  // namespace eqsite

@@ -5,6 +5,9 @@
 //   - no horizontal page scroll at 320 CSS px (WCAG 1.4.10 reflow).
 // On a few pages, Tab from the top must reach the skip link first and
 // activating it must move focus to <main>.
+// Fragments (fragments/*.html, from `eqsite build --fragments`) are checked
+// as a school's CMS would show them: inside a host page, with their
+// absolute addresses (the site's real address) answered from the folder.
 // Usage: node run.mjs SITE_OUTPUT_FOLDER
 // Prints a line per page and "N passed, M failed"; exits 1 on any failure.
 import { chromium } from "playwright-core";
@@ -43,6 +46,31 @@ function routeOf(file) {
   return "/" + file;
 }
 
+// A page of another website with a fragment pasted into its main content.
+function hostPage(fragment) {
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Equality information - a school website</title>
+</head>
+<body>
+<header><p>A school website</p></header>
+<main>
+${fragment}
+</main>
+</body>
+</html>
+`;
+}
+// The site's own address, as the sitemap gives it.
+const siteOrigin = (() => {
+  const sitemap = path.join(root, "sitemap.xml");
+  const m = fs.existsSync(sitemap) && fs.readFileSync(sitemap, "utf8").match(/<loc>(https?:\/\/[^/<]+)/);
+  return m ? m[1] : null;
+})();
+
 const validator = new HtmlValidate(JSON.parse(fs.readFileSync(new URL("./htmlvalidate.json", import.meta.url))));
 const server = await startServer(root);
 const base = `http://127.0.0.1:${server.port}`;
@@ -53,6 +81,17 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
+if (siteOrigin) {
+  // Absolute addresses of the site (in fragments) are answered from the folder.
+  await context.route(siteOrigin + "/**", async (r) => {
+    let rel = decodeURIComponent(new URL(r.request().url()).pathname);
+    if (rel.endsWith("/")) rel += "index.html";
+    const file = path.join(root, path.normalize(rel));
+    if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())
+      await r.fulfill({ path: file });
+    else await r.fulfill({ status: 404, body: "Not found" });
+  });
+}
 
 let passed = 0;
 let failed = 0;
@@ -61,12 +100,22 @@ try {
     const route = routeOf(file);
     const problems = [];
 
-    const report = await validator.validateString(fs.readFileSync(path.join(root, file), "utf8"), file);
+    const fragment = file.startsWith("fragments/");
+    const html = fragment ? hostPage(fs.readFileSync(path.join(root, file), "utf8"))
+                          : fs.readFileSync(path.join(root, file), "utf8");
+    const report = await validator.validateString(html, file);
     for (const r of report.results)
       for (const m of r.messages) problems.push(`html ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(base + route, { waitUntil: "load" });
+    if (fragment) {
+      await page.goto(base + "/404.html", { waitUntil: "load" });
+      await page.setContent(html, { waitUntil: "load" });
+      const styled = await page.evaluate(() => getComputedStyle(document.querySelector(".eqsite-fragment a") ?? document.body).color);
+      if (styled !== "rgb(26, 77, 143)") problems.push(`fragment: its stylesheet did not apply (link colour ${styled})`);
+    } else {
+      await page.goto(base + route, { waitUntil: "load" });
+    }
     const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     for (const v of axe.violations)
       problems.push(`axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);

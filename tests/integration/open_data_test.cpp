@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <regex>
+#include <sstream>
 
 #include "integration/run.hpp"
 
@@ -69,4 +70,55 @@ TEST_CASE("open data: every objective as JSON, per school too, and sitemap dates
     // An objective's date is its latest progress note (or its start).
     CHECK(sitemap.find("objectives/challenge-stereotypes-in-careers-guidance/</loc><lastmod>" +
                        (*careers)["progress"].back()["date"].get<std::string>() + "</lastmod>") != std::string::npos);
+}
+
+TEST_CASE("pages for other websites: an embed page per school, and with --fragments, fragments to paste") {
+    TempDir dir;
+    const fs::path site = source_dir() / "site-example";
+    const fs::path plain = dir.path() / "plain", with = dir.path() / "with";
+    REQUIRE(run_eqsite("build --quiet " + quote(site.string()) + " -o " + quote(plain.string())).exit_code == 0);
+    CHECK_FALSE(fs::exists(plain / "fragments"));
+    CHECK_FALSE(fs::exists(plain / "assets/fragment.css"));
+    REQUIRE(run_eqsite("build --quiet --fragments " + quote(site.string()) + " -o " + quote(with.string())).exit_code == 0);
+
+    const std::string base = "https://equality.marches-learning.example/";
+    std::size_t schools = 0;
+    for (const auto& e : fs::directory_iterator(site / "content/schools")) {
+        if (!e.is_directory()) continue;
+        ++schools;
+        const std::string slug = e.path().filename().string();
+        INFO(slug);
+        // The embed page: a whole page with a title, without the site's navigation, links opening outside the frame.
+        const std::string embed = read(plain / "schools" / slug / "embed/index.html");
+        CHECK(embed.find("<title>") != std::string::npos);
+        CHECK(embed.find("class=\"site-header\"") == std::string::npos);
+        CHECK(embed.find("<base target=\"_top\">") != std::string::npos);
+        CHECK(embed.find("<link rel=\"canonical\" href=\"" + base + "schools/" + slug + "/\">") != std::string::npos);
+        CHECK(embed.find("name=\"robots\" content=\"noindex\"") != std::string::npos);
+        // The fragment: the school page's content, every address absolute.
+        const std::string fragment = read(with / "fragments/schools" / (slug + ".html"));
+        CHECK(fragment.find("<div class=\"eqsite-fragment\"") != std::string::npos);
+        CHECK(fragment.find("<!DOCTYPE") == std::string::npos);
+        CHECK(fragment.find("href=\"/") == std::string::npos);
+        CHECK(fragment.find("src=\"/") == std::string::npos);
+        CHECK(fragment.find("href=\"" + base + "assets/fragment.css\"") != std::string::npos);
+    }
+    CHECK(schools >= 6);
+    CHECK(fs::exists(with / "fragments/trust.html"));
+    CHECK(fs::exists(plain / "embed/index.html"));
+    // Every rule of the fragment's stylesheet is under its class.
+    const std::string css = read(with / "assets/fragment.css");
+    std::istringstream lines(css);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty() || line[0] == ' ' || line[0] == '}' || line.rfind("/*", 0) == 0 || line.rfind("@media", 0) == 0)
+            continue;
+        INFO(line);
+        CHECK(line.rfind(".eqsite-fragment", 0) == 0);
+    }
+    // Neither is in the sitemap: they repeat pages that are.
+    const std::string sitemap = read(with / "sitemap.xml");
+    CHECK(sitemap.find("embed/") == std::string::npos);
+    CHECK(sitemap.find("fragments/") == std::string::npos);
+    // And the output is otherwise the same.
+    CHECK(read(with / "schools/brookmead-primary/index.html") == read(plain / "schools/brookmead-primary/index.html"));
 }
