@@ -113,7 +113,7 @@ void OutputWriter::recover() {
     std::error_code ec;
     const fs::path previous = sibling("previous"), staging = sibling("staging"), spare = sibling("spare");
     if (fs::exists(previous, ec)) {
-        give_back_user_files(previous, Manifest::read(previous));
+        take_back_user_files(previous, Manifest::read(previous));
         if (fs::exists(spare, ec)) fs::remove_all(spare, ec);
         fs::rename(previous, spare, ec);
     }
@@ -189,13 +189,60 @@ std::vector<std::string> OutputWriter::user_files_in_the_way(const std::set<std:
     return out;
 }
 
+namespace {
+
+// A copy of the tree at `from` at `to` that shares the files' storage
+// (hard links; a copy where a link cannot be made), so that either may be
+// deleted later without losing the other.
+void link_tree(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    const auto status = fs::symlink_status(from, ec);
+    if (fs::is_symlink(status)) {
+        fs::copy_symlink(from, to, ec);
+    } else if (fs::is_directory(status)) {
+        fs::create_directories(to, ec);
+        for (fs::directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec))
+            link_tree(it->path(), to / it->path().filename());
+    } else {
+        fs::create_hard_link(from, to, ec);
+        if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    }
+}
+
+}  // namespace
+
 // Moves every file of `old_output` that its manifest does not list (the
-// user's own) into the output, a whole folder at a time where no eqsite
-// file is in it. What the output already has is left where it is.
-void OutputWriter::give_back_user_files(const fs::path& old_output, const Manifest& old_manifest) {
+// user's own) into the output, where the output does not have it. Only
+// for a "previous" folder that eqsite 0.1 left when it was stopped between
+// its swap and giving the user's files back; builds now lend them before
+// the swap (lend_user_files).
+void OutputWriter::take_back_user_files(const fs::path& old_output, const Manifest& old_manifest) {
     if (!old_manifest.known) return;
+    std::error_code ec;
+    for (fs::directory_iterator it(old_output, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = to_utf8(it->path().filename());
+        std::error_code e;
+        if (name == output_marker || old_manifest.files.count(name)) continue;
+        if (it->is_directory(e) && !it->is_symlink(e)) {
+            bool has_eqsite_file = false;
+            for (const auto& [path, d] : old_manifest.files) has_eqsite_file = has_eqsite_file || path.rfind(name + "/", 0) == 0;
+            if (has_eqsite_file) continue;  // an eqsite folder
+        }
+        if (fs::exists(fs::symlink_status(out_ / name, e))) continue;
+        fs::rename(it->path(), out_ / name, e);
+        if (!e) kept_.push_back(name);
+    }
+}
+
+// Links every file of the output that its manifest does not list (the
+// user's own: CNAME, .git/) into the staging folder, a whole folder at a
+// time where no eqsite file is in it. Done before the swap, so that the
+// new output has them from its first instant and the old one still has
+// them: a build stopped at any moment loses none of them.
+void OutputWriter::lend_user_files() {
+    if (!previous_.known) return;  // an older eqsite's output: all of it was eqsite's
     std::set<std::string> eqsite_folders;  // every folder that holds an eqsite file
-    for (const auto& [path, d] : old_manifest.files)
+    for (const auto& [path, d] : previous_.files)
         for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
             eqsite_folders.insert(path.substr(0, slash));
     std::vector<fs::path> todo{fs::path()};
@@ -203,7 +250,7 @@ void OutputWriter::give_back_user_files(const fs::path& old_output, const Manife
         const fs::path rel = todo.back();
         todo.pop_back();
         std::error_code ec;
-        for (fs::directory_iterator it(old_output / rel, ec), end; !ec && it != end; it.increment(ec)) {
+        for (fs::directory_iterator it(out_ / rel, ec), end; !ec && it != end; it.increment(ec)) {
             const fs::path child = rel / it->path().filename();
             const std::string name = to_utf8(child);
             if (name == output_marker) continue;
@@ -213,11 +260,11 @@ void OutputWriter::give_back_user_files(const fs::path& old_output, const Manife
                 todo.push_back(child);
                 continue;
             }
-            if (!folder && old_manifest.files.count(name)) continue;  // eqsite's
-            if (fs::exists(fs::symlink_status(out_ / child, e))) continue;
-            fs::create_directories((out_ / child).parent_path(), e);
-            fs::rename(it->path(), out_ / child, e);
-            if (!e) kept_.push_back(name);
+            if (!folder && previous_.files.count(name)) continue;  // eqsite's
+            if (fs::exists(fs::symlink_status(staging_ / child, e))) continue;
+            fs::create_directories((staging_ / child).parent_path(), e);
+            link_tree(it->path(), staging_ / child);
+            kept_.push_back(name);
         }
     }
 }
@@ -262,19 +309,16 @@ bool OutputWriter::commit() {
         if (ec) error_ = "cannot move the new output into place at " + to_utf8(out_) + ": " + ec.message();
         return !ec;
     }
+    lend_user_files();
     // One step: the output is the whole old site or the whole new one.
     std::string why;
     if (!platform::exchange(staging_, out_, why)) {
         error_ = "cannot swap the new output in at " + to_utf8(out_) + ": " + why;
         return false;
     }
-    // The old output, now at the staging path, still holds the user's own
-    // files: give them back, then keep it as the next build's spare.
-    const fs::path previous = sibling("previous");
-    fs::rename(staging_, previous, ec);
-    const fs::path old_output = ec ? staging_ : previous;
-    give_back_user_files(old_output, previous_);
-    fs::rename(old_output, sibling("spare"), ec);
+    // The old output, now at the staging path, is the next build's spare
+    // (its links to the user's files go when that build cleans it).
+    fs::rename(staging_, sibling("spare"), ec);
     return true;
 }
 

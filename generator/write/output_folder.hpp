@@ -16,9 +16,10 @@
 // digest. A file whose bytes did not change is hard-linked from the
 // previous output, so it keeps its modification time and `rsync` or `aws
 // s3 sync` upload only what changed. Files in `out/` that eqsite did not
-// write (CNAME, .git/, a verification file) are kept: after the swap they
-// are moved into the new output. A build that would replace one of them is
-// refused, naming it.
+// write (CNAME, .git/, a verification file) are kept: just before the swap
+// they are hard-linked into the new output, so both the old and the new
+// output hold them at every instant. A build that would replace one of
+// them is refused, naming it.
 #pragma once
 
 #include <filesystem>
@@ -105,7 +106,8 @@ private:
     void prepare_staging();
     void ensure_folder(const std::filesystem::path& folder);
     bool finish(const std::string& path, const Digest& digest);
-    void give_back_user_files(const std::filesystem::path& old_output, const Manifest& old_manifest);
+    void lend_user_files();
+    void take_back_user_files(const std::filesystem::path& old_output, const Manifest& old_manifest);
 
     std::filesystem::path out_, staging_;
     std::string error_;
