@@ -20,6 +20,12 @@
 #include "pipeline/build.hpp"
 #include "pipeline/pipeline.hpp"
 
+// CMake sets the version from project(); a compile outside CMake (the
+// clang check) still needs a value.
+#ifndef EQSITE_VERSION
+#define EQSITE_VERSION "(unreleased)"
+#endif
+
 namespace {
 
 using namespace eqsite;
