@@ -15,7 +15,7 @@ _eqsite() {
         check) options="--format --today --strict --quiet -q --help" ;;
         new) [ "$cword" -eq 2 ] && { COMPREPLY=($(compgen -W "site school objective" -- "$cur")); return; } ;;
         import) [ "$cword" -eq 2 ] && { COMPREPLY=($(compgen -W "objectives" -- "$cur")); return; }
-                options="--school --help" ;;
+                options="--school --dry-run --update --force --sheet --table --map --help" ;;
     esac
     case $prev in
         --format) COMPREPLY=($(compgen -W "text json github" -- "$cur")); return ;;
@@ -26,7 +26,7 @@ _eqsite() {
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
     else
         COMPREPLY=($(compgen -d -- "$cur"))
-        [ "${words[1]}" = import ] && COMPREPLY+=($(compgen -f -X '!*.@(csv|tsv)' -- "$cur"))
+        [ "${words[1]}" = import ] && COMPREPLY+=($(compgen -f -X '!*.@(csv|tsv|xlsx|docx)' -- "$cur"))
     fi
 }
 complete -F _eqsite eqsite

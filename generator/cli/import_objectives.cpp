@@ -1,10 +1,12 @@
 #include "cli/import_objectives.hpp"
 
-#include <algorithm>
 #include <map>
+#include <set>
 
 #include "cli/report.hpp"
-#include "load/csv_file.hpp"
+#include "import/columns.hpp"
+#include "import/objective_rows.hpp"
+#include "import/sheet.hpp"
 #include "load/document.hpp"
 #include "model/objective.hpp"
 #include "util/files.hpp"
@@ -13,172 +15,172 @@
 namespace eqsite {
 
 namespace fs = std::filesystem;
+using namespace eqsite::import;
 
 namespace {
 
-// The columns, in the order their lines are written to the file.
-struct Column {
-    const char* name;
-    bool list;  // "a; b" becomes [a, b]
-};
-const Column columns[] = {
-    {"title", false},  {"about", false},         {"aims", true},  {"characteristics", true},
-    {"target_groups", true}, {"why", false},     {"owner", true}, {"start", false},
-    {"due", false},    {"status", false},        {"measures", true},
-};
-
-std::string yaml_quoted(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
+// --map "Header=field" options, by header in lower case.
+bool read_maps(const std::vector<std::string>& maps, std::map<std::string, Field>& out, std::ostream& err) {
+    for (const auto& m : maps) {
+        const auto eq = m.rfind('=');
+        const auto field = eq == std::string::npos ? std::nullopt : field_named(m.substr(eq + 1));
+        if (!field) {
+            err << "eqsite: error: --map \"" << m << "\": write it as \"Your header=field\", where field is one of "
+                << join_words(field_names(), " or ") << "\n";
+            return false;
         }
-        out += c;
+        out[to_lower_ascii(trim(m.substr(0, eq)))] = *field;
     }
-    return out + "\"";
+    return true;
 }
 
-std::string yaml_list(const std::string& cell) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.size());
-        if (auto item = trim(cell.substr(start, end - start)); !item.empty()) items.push_back(yaml_quoted(item));
-        start = end + 1;
+// Of a document's tables, the one that looks most like an action plan.
+const Sheet* choose_table(const std::vector<Sheet>& sheets) {
+    const Sheet* best = nullptr;
+    int best_score = 0;
+    for (const auto& s : sheets) {
+        int score = 0;
+        for (std::size_t r = 0; r < s.rows.size() && r < 10; ++r) score = std::max(score, header_score(s.rows[r]));
+        if (score > best_score) {
+            best = &s;
+            best_score = score;
+        }
     }
-    return "[" + join(items, ", ") + "]";
+    return best ? best : sheets.empty() ? nullptr : &sheets.front();
 }
 
-struct Planned {
-    fs::path file;
-    std::string text;
-};
+// The build's own checks of a file, reported at the cells its lines came from.
+void check_like_the_build(const ImportedObjective& o, const std::string& text, const std::string& rel,
+                          Diagnostics& diags) {
+    Diagnostics file_diags;
+    if (auto doc = parse_document(rel, text, file_diags)) read_objective(*doc, o.slug, std::nullopt, file_diags);
+    for (const auto& d : file_diags.sorted()) {
+        const auto index = static_cast<std::size_t>(std::max(0, d.where.line - 1));
+        Diagnostic moved = d;
+        moved.where = {index < o.line_cells.size() ? o.line_cells[index] : o.where, 0, 0};
+        diags.add(moved);
+    }
+}
 
 }  // namespace
 
-int import_objectives(const fs::path& site, const fs::path& file, const std::optional<std::string>& school,
-                      std::ostream& out, std::ostream& err) {
+int import_objectives(const ImportOptions& options, std::ostream& out, std::ostream& err) {
     std::error_code ec;
+    const fs::path& site = options.site;
     if (!fs::is_regular_file(site / "site.yaml", ec)) {
         err << "eqsite: error: no site.yaml in " << to_utf8(fs::absolute(site)) << ": run this in your site folder\n";
         return 2;
     }
     fs::path folder = site / "content/trust/objectives";
-    if (school) {
-        if (!is_valid_slug(*school) || !fs::is_directory(site / "content/schools" / from_utf8(*school), ec)) {
-            err << "eqsite: error: there is no school \"" << *school << "\" in content/schools/\n";
+    if (options.school) {
+        if (!is_valid_slug(*options.school) || !fs::is_directory(site / "content/schools" / from_utf8(*options.school), ec)) {
+            err << "eqsite: error: there is no school \"" << *options.school << "\" in content/schools/\n";
             return 2;
         }
-        folder = site / "content/schools" / from_utf8(*school) / "objectives";
+        folder = site / "content/schools" / from_utf8(*options.school) / "objectives";
     }
-    const auto bytes = read_file(file);
-    if (!bytes) {
-        err << "eqsite: error: cannot read " << to_utf8(file) << "\n";
+    std::map<std::string, Field> overrides;
+    if (!read_maps(options.maps, overrides, err)) return 2;
+
+    std::string why;
+    const auto sheets = read_sheets(options.file, {options.sheet, options.table}, why);
+    if (sheets.empty()) {
+        err << "eqsite: error: " << why << "\n";
         return 2;
     }
-    const std::string name = to_utf8(file.filename());
-    const bool tsv = to_lower_ascii(to_utf8(file.extension())) == ".tsv";
+    const Sheet& sheet = *choose_table(sheets);
+    const auto map = map_columns(sheet, overrides, why);
+    if (!map) {
+        err << "eqsite: error: " << why << "\n";
+        return 1;
+    }
+    out << "Reading " << (sheet.name.empty() ? sheet.file : sheet.file + ":" + sheet.name) << "\n";
+    for (const auto& d : map->decisions) out << "  " << d << "\n";
+
     Diagnostics diags;
-    const auto csv = parse_csv(name, *bytes, diags, tsv ? '\t' : ',');
-    if (!csv) {
-        print_diagnostics(diags, ReportFormat::text, err);
-        return 1;
-    }
+    std::vector<std::string> table_decisions;
+    auto objectives = objective_rows(sheet, *map, diags, table_decisions);
+    for (const auto& d : table_decisions) out << "  " << d << "\n";
 
-    // Which spreadsheet column holds each setting.
-    std::map<std::string, std::size_t> at;
-    std::vector<std::string> known;
-    for (const auto& c : columns) known.emplace_back(c.name);
-    known.insert(known.end(), {"slug", "description"});
-    const CsvRow& header = csv->rows[0];
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string h = to_lower_ascii(trim(header[i].text));
-        if (std::find(known.begin(), known.end(), h) != known.end()) {
-            at[h] = i;
-            continue;
-        }
-        std::string msg = "unknown column \"" + header[i].text + "\"";
-        if (auto guess = nearest(h, known)) msg += "; did you mean \"" + *guess + "\"?";
-        else msg += ".";
-        diags.error(csv->at(header[i]), msg + " The columns are " + join(known, ", "));
-    }
-    if (!at.count("title"))
-        diags.error(csv->at(header[0]), "the first row must name a \"title\" column (one objective per row)");
-
+    struct Planned {
+        fs::path file;
+        std::string text;
+        std::string verb;  // "create", "update", "unchanged"
+    };
     std::vector<Planned> planned;
-    std::map<std::string, int> slug_line;
-    for (std::size_t r = 1; at.count("title") && r < csv->rows.size(); ++r) {
-        const CsvRow& row = csv->rows[r];
-        // Spreadsheets often save empty rows (",,,,") at the end: skip them.
-        if (std::all_of(row.begin(), row.end(), [](const CsvField& f) { return trim(f.text).empty(); })) continue;
-        auto cell = [&](const std::string& key) -> const CsvField* {
-            const auto it = at.find(key);
-            return it == at.end() || it->second >= row.size() ? nullptr : &row[it->second];
-        };
-        const CsvField* title = cell("title");
-        std::string slug = cell("slug") ? trim(cell("slug")->text) : "";
-        if (slug.empty() && title) slug = suggest_slug(title->text);
-        if (slug.size() > 60) slug = slug.substr(0, slug.find_last_of('-', 60));
-        const CsvField& where = cell("slug") ? *cell("slug") : title ? *title : row[0];
-        if (!is_valid_slug(slug)) {
-            diags.error(csv->at(where), "cannot make a file name from this row: add a \"slug\" column with a name "
-                                        "such as close-the-reading-gap");
+    std::map<std::string, std::string> slug_at;
+    for (auto& o : objectives) {
+        if (!is_valid_slug(o.slug)) {
+            diags.error({o.where, 0, 0}, "cannot make a file name from this objective; add a \"slug\" column with "
+                                         "a name such as close-the-reading-gap");
             continue;
         }
-        if (auto [it, fresh] = slug_line.emplace(slug, csv->rows[r][0].line); !fresh) {
-            diags.error(csv->at(where), "two objectives would both be " + slug + ".md (the other is on line " +
-                                            std::to_string(it->second) + "); give one a different slug");
+        if (auto [it, fresh] = slug_at.emplace(o.slug, o.where); !fresh) {
+            diags.error({o.where, 0, 0}, "two objectives would both be " + o.slug + ".md (the other is at " +
+                                             it->second + "); give one a different title or slug");
             continue;
         }
-        const fs::path target = folder / from_utf8(slug + ".md");
-        if (fs::exists(target, ec)) {
-            diags.error(csv->at(where), relative_name(target, site) + " already exists; eqsite import never "
-                                        "overwrites: remove this row or give it another slug");
-            continue;
-        }
-        // The file as it will be written; line n of it comes from lines[n - 2].
-        std::string text = "---\n";
-        std::vector<const CsvField*> lines;
-        for (const auto& c : columns) {
-            const CsvField* f = cell(c.name);
-            if (!f || trim(f->text).empty()) continue;
-            text += std::string(c.name) + ": " + (c.list ? yaml_list(f->text) : yaml_quoted(trim(f->text))) + "\n";
-            lines.push_back(f);
-        }
-        text += "---\n";
-        if (const CsvField* d = cell("description")) text += d->text + "\n";
-
-        // Check it exactly as the build will, then point at the cells.
-        Diagnostics row_diags;
+        const fs::path target = folder / from_utf8(o.slug + ".md");
         const std::string rel = relative_name(target, site);
-        if (auto doc = parse_document(rel, text, row_diags)) read_objective(*doc, slug, std::nullopt, row_diags);
-        for (const auto& d : row_diags.sorted()) {
-            const int index = d.where.line - 2;
-            const CsvField& source = index >= 0 && index < static_cast<int>(lines.size()) ? *lines[index] : row[0];
-            Diagnostic moved = d;
-            moved.where = csv->at(source);
-            diags.add(moved);
+        const std::string text = with_import_marker(o.text, o.where);
+        check_like_the_build(o, text, rel, diags);
+        std::string verb = "create";
+        if (fs::exists(target, ec)) {
+            const auto current = read_file(target);
+            const ImportedState state = current ? imported_state(*current) : ImportedState::not_imported;
+            if (!options.update) {
+                diags.error({o.where, 0, 0}, rel + " already exists; eqsite import never overwrites a file unless "
+                                             "you ask: use --update to refresh the files an earlier import made");
+                continue;
+            }
+            if (state == ImportedState::not_imported) {
+                diags.error({o.where, 0, 0}, rel + " was not made by eqsite import, so --update leaves it alone; "
+                                             "rename it, or give this objective another slug");
+                continue;
+            }
+            if (state == ImportedState::edited && !options.force) {
+                diags.error({o.where, 0, 0}, rel + " has been edited since it was imported; --update would lose "
+                                             "those edits. Copy them into the table, or use --force to replace it");
+                continue;
+            }
+            verb = current && *current == text ? "unchanged" : "update";
         }
-        planned.push_back({target, text});
+        planned.push_back({target, text, verb});
+        out << "  " << o.where << " -> " << rel << " (" << verb << ")\n";
+        for (const auto& d : o.decisions) out << "    " << d << "\n";
+        if (options.dry_run) {
+            std::string indented;
+            for (char c : text) {
+                if (indented.empty() || indented.back() == '\n') indented += "    | ";
+                indented += c;
+            }
+            out << indented;
+        }
     }
 
-    print_diagnostics(diags, ReportFormat::text, err);
+    // In the order of the table (row by row), not sorted as text: "B10" after "B9".
+    for (const auto& d : diags.all()) err << format_diagnostic(d) << "\n";
     if (diags.has_errors()) {
-        err << "eqsite: nothing was imported. Fix the spreadsheet and import again.\n";
+        err << "eqsite: nothing was imported. Fix the table and import again.\n";
         return 1;
     }
+    if (options.dry_run) {
+        out << "Dry run: " << planned.size() << (planned.size() == 1 ? " objective" : " objectives")
+            << " would be written; nothing was written.\n";
+        return 0;
+    }
+    std::size_t written = 0;
     for (const auto& p : planned) {
+        if (p.verb == "unchanged") continue;
         fs::create_directories(p.file.parent_path(), ec);
         if (!write_file(p.file, p.text)) {
             err << "eqsite: error: cannot write " << relative_name(p.file, site) << "\n";
             return 2;
         }
-        out << "  created " << relative_name(p.file, site) << "\n";
+        ++written;
     }
-    out << "Imported " << planned.size() << (planned.size() == 1 ? " objective" : " objectives")
-        << ". Check them with: eqsite check\n";
+    out << "Imported " << planned.size() << (planned.size() == 1 ? " objective" : " objectives") << " ("
+        << written << " written). Check them with: eqsite check\n";
     return 0;
 }
 

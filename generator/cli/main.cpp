@@ -226,12 +226,25 @@ int main(int argc, char** argv) {
                                               "new school SLUG | new objective [SCHOOL] SLUG");
     new_cmd->add_option("ARGS", new_args, "What to create and its name")->required();
 
-    std::string import_file, import_school;
-    auto* import_cmd = app.add_subcommand("import", "Import objectives from a spreadsheet: import objectives FILE.csv");
+    ImportOptions import_opts;
+    std::string import_file, import_school, import_sheet;
+    std::size_t import_table = 0;
+    auto* import_cmd = app.add_subcommand(
+        "import", "Import a school's action plan (Excel, Word, CSV or TSV), one objective per row: import objectives FILE");
     std::string import_what;
     import_cmd->add_option("WHAT", import_what, "objectives")->required()->check(CLI::IsMember({"objectives"}));
-    import_cmd->add_option("FILE", import_file, "A .csv or .tsv file")->required();
-    import_cmd->add_option("--school", import_school, "The school the objectives belong to");
+    import_cmd->add_option("FILE", import_file, "A .xlsx, .docx, .csv or .tsv file")->required();
+    import_cmd->add_option("--school", import_school, "The school the objectives belong to (default: the trust's)");
+    import_cmd->add_flag("--dry-run", import_opts.dry_run,
+                         "Show how each column is read and each file that would be written; write nothing");
+    import_cmd->add_flag("--update", import_opts.update,
+                         "Rewrite the files an earlier import made, unless someone has edited them since");
+    import_cmd->add_flag("--force", import_opts.force, "With --update: rewrite edited files too (their edits are lost)");
+    import_cmd->add_option("--sheet", import_sheet, "The worksheet to read (default: the first)");
+    import_cmd->add_option("--table", import_table, "The table of a Word document to read, from 1 (default: the one "
+                                                     "that looks like an action plan)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+    import_cmd->add_option("--map", import_opts.maps, "Say which setting a column holds: --map \"Lead person=owner\"");
 
     try {
         app.parse(argc, argv);
@@ -266,9 +279,12 @@ int main(int argc, char** argv) {
         return serve(serve_opts, std::cout, std::cerr);
     }
     if (new_cmd->parsed()) return run_new(new_args);
-    if (import_cmd->parsed())
-        return import_objectives(".", from_utf8(import_file),
-                                 import_school.empty() ? std::nullopt : std::optional<std::string>(import_school),
-                                 std::cout, std::cerr);
+    if (import_cmd->parsed()) {
+        import_opts.file = from_utf8(import_file);
+        if (!import_school.empty()) import_opts.school = import_school;
+        if (!import_sheet.empty()) import_opts.sheet = import_sheet;
+        if (import_table > 0) import_opts.table = import_table;
+        return import_objectives(import_opts, std::cout, std::cerr);
+    }
     return exit_usage;
 }

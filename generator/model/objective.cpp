@@ -9,8 +9,9 @@ namespace {
 
 // Reads a list of vocabulary values into sorted, de-duplicated enums.
 template <typename E>
-std::vector<E> read_terms(Fields& f, const Vocabulary& vocab, bool& all, std::vector<Located<std::string>>& raw) {
-    raw = f.text_list(std::string(vocab.key), Need::required);
+std::vector<E> read_terms(Fields& f, const Vocabulary& vocab, bool& all, std::vector<Located<std::string>>& raw,
+                          Need need = Need::required) {
+    raw = f.text_list(std::string(vocab.key), need);
     std::vector<E> out;
     for (const auto& item : raw) {
         if (to_lower_ascii(trim(item.value)) == "all") all = true;
@@ -138,10 +139,26 @@ Objective read_objective(const Document& doc, std::string slug, std::optional<st
     Fields f(doc.front, doc.path, doc.front_first_line, diags);
     o.title = f.text("title", Need::required).value_or(o.slug);
     o.about = read_single<Audience>(f, audience_vocabulary(), "about");
+    // An objective `eqsite import` wrote from a school's plan may lack aims
+    // or characteristics the plan did not give: a warning each, until the
+    // author adds them, rather than an error that stops the whole site.
+    if (auto imported = f.map("imported")) {
+        o.imported_from = imported->text("from", Need::required);
+        imported->text("digest", Need::required);
+        imported->finish();
+    }
+    const Need statutory = o.imported_from ? Need::optional : Need::required;
     std::vector<Located<std::string>> raw_aims, raw_characteristics;
-    o.aims = read_terms<Aim>(f, aims_vocabulary(), o.all_aims, raw_aims);
-    o.characteristics =
-        read_terms<Characteristic>(f, characteristics_vocabulary(), o.all_characteristics, raw_characteristics);
+    o.aims = read_terms<Aim>(f, aims_vocabulary(), o.all_aims, raw_aims, statutory);
+    o.characteristics = read_terms<Characteristic>(f, characteristics_vocabulary(), o.all_characteristics,
+                                                   raw_characteristics, statutory);
+    for (const auto& [key, empty] : {std::pair{"aims", raw_aims.empty()}, {"characteristics", raw_characteristics.empty()}})
+        if (o.imported_from && empty)
+            diags.warning(f.where_map(), std::string("imported from ") + *o.imported_from + " without " + key +
+                                             ": the plan did not say which; add \"" + key + ": [...]\" (the "
+                                             "objective is not listed under any " +
+                                             (std::string(key) == "aims" ? "aim" : "protected characteristic") +
+                                             " until you do)");
     check_statutory_fit(o, raw_characteristics, f);
     narrow_all(o, raw_characteristics, f);
     o.target_groups = f.plain_text_list("target_groups");

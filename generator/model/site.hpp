@@ -140,6 +140,8 @@ struct Objective {
     std::vector<Action> actions;
     std::vector<ProgressNote> progress;
     std::string markdown;
+    // Written by `eqsite import` from a school's plan ("plan.xlsx:Sheet1!A5").
+    std::optional<std::string> imported_from;
 
     bool trust_wide() const { return !school.has_value(); }
     // Past its due date and not achieved: shown as overdue whatever the

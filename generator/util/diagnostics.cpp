@@ -67,8 +67,12 @@ std::string_view severity_word(Severity s) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
-           std::string(severity_word(d.severity)) + ": " + d.message;
+    // Line 0: a place that is not a line of a text file (a spreadsheet
+    // cell, "plan.xlsx:Sheet1!F3 (Action)"), named whole in `file`.
+    const std::string where = d.where.line > 0 ? d.where.file + ":" + std::to_string(d.where.line) + ":" +
+                                                     std::to_string(d.where.column)
+                                               : d.where.file;
+    return where + ": " + std::string(severity_word(d.severity)) + ": " + d.message;
 }
 
 }  // namespace eqsite
