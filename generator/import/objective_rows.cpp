@@ -231,9 +231,10 @@ private:
             const auto lines = progress ? cell_lines(*progress) : std::vector<CellLine>{};
             if (lines.empty()) return;
             if (const auto s = parse_status(lines.front().text)) {
-                decide(Field::progress, "status read from its first words, \"" + lines.front().text + "\": " +
-                                            std::string(slug(s->status)) +
-                                            (s->decision.empty() ? "" : " (" + s->decision + ")"));
+                decide(Field::progress, "status taken from the start of the progress notes: " +
+                                            (s->decision.empty() ? "\"" + lines.front().text + "\" as " +
+                                                                       std::string(slug(s->status))
+                                                                 : s->decision));
                 line("status", std::string(slug(s->status)), Field::progress);
             }
             return;

@@ -179,3 +179,23 @@ TEST_CASE("import: values it cannot read are errors at their cells, with the nea
     CHECK(has(r.err, "nothing was imported"));
     CHECK_FALSE(fs::exists(site / "content/schools/brookmead-primary/objectives/fewer-incidents.md"));
 }
+
+TEST_CASE("import: --map names a column the words do not, and a column nothing matches is kept in the text") {
+    TempDir dir;
+    const fs::path site = new_school_site(dir.path());
+    std::ofstream(site / "plan.csv", std::ios::binary)
+        << "Plan item,Protected characteristic,Link to duty,Budget\n"
+           "Fewer incidents,Race,Foster good relations,\"£200 for training\"\n";
+    const Run without = run_in(site, "import objectives plan.csv --school brookmead-primary --dry-run");
+    CHECK(without.exit_code == 1);
+    CHECK(has(without.err, "--map \"Your header=title\""));
+    const Run with = run_in(site, "import objectives plan.csv --school brookmead-primary --map \"Plan item=title\"");
+    INFO(with.out << with.err);
+    CHECK(with.exit_code == 0);
+    CHECK(has(with.out, "\"Plan item\" (column A) -> title (by --map)"));
+    CHECK(has(with.out, "\"Budget\" (column D) -> kept in the objective's text under its header"));
+    const std::string file = read(site / "content/schools/brookmead-primary/objectives/fewer-incidents.md");
+    CHECK(has(file, "## Budget\n\n£200 for training"));
+    const Run bad_map = run_in(site, "import objectives plan.csv --map \"Plan item=titel\"");
+    CHECK(bad_map.exit_code == 2);
+}
