@@ -48,6 +48,16 @@ const Vocabulary& aims_vocabulary() {
     return v;
 }
 
+constexpr std::string_view kGroup =
+    "it is a group of pupils, not a protected characteristic: put it in \"target_groups\", and name here the "
+    "characteristics the objective concerns";
+constexpr std::string_view kSen =
+    "special educational needs are not a protected characteristic: put them in \"target_groups\", and write "
+    "\"disability\" here if the objective is about disabled pupils";
+constexpr std::string_view kBame =
+    "write \"race\", and name the ethnic groups in \"target_groups\" (GOV.UK guidance advises against "
+    "\"BAME\" and \"BME\")";
+
 const Vocabulary& characteristics_vocabulary() {
     static const Vocabulary v{
         "protected characteristic",
@@ -67,6 +77,15 @@ const Vocabulary& characteristics_vocabulary() {
             {"LGBT+", {"sexual-orientation", "gender-reassignment"}, true},
             {"LGBTQ", {"sexual-orientation", "gender-reassignment"}, true},
             {"LGBTQ+", {"sexual-orientation", "gender-reassignment"}, true},
+        },
+        {
+            {"SEN", kSen}, {"SEND", kSen}, {"special educational needs", kSen},
+            {"EAL", kGroup}, {"English as an additional language", kGroup}, {"FSM", kGroup},
+            {"free school meals", kGroup}, {"pupil premium", kGroup}, {"disadvantaged", kGroup},
+            {"young carers", kGroup}, {"looked after children", kGroup}, {"LAC", kGroup},
+            {"BAME", kBame}, {"BME", kBame},
+            {"community cohesion", "it is a theme, not a protected characteristic: work on it belongs under the aim "
+                                   "\"foster-good-relations\", with the characteristics it concerns"},
         },
     };
     return v;
@@ -164,6 +183,12 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
         }
         return out;
     }
+    for (const auto& [words, advice] : vocab.not_terms)
+        if (fold(words) == folded) {
+            diags.error(value.where, "\"" + value.value + "\" is not a " + std::string(vocab.noun) + ": " +
+                                         std::string(advice));
+            return {};
+        }
     // Unknown: suggest the nearest term or synonym.
     std::vector<std::string> candidates;
     for (auto t : vocab.terms) candidates.push_back(std::string(t));
@@ -171,9 +196,14 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
     std::vector<std::string> folded_candidates;
     for (const auto& c : candidates) folded_candidates.push_back(fold(c));
     std::string msg = "unknown " + std::string(vocab.noun) + " \"" + value.value + "\"";
-    if (auto guess = nearest(folded, folded_candidates)) {
-        const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), *guess) - folded_candidates.begin();
-        msg += "; did you mean \"" + candidates[static_cast<std::size_t>(at)] + "\"?";
+    if (const auto guesses = nearest_all(folded, folded_candidates); !guesses.empty()) {
+        std::vector<std::string> quoted;
+        for (const auto& g : guesses) {
+            const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), g) - folded_candidates.begin();
+            quoted.push_back("\"" + candidates[static_cast<std::size_t>(at)] + "\"");
+        }
+        // Two as near as each other: say both, rather than pick one.
+        msg += "; did you mean " + join_words(quoted, " or ") + "?";
     } else {
         msg += ".";
     }

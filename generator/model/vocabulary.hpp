@@ -50,6 +50,10 @@ struct Vocabulary {
     std::vector<std::string_view> labels;   // words shown on pages, enum order
     bool allows_all = false;                // `all` means every term
     std::vector<Synonym> synonyms;
+    // Words people use in this place that are not terms at all ("SEN" for a
+    // characteristic), with what to write instead: a clear error, never a
+    // look-alike suggestion ("sex").
+    std::vector<std::pair<std::string_view, std::string_view>> not_terms = {};
 };
 
 const Vocabulary& aims_vocabulary();

@@ -212,6 +212,21 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
     return best;
 }
 
+std::vector<std::string> nearest_all(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string w = to_lower_ascii(word);
+    const std::size_t limit = std::max<std::size_t>(2, (w.size() + 1) / 2);
+    std::size_t best = limit + 1;
+    std::vector<std::string> out;
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(w, to_lower_ascii(c));
+        if (d > limit || d > best) continue;
+        if (d < best) out.clear();
+        best = d;
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
 std::string to_lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)

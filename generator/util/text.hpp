@@ -44,6 +44,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, compared case-insensitively; nullopt if
 // nothing is close enough to be a plausible typo.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+// Every candidate at the nearest plausible distance (several when they tie,
+// so a message can offer both), in the candidates' order; empty if none is
+// close enough.
+std::vector<std::string> nearest_all(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string to_lower_ascii(std::string_view s);
 std::string trim(std::string_view s);

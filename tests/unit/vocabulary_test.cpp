@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/vocabulary.hpp"
+#include "util/text.hpp"
 
 using namespace eqsite;
 
@@ -70,4 +71,30 @@ TEST_CASE("statuses have no `all`") {
     Diagnostics d2;
     CHECK(match(objective_status_vocabulary(), "on track", d2) == std::vector<std::size_t>{1});
     CHECK(label(ObjectiveStatus::at_risk) == "At risk");
+}
+
+TEST_CASE("words that are groups or themes, not characteristics, get advice, never a look-alike") {
+    for (const char* word : {"SEN", "SEND", "EAL", "FSM", "pupil premium", "BAME", "community cohesion"}) {
+        Diagnostics d;
+        INFO(word);
+        CHECK(match(characteristics_vocabulary(), word, d).empty());
+        REQUIRE(d.error_count() == 1);
+        const std::string msg = d.all()[0].message;
+        CHECK(msg.rfind("\"" + std::string(word) + "\" is not a protected characteristic: ", 0) == 0);
+        CHECK(msg.find("did you mean") == std::string::npos);
+    }
+    Diagnostics d;
+    match(characteristics_vocabulary(), "SEN", d);
+    CHECK(d.all()[0].message.find("target_groups") != std::string::npos);
+    CHECK(d.all()[0].message.find("\"disability\"") != std::string::npos);
+}
+
+TEST_CASE("two candidates as near as each other are both offered") {
+    CHECK(nearest_all("cat", {"bat", "car", "dog"}) == std::vector<std::string>{"bat", "car"});
+    CHECK(nearest_all("stauts", {"start", "status"}) == std::vector<std::string>{"status"});
+    CHECK(nearest_all("zzzzzz", {"start", "status"}).empty());
+    Diagnostics d;
+    // "on-trck" is one edit from "on-track" only; "achieve" one from "achieved" only.
+    match(objective_status_vocabulary(), "achieve", d);
+    CHECK(d.all()[0].message.find("did you mean \"achieved\"?") != std::string::npos);
 }
