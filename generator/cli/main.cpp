@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -50,11 +51,16 @@ bool site_folder_exists(const fs::path& site) {
 
 // On a terminal, a build that takes more than a second shows how far it
 // has got on one line that rewrites itself; in a log or a pipe, nothing.
+// (EQSITE_PROGRESS_AFTER_MS changes the second, for the test that runs a
+// build in a pseudo-terminal.)
 struct ProgressLine {
     std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::chrono::milliseconds after{std::getenv("EQSITE_PROGRESS_AFTER_MS")
+                                        ? std::atol(std::getenv("EQSITE_PROGRESS_AFTER_MS"))
+                                        : 1000};
     bool shown = false;
     void operator()(std::size_t done, std::size_t total) {
-        if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+        if (std::chrono::steady_clock::now() - start < after) return;
         std::cerr << "\reqsite: rendering pages: " << done << " of " << total << std::flush;
         shown = true;
     }

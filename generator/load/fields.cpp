@@ -216,9 +216,9 @@ void Fields::finish() {
         seen.push_back(e.key);
         if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
         std::string msg = "unknown setting \"" + e.key + "\"";
-        if (auto guess = nearest(e.key, known_)) {
-            msg += "; did you mean \"" + *guess + "\"?";
-            meant.push_back(*guess);
+        if (const auto guesses = nearest_all(e.key, known_); !guesses.empty()) {
+            msg += "; " + did_you_mean(e.key, known_);
+            meant.insert(meant.end(), guesses.begin(), guesses.end());
         } else {
             msg += "; the settings allowed here are: " + join(known_, ", ");
         }

@@ -187,7 +187,7 @@ void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
         for (const auto& ex : school.excluded_trust_objectives) {
             if (std::find(trust_slugs.begin(), trust_slugs.end(), ex.value) != trust_slugs.end()) continue;
             std::string msg = "\"" + ex.value + "\" is not a trust objective";
-            if (auto guess = nearest(ex.value, trust_slugs)) msg += "; did you mean \"" + *guess + "\"?";
+            if (const auto dym = did_you_mean(ex.value, trust_slugs); !dym.empty()) msg += "; " + dym;
             msg += trust_slugs.empty() ? " (the trust has no objectives in content/trust/objectives)"
                                        : " Trust objectives are named after their files: " + join(trust_slugs, ", ");
             diags.error(ex.where, msg);

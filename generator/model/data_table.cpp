@@ -123,7 +123,7 @@ void read_splits(Fields& f, TableSpec& spec, Diagnostics& diags) {
             const auto it = std::find(spec.groups.begin(), spec.groups.end(), name);
             if (it == spec.groups.end() || is_all_group(name)) {
                 std::string msg = "\"" + name + "\" is not one of the groups of this table";
-                if (auto guess = nearest(name, spec.groups)) msg += "; did you mean \"" + *guess + "\"?";
+                if (const auto dym = did_you_mean(name, spec.groups); !dym.empty()) msg += "; " + dym;
                 else msg += ". The groups are " + join(spec.groups, ", ");
                 diags.error(f.where_is(g), msg);
                 continue;
@@ -151,7 +151,7 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
             spec.kind = static_cast<TableKind>(it - kind_names.begin());
         } else {
             std::string msg = "unknown table kind \"" + kind->value + "\"";
-            if (auto guess = nearest(kind->value, kind_names)) msg += "; did you mean \"" + *guess + "\"?";
+            if (const auto dym = did_you_mean(kind->value, kind_names); !dym.empty()) msg += "; " + dym;
             else msg += ".";
             diags.error(kind->where, msg + " Valid kinds are count, rate, value and pay-gap");
         }
@@ -161,7 +161,7 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
             spec.about = about->value == "staff" ? TableAbout::staff : TableAbout::pupils;
         } else {
             std::string msg = "\"about\" must be pupils or staff, not \"" + about->value + "\"";
-            if (auto guess = nearest(about->value, {"pupils", "staff"})) msg += "; did you mean \"" + *guess + "\"?";
+            if (const auto dym = did_you_mean(about->value, {"pupils", "staff"}); !dym.empty()) msg += "; " + dym;
             diags.error(about->where, msg + " (it sets how small a figure must be to be hidden)");
         }
     }
@@ -292,8 +292,8 @@ std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field
     if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
     std::string msg = "the " + key.substr(0, key.size() - 1) + " \"" + field.text + "\" is not listed in " + key +
                       " of " + yaml_source;
-    if (auto guess = nearest(field.text, allowed))
-        msg += "; did you mean \"" + *guess + "\"? If not, add it to " + key + " there";
+    if (const auto dym = did_you_mean(field.text, allowed); !dym.empty())
+        msg += "; " + dym + " If not, add it to " + key + " there";
     else
         msg += ": add it there, or use one of " + join(allowed, ", ");
     diags.error(csv.at(field), msg);
@@ -415,7 +415,7 @@ private:
         auto [it, fresh] = unknown_school_message_.try_emplace(field.text);
         if (fresh) {
             it->second = "no school \"" + field.text + "\" in content/schools/";
-            if (auto guess = nearest(field.text, school_slugs_)) it->second += "; did you mean \"" + *guess + "\"?";
+            if (const auto dym = did_you_mean(field.text, school_slugs_); !dym.empty()) it->second += "; " + dym;
             else it->second += ": use a school's folder name, or \"trust\" for a trust-wide figure";
         }
         diags_.error(csv_.at(field), it->second);

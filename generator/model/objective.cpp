@@ -152,13 +152,15 @@ Objective read_objective(const Document& doc, std::string slug, std::optional<st
     o.aims = read_terms<Aim>(f, aims_vocabulary(), o.all_aims, raw_aims, statutory);
     o.characteristics = read_terms<Characteristic>(f, characteristics_vocabulary(), o.all_characteristics,
                                                    raw_characteristics, statutory);
-    for (const auto& [key, empty] : {std::pair{"aims", raw_aims.empty()}, {"characteristics", raw_characteristics.empty()}})
-        if (o.imported_from && empty)
-            diags.warning(f.where_map(), std::string("imported from ") + *o.imported_from + " without " + key +
-                                             ": the plan did not say which; add \"" + key + ": [...]\" (the "
-                                             "objective is not listed under any " +
-                                             (std::string(key) == "aims" ? "aim" : "protected characteristic") +
-                                             " until you do)");
+    // One warning for each imported objective, naming what it lacks.
+    std::vector<std::string> lacking, lines;
+    if (o.imported_from && raw_aims.empty()) lacking.push_back("aims");
+    if (o.imported_from && raw_characteristics.empty()) lacking.push_back("characteristics");
+    for (const auto& key : lacking) lines.push_back("\"" + key + ": [...]\"");
+    if (!lacking.empty())
+        diags.warning(f.where_map(), "imported from " + *o.imported_from + " without " + join_words(lacking) +
+                                         ": the plan did not say which; add " + join_words(lines) +
+                                         " (until then it is listed under no aim or protected characteristic)");
     check_statutory_fit(o, raw_characteristics, f);
     narrow_all(o, raw_characteristics, f);
     o.target_groups = f.plain_text_list("target_groups");

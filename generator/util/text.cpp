@@ -227,6 +227,12 @@ std::vector<std::string> nearest_all(std::string_view word, const std::vector<st
     return out;
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::vector<std::string> quoted;
+    for (const auto& c : nearest_all(word, candidates)) quoted.push_back("\"" + c + "\"");
+    return quoted.empty() ? "" : "did you mean " + join_words(quoted, " or ") + "?";
+}
+
 std::string to_lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)

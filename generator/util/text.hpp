@@ -48,6 +48,9 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
 // so a message can offer both), in the candidates' order; empty if none is
 // close enough.
 std::vector<std::string> nearest_all(std::string_view word, const std::vector<std::string>& candidates);
+// "did you mean \"status\"?", or with two as near as each other "did you
+// mean \"bat\" or \"car\"?"; "" when nothing is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string to_lower_ascii(std::string_view s);
 std::string trim(std::string_view s);

@@ -122,3 +122,20 @@ TEST_CASE("a misspelt command or option gets the nearest real one; --version; --
     CHECK(quiet_check.exit_code == 0);
     CHECK(quiet_check.out.empty());
 }
+
+TEST_CASE("a build on a terminal shows a progress line; in a log or a pipe it does not") {
+    TempDir dir;
+    const fs::path out = dir.path() / "out", log = dir.path() / "log";
+    const std::string build = "EQSITE_PROGRESS_AFTER_MS=0 " + quote(EQSITE_BIN) + " build " +
+                              quote((source_dir() / "site-example").string()) + " -o " + quote(out.string());
+    // script(1) (util-linux, in every Debian) runs the build in a pseudo-terminal.
+    const std::string on_terminal = "script -qec " + quote(build) + " /dev/null > " + quote(log.string()) + " 2>&1";
+    REQUIRE(std::system(on_terminal.c_str()) == 0);
+    CHECK(read(log).find("eqsite: rendering pages: ") != std::string::npos);
+    ::setenv("EQSITE_PROGRESS_AFTER_MS", "0", 1);
+    const Run piped = run_eqsite("build " + quote((source_dir() / "site-example").string()) + " -o " +
+                                 quote(out.string()));
+    ::unsetenv("EQSITE_PROGRESS_AFTER_MS");
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.err.find("rendering pages") == std::string::npos);
+}

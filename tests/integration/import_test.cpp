@@ -93,7 +93,7 @@ TEST_CASE("import: an action plan as the school has it, from CSV, TSV, Excel and
             const Run check = run_eqsite("check " + quote(site.string()));
             INFO(check.out);
             CHECK(check.exit_code == 0);
-            CHECK(has(check.out, "without characteristics: the plan did not say which"));
+            CHECK(has(check.out, "without characteristics: the plan did not say which; add \"characteristics: [...]\""));
             TempDir out;
             REQUIRE(run_eqsite("build --quiet " + quote(site.string()) + " -o " + quote((out.path() / "p").string()))
                         .exit_code == 0);

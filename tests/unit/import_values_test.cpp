@@ -2,6 +2,8 @@
 
 #include "import/cell_text.hpp"
 #include "import/values.hpp"
+#include "load/document.hpp"
+#include "model/objective.hpp"
 
 using namespace eqsite;
 using namespace eqsite::import;
@@ -520,4 +522,19 @@ TEST_CASE("unknown characteristics get suggestions from everything the import kn
     CHECK(suggest("Sexual orientaton", characteristic_words()) == Strings{"Sexual orientation"});
     // The label comes before the same words in lower case: each spelling is offered once.
     CHECK(suggest("foster good relatons", aim_words()) == Strings{"Foster good relations"});
+}
+
+TEST_CASE("an imported objective without aims or characteristics is one warning, not an error") {
+    auto read = [](const std::string& text, Diagnostics& d) {
+        if (auto doc = eqsite::parse_document("content/trust/objectives/x.md", text, d))
+            eqsite::read_objective(*doc, "x", std::nullopt, d);
+    };
+    Diagnostics imported;
+    read("---\ntitle: X\nimported:\n  from: \"plan.xlsx:Sheet1!D4\"\n  digest: \"0\"\n---\n", imported);
+    CHECK_FALSE(imported.has_errors());
+    REQUIRE(imported.warning_count() == 1);
+    CHECK(imported.all()[0].message.rfind("imported from plan.xlsx:Sheet1!D4 without aims and characteristics", 0) == 0);
+    Diagnostics written_by_hand;
+    read("---\ntitle: X\n---\n", written_by_hand);
+    CHECK(written_by_hand.error_count() == 2);  // aims and characteristics are required
 }
