@@ -58,9 +58,12 @@ struct ProgressLine {
     std::chrono::milliseconds after{std::getenv("EQSITE_PROGRESS_AFTER_MS")
                                         ? std::atol(std::getenv("EQSITE_PROGRESS_AFTER_MS"))
                                         : 1000};
+    std::chrono::steady_clock::time_point last{};
     bool shown = false;
     void operator()(std::size_t done, std::size_t total) {
-        if (std::chrono::steady_clock::now() - start < after) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - start < after || (shown && now - last < std::chrono::milliseconds(100))) return;
+        last = now;
         std::cerr << "\reqsite: rendering pages: " << done << " of " << total << std::flush;
         shown = true;
     }

@@ -86,7 +86,7 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
     auto work = [&](bool reports) {
         Renderer renderer(site_, theme_, render_);
         for (std::size_t k = next++; k < which.size(); k = next++) {
-            if (reports && options_.progress && k % 64 == 0) options_.progress(k, which.size());
+            if (reports && options_.progress) options_.progress(k, which.size());
             const Page& page = pages_[which[k]];
             std::string error, html;
             if (options_.incremental) {

@@ -35,8 +35,9 @@ struct PipelineOptions {
     unsigned jobs = 0;                         // 0: one per core
     std::optional<std::string> base_url;       // default: trust.url in site.yaml
     bool incremental = false;                  // serve: keep what was read, record what pages read
-    // Called now and then while pages are rendered, from one thread, with
-    // how many are done out of how many (build's progress line).
+    // Called for each page one of the threads renders, with how many are
+    // done out of how many (build's progress line; it decides how often to
+    // print).
     std::function<void(std::size_t done, std::size_t total)> progress;
     bool fragments = false;  // build --fragments: pages to paste into other sites, and their stylesheet
 };
