@@ -198,7 +198,7 @@ PageView PageViews::view(const Page& page) const {
 
 PageView PageViews::home() const {
     PageView v{"home", site_.home->title, {}, std::nullopt, "home", site_.home->summary, {}};
-    HeadingIds ids;
+    HeadingIds ids(reserved_ids("home"));
     v.data.set("title", site_.home->title);
     v.data.set("intro_html", markdown(site_, site_.home->markdown, 2, ids, options_.base_path));
     List schools;
@@ -241,7 +241,7 @@ PageView PageViews::home() const {
 PageView PageViews::policy() const {
     const auto& p = site_.config->policy;
     PageView v{"policy", p.title, {}, std::nullopt, "policy", p.title + " of " + site_.config->trust.name, {}};
-    HeadingIds ids;
+    HeadingIds ids(reserved_ids("policy"));
     List sections;
     for (const auto& section : *site_.policy) {
         Data d;
@@ -332,7 +332,7 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
     PageView v{std::move(template_name), heading, {{"Equality objectives", "/objectives/"}}, std::nullopt,
                "objectives", text.summary, {}};
     if (page > 0) v.crumbs.push_back({text.title, first_route});
-    HeadingIds ids;
+    HeadingIds ids(reserved_ids(v.template_name));
     v.data.set("title", heading);
     v.data.set("summary", text.summary);
     v.data.set("first_page", Data(page == 0));
@@ -382,6 +382,14 @@ Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, c
     return d;
 }
 
+std::set<std::string> PageViews::reserved_ids(const std::string& template_name) const {
+    std::set<std::string> ids{"main", "content", "contents", "top"};
+    if (fixed_ids_)
+        if (const auto it = fixed_ids_->find(template_name); it != fixed_ids_->end())
+            ids.insert(it->second.begin(), it->second.end());
+    return ids;
+}
+
 std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
     for (const auto& t : *site_.tables) {
         ids.insert("data-" + t.spec.slug);
@@ -426,7 +434,7 @@ PageView PageViews::data() const {
 PageView PageViews::school(std::size_t i) const {
     const School& s = site_.schools[i];
     PageView v{"school", s.name, {}, i, "schools", "Equality information and objectives for " + s.name, {}};
-    HeadingIds ids(table_ids({"main", "details", "information", "data", "objectives", "review"}));
+    HeadingIds ids(table_ids(reserved_ids("school")));
     v.data.set("name", s.name);
     set_if(v.data, "urn", s.urn);
     if (s.phase) v.data.set("phase", std::string(label(*s.phase)));
@@ -466,7 +474,7 @@ PageView PageViews::objective(std::size_t i) const {
     } else {
         v.crumbs.push_back({"Equality objectives", "/objectives/"});
     }
-    HeadingIds ids({"main", "why", "measures", "actions", "progress", "more"});
+    HeadingIds ids(reserved_ids("objective"));
     Data& d = v.data;
     d = objective_card(i);
     List aims, characteristics;
@@ -640,7 +648,7 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
     PageView v{"accessibility-plan", plan.title, {}, school, school ? "schools" : "",
                "How " + whose + " will improve access for disabled pupils (Equality Act 2010, Schedule 10)", {}};
     if (school) v.crumbs.push_back({site_.schools[*school].name, school_route(site_.schools[*school])});
-    HeadingIds ids({"main", "strands", "actions", "statement"});
+    HeadingIds ids(reserved_ids("accessibility-plan"));
     v.data = plan_summary(plan);
     v.data.set("whose", whose);
     v.data.set("statement_href", href("/accessibility/"));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,7 +37,11 @@ struct PageView {
 
 class PageViews {
 public:
-    PageViews(const Site& site, const RenderOptions& options) : site_(site), options_(options) {}
+    // `fixed_ids`: the ids each template writes itself (Theme::fixed_ids),
+    // which headings in the content must not take.
+    PageViews(const Site& site, const RenderOptions& options,
+              const std::map<std::string, std::set<std::string>>* fixed_ids = nullptr)
+        : site_(site), options_(options), fixed_ids_(fixed_ids) {}
 
     PageView view(const Page& page) const;
     // The values for layout.mustache, around the page's content.
@@ -73,8 +78,12 @@ private:
     // `ids` plus the ids the data tables use, so Markdown headings avoid them.
     std::set<std::string> table_ids(std::set<std::string> ids) const;
 
+    // The ids a content heading may not take on a page of this template.
+    std::set<std::string> reserved_ids(const std::string& template_name) const;
+
     const Site& site_;
     const RenderOptions& options_;
+    const std::map<std::string, std::set<std::string>>* fixed_ids_ = nullptr;
 };
 
 }  // namespace eqsite

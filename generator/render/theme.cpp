@@ -214,6 +214,18 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
     check_partial_graph(theme, partial_tags, diags);
     for (const auto& [name, file] : theme.templates)
         theme.compiled[name] = inline_partials(file.text, theme.partials).value_or(file.text);
+    // Literal ids (id="details"); an id made from a value (id="review-{{id}}") is not fixed.
+    static const std::regex literal_id(R"re(\bid="([A-Za-z0-9_-]+)")re");
+    auto ids_in = [&](const std::string& text, std::set<std::string>& out) {
+        for (std::sregex_iterator it(text.begin(), text.end(), literal_id), end; it != end; ++it) out.insert((*it)[1]);
+    };
+    std::set<std::string> layout_ids;
+    if (const auto layout = theme.compiled.find("layout"); layout != theme.compiled.end()) ids_in(layout->second, layout_ids);
+    for (const auto& [name, text] : theme.compiled) {
+        auto& ids = theme.fixed_ids[name];
+        ids = layout_ids;
+        ids_in(text, ids);
+    }
     return theme;
 }
 

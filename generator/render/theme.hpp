@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 #include "model/recorded.hpp"
@@ -26,6 +27,10 @@ struct Theme {
     // parses a partial's text each time it includes it). A template that
     // changes delimiters keeps its partial tags.
     std::map<std::string, std::string> compiled;
+    // The ids each template writes literally (its own, its partials' and the
+    // layout's): a heading in the content must not take one of them, so
+    // they are read from the templates, never kept in a list by hand.
+    std::map<std::string, std::set<std::string>> fixed_ids;
     // The input id of each template (model/recorded.hpp), set by the pipeline.
     std::map<std::string, InputId> ids;
 };

@@ -44,7 +44,7 @@ constexpr const char* live_script = R"JS((function () {
 class Preview {
 public:
     Preview(const ServeOptions& options, std::ostream& out)
-        : options_(options), out_(out), instance_(unique_id()), work_(private_folder(instance_)),
+        : out_(out), instance_(unique_id()), work_(private_folder(instance_)),
           site_({options.site, options.today, options.jobs, std::nullopt, true, {}}, work_) {}
 
     // A folder of our own: create_directory fails if it already exists, so
@@ -225,7 +225,6 @@ private:
         return html;
     }
 
-    const ServeOptions& options_;
     std::ostream& out_;
     const std::string instance_;
     fs::path work_;
