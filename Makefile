@@ -7,7 +7,7 @@ EQSITE = $(BUILD)/generator/eqsite
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build demo install test test-unit test-browser bench clean
+.PHONY: all deps build demo install test test-unit test-browser screenshots bench clean
 
 all: build
 
@@ -54,6 +54,13 @@ test-browser:
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
 	cd tests/browser && node xss.mjs ../../$(EQSITE) ../../$(BUILD)/xss-site
 	cd tests/browser && node subpath.mjs ../../$(EQSITE) ../../site-example ../../$(BUILD)/subpath-site
+
+# One page of each kind of site-example at 390 px, 1280 px and printed,
+# into build/screenshots/, for review (not asserted).
+screenshots: DEPS = --test
+screenshots: build
+	$(EQSITE) build site-example -o $(BUILD)/screenshots-site --quiet
+	cd tests/browser && node screenshots.mjs ../../$(BUILD)/screenshots-site ../../$(BUILD)/screenshots
 
 bench: DEPS = --bench
 bench: build

@@ -713,6 +713,18 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     d.set("page_title", join(title_parts, " \xE2\x80\x93 "));  // en dash
     set_if(d, "description", view.description);
     if (!std::holds_alternative<NotFoundPage>(page.kind)) d.set("canonical", options_.base_url + page.route);
+    // For print: the site's address, which the layout gives print.css as a
+    // CSS string, so a printed link to "/policy/" shows the whole address.
+    // Quotes, apostrophes and backslashes cannot end that string early.
+    {
+        const std::string& url = options_.base_url;
+        const auto scheme = url.find("://");
+        const auto path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
+        std::string origin;
+        for (char c : path == std::string::npos ? url : url.substr(0, path))
+            if (c != '"' && c != '\'' && c != '\\' && c != '\n' && c != '<' && c != '>' && c != '&') origin += c;
+        d.set("site_origin", origin);
+    }
     d.set("trust_name", trust.name);
     d.set("home_href", href("/"));
     d.set("assets", options_.base_path + "assets/");

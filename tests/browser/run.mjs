@@ -128,7 +128,22 @@ try {
     await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
 
     if (KEYBOARD_PAGES.includes(route)) {
+      // On paper: a link inside the page shows its whole address, and the
+      // contact for other formats is kept.
       await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(base + route, { waitUntil: "load" });
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.evaluate(() => {
+        const a = document.querySelector('main a[href^="/"]');
+        const after = a ? getComputedStyle(a, "::after").content : null;
+        const footer = document.querySelector(".site-footer");
+        return { after, footer: footer ? footer.innerText : "" };
+      });
+      if (printed.after !== null && !/\(https?:\/\//.test(printed.after))
+        problems.push(`print: a link's address prints as ${printed.after}, not in full`);
+      if (!/another format/.test(printed.footer)) problems.push("print: the contact for other formats is not printed");
+      if (!/Printed from https?:\/\//.test(printed.footer)) problems.push("print: the copy does not say where it was printed from");
+      await page.emulateMedia({ media: "screen" });
       await page.goto(base + route, { waitUntil: "load" });
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.className ?? "");
