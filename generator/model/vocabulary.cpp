@@ -189,24 +189,32 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
                                          std::string(advice));
             return {};
         }
-    // Unknown: suggest the nearest term or synonym.
-    std::vector<std::string> candidates;
-    for (auto t : vocab.terms) candidates.push_back(std::string(t));
-    if (vocab.allows_all) candidates.push_back("all");
-    std::vector<std::string> folded_candidates;
-    for (const auto& c : candidates) folded_candidates.push_back(fold(c));
-    std::string msg = "unknown " + std::string(vocab.noun) + " \"" + value.value + "\"";
-    if (const auto guesses = nearest_all(folded, folded_candidates); !guesses.empty()) {
-        std::vector<std::string> quoted;
-        for (const auto& g : guesses) {
-            const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), g) - folded_candidates.begin();
-            quoted.push_back("\"" + candidates[static_cast<std::size_t>(at)] + "\"");
-        }
-        // Two as near as each other: say both, rather than pick one.
-        msg += "; did you mean " + join_words(quoted, " or ") + "?";
-    } else {
-        msg += ".";
+    // Unknown: suggest the nearest term, or the term of the nearest synonym
+    // ("gender identiy" is nearest "gender identity": gender-reassignment).
+    std::vector<std::string> folded_candidates, shown;
+    for (auto t : vocab.terms) {
+        folded_candidates.push_back(fold(t));
+        shown.emplace_back(t);
     }
+    if (vocab.allows_all) {
+        folded_candidates.push_back("all");
+        shown.emplace_back("all");
+    }
+    for (const auto& syn : vocab.synonyms) {
+        folded_candidates.push_back(fold(syn.text));
+        std::vector<std::string> terms;
+        for (auto t : syn.terms) terms.emplace_back(t);
+        shown.push_back(join(terms, "\" and \""));
+    }
+    std::string msg = "unknown " + std::string(vocab.noun) + " \"" + value.value + "\"";
+    std::vector<std::string> quoted;
+    for (const auto& g : nearest_all(folded, folded_candidates)) {
+        const auto at = std::find(folded_candidates.begin(), folded_candidates.end(), g) - folded_candidates.begin();
+        const std::string q = "\"" + shown[static_cast<std::size_t>(at)] + "\"";
+        if (std::find(quoted.begin(), quoted.end(), q) == quoted.end()) quoted.push_back(q);
+    }
+    // Two as near as each other: say both, rather than pick one.
+    msg += quoted.empty() ? "." : "; did you mean " + join_words(quoted, " or ") + "?";
     msg += " Valid values are: " + quoted_list(vocab.terms) + (vocab.allows_all ? ", all" : "");
     diags.error(value.where, msg);
     return {};

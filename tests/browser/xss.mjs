@@ -281,7 +281,9 @@ function domProblems() {
       }
     }
   }
-  for (const el of document.querySelectorAll("script, iframe, frame, object, embed, base, meta[http-equiv=refresh i]"))
+  // A <base> with only a target (the embed pages' own, so links leave the
+  // iframe) changes no address; one with an href could.
+  for (const el of document.querySelectorAll("script, iframe, frame, object, embed, base[href], meta[http-equiv=refresh i]"))
     out.push({ what: `a <${el.localName}> element exists`, texts: [el.outerHTML, label(el)] });
   return out;
 }

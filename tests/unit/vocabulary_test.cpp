@@ -98,3 +98,13 @@ TEST_CASE("two candidates as near as each other are both offered") {
     match(objective_status_vocabulary(), "achieve", d);
     CHECK(d.all()[0].message.find("did you mean \"achieved\"?") != std::string::npos);
 }
+
+TEST_CASE("a misspelt synonym suggests the statutory term it stands for") {
+    Diagnostics d;
+    CHECK(match(characteristics_vocabulary(), "gender identiy", d).empty());
+    REQUIRE(d.error_count() == 1);
+    CHECK(d.all()[0].message.find("did you mean \"gender-reassignment\"?") != std::string::npos);
+    Diagnostics e;
+    match(characteristics_vocabulary(), "ethnicty", e);
+    CHECK(e.all()[0].message.find("did you mean \"race\"?") != std::string::npos);
+}
