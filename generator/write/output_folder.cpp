@@ -193,20 +193,28 @@ namespace {
 
 // A copy of the tree at `from` at `to` that shares the files' storage
 // (hard links; a copy where a link cannot be made), so that either may be
-// deleted later without losing the other.
-void link_tree(const fs::path& from, const fs::path& to) {
+// deleted later without losing the other. Returns the first path it could
+// not copy, or "" when all of it is there.
+std::string link_tree(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     const auto status = fs::symlink_status(from, ec);
+    if (ec) return to_utf8(from);
     if (fs::is_symlink(status)) {
         fs::copy_symlink(from, to, ec);
     } else if (fs::is_directory(status)) {
         fs::create_directories(to, ec);
-        for (fs::directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec))
-            link_tree(it->path(), to / it->path().filename());
+        if (ec) return to_utf8(from);
+        fs::directory_iterator it(from, ec), end;
+        for (; !ec && it != end; it.increment(ec))
+            if (auto failed = link_tree(it->path(), to / it->path().filename()); !failed.empty()) return failed;
     } else {
         fs::create_hard_link(from, to, ec);
-        if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+        if (ec) {
+            ec.clear();
+            fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+        }
     }
+    return ec ? to_utf8(from) : "";
 }
 
 }  // namespace
@@ -239,8 +247,8 @@ void OutputWriter::take_back_user_files(const fs::path& old_output, const Manife
 // time where no eqsite file is in it. Done before the swap, so that the
 // new output has them from its first instant and the old one still has
 // them: a build stopped at any moment loses none of them.
-void OutputWriter::lend_user_files() {
-    if (!previous_.known) return;  // an older eqsite's output: all of it was eqsite's
+bool OutputWriter::lend_user_files() {
+    if (!previous_.known) return true;  // an older eqsite's output: all of it was eqsite's
     std::set<std::string> eqsite_folders;  // every folder that holds an eqsite file
     for (const auto& [path, d] : previous_.files)
         for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
@@ -256,17 +264,31 @@ void OutputWriter::lend_user_files() {
             if (name == output_marker) continue;
             std::error_code e;
             const bool folder = it->is_directory(e) && !it->is_symlink(e);
-            if (folder && eqsite_folders.count(name)) {
+            // A folder of eqsite's, or one this build writes into too (a
+            // school added where the user keeps photos): look inside it.
+            const auto in_staging = fs::symlink_status(staging_ / child, e);
+            if (folder && (eqsite_folders.count(name) || fs::is_directory(in_staging))) {
                 todo.push_back(child);
                 continue;
             }
             if (!folder && previous_.files.count(name)) continue;  // eqsite's
-            if (fs::exists(fs::symlink_status(staging_ / child, e))) continue;
+            if (fs::exists(in_staging)) continue;                   // this build's own file
             fs::create_directories((staging_ / child).parent_path(), e);
-            link_tree(it->path(), staging_ / child);
+            if (const auto failed = link_tree(it->path(), staging_ / child); !failed.empty()) {
+                error_ = "cannot carry your file " + failed + " over into the new output (no hard link or copy could "
+                         "be made: check its permissions); nothing was published and " + to_utf8(out_) +
+                         " is unchanged";
+                return false;
+            }
             kept_.push_back(name);
         }
+        if (ec) {
+            error_ = "cannot read " + to_utf8(out_ / rel) + " to keep your own files in it (" + ec.message() +
+                     "); nothing was published";
+            return false;
+        }
     }
+    return true;
 }
 
 bool OutputWriter::commit() {
@@ -309,7 +331,7 @@ bool OutputWriter::commit() {
         if (ec) error_ = "cannot move the new output into place at " + to_utf8(out_) + ": " + ec.message();
         return !ec;
     }
-    lend_user_files();
+    if (!lend_user_files()) return false;
     // One step: the output is the whole old site or the whole new one.
     std::string why;
     if (!platform::exchange(staging_, out_, why)) {

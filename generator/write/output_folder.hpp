@@ -106,7 +106,7 @@ private:
     void prepare_staging();
     void ensure_folder(const std::filesystem::path& folder);
     bool finish(const std::string& path, const Digest& digest);
-    void lend_user_files();
+    bool lend_user_files();  // false (error_ set) if one could not be carried over
     void take_back_user_files(const std::filesystem::path& old_output, const Manifest& old_manifest);
 
     std::filesystem::path out_, staging_;

@@ -214,3 +214,26 @@ TEST_CASE("a static file may not replace a generated page") {
           "move it");
     CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
+
+TEST_CASE("the user's file in a folder that a later build starts writing into is kept, build after build") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    {
+        OutputWriter w(out);
+        w.write("index.html", "home");
+        REQUIRE(w.commit());
+    }
+    // The user keeps a photo where a school's pages will go.
+    fs::create_directories(out / "schools/new");
+    write(out / "schools/new/photo.jpg", "jpeg");
+    for (int build = 0; build < 3; ++build) {  // the third reuses the spare folder of the first
+        OutputWriter w(out);
+        w.write("index.html", "home");
+        w.write("schools/new/index.html", "the new school");
+        REQUIRE(w.commit());
+        INFO("build " << build);
+        REQUIRE(fs::exists(out / "schools/new/photo.jpg"));
+        CHECK(read(out / "schools/new/photo.jpg") == "jpeg");
+        CHECK(read(out / "schools/new/index.html") == "the new school");
+    }
+}
