@@ -79,6 +79,14 @@ int import_objectives(const ImportOptions& options, std::ostream& out, std::ostr
         }
         folder = site / "content/schools" / from_utf8(*options.school) / "objectives";
     }
+    // Never read or write through a link that leads out of the site.
+    for (fs::path p = folder; !p.empty() && p != site && p.has_parent_path(); p = p.parent_path()) {
+        if (!fs::exists(fs::symlink_status(p, ec))) continue;
+        if (const auto c = check_site_path(p, site); c.kind == EntryKind::problem) {
+            err << "eqsite: error: " << relative_name(p, site) << ": " << c.problem << "\n";
+            return 2;
+        }
+    }
     std::map<std::string, Field> overrides;
     if (!read_maps(options.maps, overrides, err)) return 2;
 
@@ -125,8 +133,14 @@ int import_objectives(const ImportOptions& options, std::ostream& out, std::ostr
         const std::string text = with_import_marker(o.text, o.where);
         check_like_the_build(o, text, rel, diags);
         std::string verb = "create";
-        if (fs::exists(target, ec)) {
-            const auto current = read_file(target);
+        if (fs::exists(fs::symlink_status(target, ec))) {
+            if (const auto c = check_site_path(target, site); c.kind != EntryKind::file) {
+                diags.error({o.where, 0, 0}, rel + ": " + (c.problem.empty() ? "not a plain file" : c.problem) +
+                                                 "; import writes only plain files inside the site");
+                continue;
+            }
+            ReadError why;
+            const auto current = read_file(target, max_text_file, why);
             const ImportedState state = current ? imported_state(*current) : ImportedState::not_imported;
             if (!options.update) {
                 diags.error({o.where, 0, 0}, rel + " already exists; eqsite import never overwrites a file unless "
@@ -173,7 +187,16 @@ int import_objectives(const ImportOptions& options, std::ostream& out, std::ostr
     for (const auto& p : planned) {
         if (p.verb == "unchanged") continue;
         fs::create_directories(p.file.parent_path(), ec);
-        if (!write_file(p.file, p.text)) {
+        // Written beside it and renamed over it: an update stopped half way
+        // leaves the old file whole.
+        const fs::path temporary = p.file.parent_path() / ("." + to_utf8(p.file.filename()) + ".eqsite-import");
+        bool ok = write_file(temporary, p.text);
+        if (ok) {
+            fs::rename(temporary, p.file, ec);
+            ok = !ec;
+        }
+        if (!ok) {
+            fs::remove(temporary, ec);
             err << "eqsite: error: cannot write " << relative_name(p.file, site) << "\n";
             return 2;
         }

@@ -47,7 +47,7 @@ bool has_word(const std::string& words, std::string_view w) {
     return padded.find(" " + std::string(w) + " ") != std::string::npos;
 }
 
-// Keywords, most specific first: the first rule a header matches wins.
+// Keywords for each setting; the longest phrase a header holds decides.
 struct Rule {
     Field field;
     std::vector<std::string_view> phrases;  // any of these words or phrases
@@ -70,7 +70,8 @@ const std::vector<Rule>& rules() {
         {Field::actions, {"action", "actions", "action plan", "steps", "strategies", "strategy", "what we will do",
                           "activities", "how"}},
         {Field::start, {"start", "start date", "from", "begin"}},
-        {Field::due, {"due", "due date", "deadline", "by when", "completion date", "end date", "target date"}},
+        {Field::due, {"due", "due date", "deadline", "by when", "completion date", "end date", "target date",
+                      "review date", "date for review", "date to be achieved by"}},
         {Field::when, {"dates", "date", "timescale", "timescales", "timeframe", "time frame", "when", "timeline"}},
         {Field::why, {"why", "rationale", "reason", "reasons", "context", "background", "aim", "aims"}},
         {Field::title, {"objective", "objectives", "equality objective", "title", "priority"}},
@@ -88,10 +89,17 @@ std::optional<Field> keyword_field(const std::string& words) {
         std::replace(name.begin(), name.end(), '_', ' ');
         if (words == name) return f.field;
     }
+    // The longest phrase a header holds wins, whichever rule it is in:
+    // "Target date" is a due date (not a target), "Review date" too.
+    std::optional<Field> best;
+    std::size_t best_length = 0;
     for (const auto& rule : rules())
         for (const auto& phrase : rule.phrases)
-            if (has_word(words, phrase)) return rule.field;
-    return std::nullopt;
+            if (phrase.size() > best_length && has_word(words, phrase)) {
+                best = rule.field;
+                best_length = phrase.size();
+            }
+    return best;
 }
 
 }  // namespace

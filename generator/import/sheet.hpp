@@ -29,6 +29,13 @@ struct Sheet {
     std::string where(std::size_t row, std::size_t column) const;
 };
 
+// The most a table may hold: Excel's own row and column limits, and a
+// bound on cells and text so that a small file made to expand (a merged
+// range a million rows deep, a cell at XFD1048576) is refused, not read.
+inline constexpr std::size_t max_rows = 1048576, max_columns = 16384;
+inline constexpr std::size_t max_cells = 2'000'000;
+inline constexpr std::size_t max_text = 256u << 20;  // bytes, all cells together
+
 // 0 -> "A", 25 -> "Z", 26 -> "AA", as spreadsheets name their columns.
 std::string column_letters(std::size_t column);
 

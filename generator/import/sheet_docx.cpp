@@ -5,6 +5,8 @@
 // value in each of them, as in a spreadsheet.
 #include <pugixml.hpp>
 
+#include <algorithm>
+
 #include "import/office_zip.hpp"
 #include "import/sheet.hpp"
 #include "util/files.hpp"
@@ -40,7 +42,10 @@ std::string cell_text(const pugi::xml_node& tc) {
     return text;
 }
 
-Sheet read_table(const pugi::xml_node& tbl, const std::string& file, std::size_t number) {
+// `budget` is the text and cells left to read (sheet.hpp's limits): a cell
+// merged down many rows repeats its text, so a small file could ask for a lot.
+Sheet read_table(const pugi::xml_node& tbl, const std::string& file, std::size_t number, std::size_t& text_budget,
+                 std::size_t& cell_budget) {
     Sheet sheet;
     sheet.file = file;
     sheet.name = "Table " + std::to_string(number);
@@ -50,13 +55,21 @@ Sheet read_table(const pugi::xml_node& tbl, const std::string& file, std::size_t
         const std::size_t r = sheet.rows.size();
         for (const auto& tc : tr.children("w:tc")) {
             const auto props = tc.child("w:tcPr");
-            const std::size_t span = std::max(1, props.child("w:gridSpan").attribute("w:val").as_int(1));
+            // A cell merged across columns: at most Word's 63 columns.
+            const std::size_t span = static_cast<std::size_t>(
+                std::clamp(props.child("w:gridSpan").attribute("w:val").as_int(1), 1, 63));
             const auto merge = props.child("w:vMerge");
             const std::size_t c = row.size();
             std::string text = cell_text(tc);
             // <w:vMerge/> (no val, or "continue") continues the cell above.
             if (merge && std::string(merge.attribute("w:val").value()) != "restart")
                 text = c < above.size() ? above[c] : "";
+            if (text.size() + 1 > text_budget || span > cell_budget) {
+                text_budget = cell_budget = 0;
+                return sheet;
+            }
+            text_budget -= text.size() + 1;
+            cell_budget -= span;
             row.push_back({text, r, c, 0, 0});
             for (std::size_t k = 1; k < span; ++k) row.push_back({"", r, c + k, 0, 0});
         }
@@ -77,17 +90,25 @@ std::vector<Sheet> read_docx(const std::filesystem::path& file, const ReadOption
     }
     const auto bytes = zip.read("word/document.xml");
     pugi::xml_document doc;
-    if (!bytes || !doc.load_buffer(bytes->data(), bytes->size())) {
+    // parse_ws_pcdata: a run of spaces (<w:t xml:space="preserve"> </w:t>) is text.
+    if (!bytes || !doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
         error = to_utf8(file.filename()) + " is not a Word document (it has no word/document.xml); save it from "
                 "Word or LibreOffice as .docx";
         return {};
     }
     std::vector<Sheet> tables;
+    std::size_t text_budget = max_text, cell_budget = max_cells;
     // The body's tables, and tables inside them (layouts often nest one).
     for (const auto& t : doc.select_nodes("//w:tbl")) {
         bool has_nested_rows = false;
         for (const auto& tr : t.node().children("w:tr")) has_nested_rows = has_nested_rows || tr;
-        if (has_nested_rows) tables.push_back(read_table(t.node(), to_utf8(file.filename()), tables.size() + 1));
+        if (has_nested_rows)
+            tables.push_back(read_table(t.node(), to_utf8(file.filename()), tables.size() + 1, text_budget, cell_budget));
+        if (text_budget == 0 || cell_budget == 0) {
+            error = to_utf8(file.filename()) + " holds more than eqsite imports (" + std::to_string(max_cells) +
+                    " cells or " + std::to_string(max_text >> 20) + " MB of text in its tables)";
+            return {};
+        }
     }
     if (tables.empty()) {
         error = to_utf8(file.filename()) + " has no table; eqsite imports an action plan kept as a table";

@@ -37,14 +37,15 @@ std::string string_item(const pugi::xml_node& si) {
 // "F3" -> row 2, column 5; false if it is not a cell reference.
 bool parse_reference(std::string_view ref, std::size_t& row, std::size_t& column) {
     std::size_t i = 0, col = 0;
-    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') col = col * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
-    if (col == 0 || i == ref.size()) return false;
+    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= max_columns)
+        col = col * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
+    if (col == 0 || col > max_columns || i == ref.size()) return false;
     std::size_t r = 0;
     for (; i < ref.size(); ++i) {
-        if (ref[i] < '0' || ref[i] > '9') return false;
+        if (ref[i] < '0' || ref[i] > '9' || r > max_rows) return false;
         r = r * 10 + static_cast<std::size_t>(ref[i] - '0');
     }
-    if (r == 0) return false;
+    if (r == 0 || r > max_rows) return false;
     row = r - 1;
     column = col - 1;
     return true;
@@ -82,8 +83,11 @@ std::vector<bool> date_styles(const std::optional<std::string>& styles_xml) {
 
 // Excel's day number (1900 date system: day 1 is 1 January 1900, and
 // day 60 is 29 February 1900, which never was) as 2024-09-01.
-std::string excel_date(double serial) {
-    const long day = static_cast<long>(serial);
+std::string excel_date(double serial, bool from_1904) {
+    // 2958465 is 31 December 9999, the last day Excel knows.
+    if (!(serial >= 1 && serial <= 2958465)) return "";
+    long day = static_cast<long>(serial);
+    if (from_1904) day += 1462;  // Mac workbooks count from 1 January 1904
     // Days since 1970-01-01: day 25569 is 1970-01-01; before day 61, one
     // more, because of the day that never was.
     long z = day - 25569 + (day < 61 ? 1 : 0);
@@ -150,6 +154,7 @@ std::vector<Sheet> read_xlsx(const std::filesystem::path& file, const ReadOption
     if (parse_xml(shared, zip.read("xl/sharedStrings.xml")))
         for (const auto& si : shared.child("sst").children("si")) strings.push_back(string_item(si));
     const std::vector<bool> dates = date_styles(zip.read("xl/styles.xml"));
+    const bool from_1904 = workbook.child("workbook").child("workbookPr").attribute("date1904").as_bool();
 
     pugi::xml_document worksheet;
     const std::string part = sheet_part(zip, relationship);
@@ -161,7 +166,7 @@ std::vector<Sheet> read_xlsx(const std::filesystem::path& file, const ReadOption
     sheet.file = to_utf8(file.filename());
     sheet.name = name;
     std::map<std::pair<std::size_t, std::size_t>, std::string> values;
-    std::size_t rows = 0, columns = 0;
+    std::size_t rows = 0, columns = 0, total_text = 0;
     for (const auto& row : worksheet.child("worksheet").child("sheetData").children("row")) {
         for (const auto& c : row.children("c")) {
             std::size_t r = 0, col = 0;
@@ -178,9 +183,19 @@ std::vector<Sheet> read_xlsx(const std::filesystem::path& file, const ReadOption
                 text = v == "1" ? "TRUE" : "FALSE";
             } else if (type.empty() || type == "n") {
                 const auto style = static_cast<std::size_t>(c.attribute("s").as_uint());
-                text = !v.empty() && style < dates.size() && dates[style] ? excel_date(std::atof(v.c_str())) : v;
+                const std::string date = !v.empty() && style < dates.size() && dates[style]
+                                             ? excel_date(std::atof(v.c_str()), from_1904)
+                                             : "";
+                text = date.empty() ? v : date;
             } else {  // "str" (a formula's text), "e" (an error such as #N/A)
                 text = v;
+            }
+            if (text.empty()) continue;  // a styled empty cell (often at row 1048576) is not part of the table
+            total_text += text.size();
+            if (values.size() >= max_cells || total_text > max_text) {
+                error = sheet.file + " holds more than eqsite imports (" + std::to_string(max_cells) +
+                        " cells or " + std::to_string(max_text >> 20) + " MB of text); import the action plan's sheet alone";
+                return {};
             }
             values[{r, col}] = text;
             rows = std::max(rows, r + 1);
@@ -197,7 +212,19 @@ std::vector<Sheet> read_xlsx(const std::filesystem::path& file, const ReadOption
             continue;
         const auto top = values.find({r0, c0});
         if (top == values.end()) continue;
-        for (std::size_t r = r0 + 1; r <= r1 && r < rows; ++r) values[{r, c0}] = top->second;
+        for (std::size_t r = r0 + 1; r <= r1 && r < rows; ++r) {
+            total_text += top->second.size();
+            if (values.size() >= max_cells || total_text > max_text) {
+                error = sheet.file + ": a merged cell at " + ref + " repeats its text more than eqsite imports";
+                return {};
+            }
+            values[{r, c0}] = top->second;
+        }
+    }
+    if (rows * columns > max_cells) {
+        error = sheet.file + ": its cells span " + std::to_string(rows) + " rows by " + std::to_string(columns) +
+                " columns, more than eqsite imports; import the action plan's sheet alone";
+        return {};
     }
     sheet.rows.resize(rows);
     for (std::size_t r = 0; r < rows; ++r)

@@ -118,3 +118,25 @@ write_delimited("action-plan.csv", ",")
 write_delimited("action-plan.tsv", "\t")
 write_xlsx()
 write_docx()
+
+
+def write_huge_reference():
+    """A tiny workbook whose two cells are a whole sheet apart (A1 and
+    XFD1048576): read as a grid it would be 17 billion cells."""
+    import zipfile
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             '<row r="1"><c r="A1" t="inlineStr"><is><t>Objective</t></is></c></row>'
+             '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far away</t></is></c></row>'
+             '</sheetData></worksheet>')
+    workbook = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                '<sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+    with zipfile.ZipFile(os.path.join(HERE, "huge-reference.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", workbook)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+write_huge_reference()

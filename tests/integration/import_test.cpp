@@ -199,3 +199,27 @@ TEST_CASE("import: --map names a column the words do not, and a column nothing m
     const Run bad_map = run_in(site, "import objectives plan.csv --map \"Plan item=titel\"");
     CHECK(bad_map.exit_code == 2);
 }
+
+TEST_CASE("import: a workbook made to expand is refused, not read") {
+    TempDir dir;
+    const fs::path site = new_school_site(dir.path());
+    fs::copy_file(source_dir() / "tests/import/huge-reference.xlsx", site / "huge.xlsx");
+    const Run r = run_in(site, "import objectives huge.xlsx --school brookmead-primary");
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "more than eqsite imports"));
+}
+
+TEST_CASE("import: never reads or writes through a link out of the site") {
+    TempDir dir;
+    const fs::path site = new_school_site(dir.path());
+    fs::copy_file(source_dir() / "tests/import/action-plan.csv", site / "plan.csv");
+    const fs::path objectives = site / "content/schools/brookmead-primary/objectives";
+    const fs::path outside = dir.path() / "outside.md";
+    write(outside, "---\ntitle: Outside\nimported:\n  from: x\n  digest: \"0\"\n---\n");
+    fs::create_directories(objectives);
+    fs::create_symlink(outside, objectives / (std::string(slugs[0]) + ".md"));
+    const Run r = run_in(site, "import objectives plan.csv --school brookmead-primary --update --force");
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, slugs[0]));
+    CHECK(has(read(outside), "title: Outside"));  // untouched
+}

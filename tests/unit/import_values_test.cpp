@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "import/cell_text.hpp"
+#include "import/columns.hpp"
 #include "import/values.hpp"
 #include "load/document.hpp"
 #include "model/objective.hpp"
@@ -537,4 +538,25 @@ TEST_CASE("an imported objective without aims or characteristics is one warning,
     Diagnostics written_by_hand;
     read("---\ntitle: X\n---\n", written_by_hand);
     CHECK(written_by_hand.error_count() == 2);  // aims and characteristics are required
+}
+
+TEST_CASE("a header's longest phrase decides its setting") {
+    eqsite::import::Sheet sheet;
+    sheet.file = "plan.csv";
+    std::vector<eqsite::import::Cell> header;
+    const std::vector<std::string> names{"Objective", "Target date", "Target group(s)", "Success criteria", "Review date",
+                                         "Who's responsible?", "Milestone/progress"};
+    for (std::size_t c = 0; c < names.size(); ++c) header.push_back({names[c], 0, c, 1, 1});
+    sheet.rows.push_back(header);
+    std::string why;
+    const auto map = eqsite::import::map_columns(sheet, {}, why);
+    REQUIRE(map);
+    using eqsite::import::Field;
+    CHECK(map->fields.at(0) == Field::title);
+    CHECK(map->fields.at(1) == Field::due);
+    CHECK(map->fields.at(2) == Field::target_groups);
+    CHECK(map->fields.at(3) == Field::measures);
+    CHECK(map->fields.count(4) == 0);  // a second due-date column is kept in the text, not merged
+    CHECK(map->fields.at(5) == Field::owner);
+    CHECK(map->fields.at(6) == Field::progress);
 }
