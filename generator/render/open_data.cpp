@@ -30,10 +30,10 @@ ordered_json objective_json(const Site& site, const Objective& o, const std::str
     j["url"] = base_url + objective_route(site, o);
     j["school"] = o.school ? schools[*o.school].slug : "trust";
     if (o.school) j["school_name"] = schools[*o.school].name;
-    j["aims"] = ordered_json::array();
+    // Absent when the content gives none (an imported objective may lack
+    // them): an empty list would read as "addresses none".
     for (Aim a : o.aims) j["aims"].push_back(std::string(slug(a)));
     if (o.all_aims) j["all_aims"] = true;
-    j["characteristics"] = ordered_json::array();
     for (Characteristic c : o.characteristics) j["characteristics"].push_back(std::string(slug(c)));
     if (o.all_characteristics) j["all_characteristics"] = true;
     if (!o.target_groups.empty()) j["target_groups"] = o.target_groups;
@@ -73,9 +73,10 @@ std::optional<Date> value_of(const std::optional<Located<T>>& l) {
     return l ? std::optional<Date>(l->value) : std::nullopt;
 }
 
+// An objective changes when progress is recorded (its start is when the
+// work begins, not when the page changed); else when it was published.
 std::optional<Date> objective_lastmod(const Site& site, const Objective& o, Date today) {
     std::optional<Date> newest;
-    take(newest, o.start, today);
     for (const auto& p : o.progress) take(newest, p.date, today);
     if (!newest) {
         const auto& config = site.config.unrecorded();

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "render/page_views.hpp"
+#include "util/text.hpp"
 #include "util/url.hpp"
 
 namespace eqsite {
@@ -91,8 +92,11 @@ std::string Renderer::render(const Page& page, std::string& error) {
         mustache::data around = views.for_other_sites(page, view);
         // Both are shown on another site, at another address than the page
         // they show: every address in them must be absolute.
-        around.set("content_html",
-                   absolute_addresses(content, impl_->options.base_url, shown_page(impl_->site, page).route));
+        std::string shown = absolute_addresses(content, impl_->options.base_url, shown_page(impl_->site, page).route);
+        // In an iframe, links leave the frame (<base target="_top">), but a
+        // link to a part of the page itself stays in it.
+        if (!fragment) shown = replace_all(shown, "<a href=\"#", "<a target=\"_self\" href=\"#");
+        around.set("content_html", shown);
         return impl_->apply(fragment ? "fragment" : "embed", around, error);
     }
     mustache::data layout = views.layout(page, view);

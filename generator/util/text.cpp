@@ -233,6 +233,13 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     return quoted.empty() ? "" : "did you mean " + join_words(quoted, " or ") + "?";
 }
 
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+    if (from.empty()) return text;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
 std::string to_lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)

@@ -53,6 +53,8 @@ std::vector<std::string> nearest_all(std::string_view word, const std::vector<st
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string to_lower_ascii(std::string_view s);
+// Every `from` in `text` replaced by `to`.
+std::string replace_all(std::string text, std::string_view from, std::string_view to);
 std::string trim(std::string_view s);
 // "a, b and c"
 std::string join_words(const std::vector<std::string>& words, std::string_view last_sep = " and ");
