@@ -161,14 +161,22 @@ bool OutputWriter::write(const std::string& path, std::string_view bytes) {
     const fs::path target = staging_ / from_utf8(path);
     ensure_folder(target.parent_path());
     // The same bytes as the published file: link to it, so it keeps its
-    // modification time (and costs no write).
+    // modification time (and costs no write). The file itself is compared,
+    // not only the manifest: a page someone edited in the output by hand
+    // must be replaced, never published again as if the build made it.
     if (const auto it = previous_.files.find(path); it != previous_.files.end() && it->second == digest) {
         std::error_code ec;
         const fs::path published = out_ / from_utf8(path);
-        if (fs::equivalent(published, target, ec)) return finish(path, digest);
-        fs::remove(target, ec);
-        fs::create_hard_link(published, target, ec);
-        if (!ec) return finish(path, digest);
+        ReadError why;
+        const auto on_disk = fs::is_regular_file(fs::symlink_status(published, ec))
+                                 ? read_file(published, bytes.size() + 1, why)
+                                 : std::nullopt;
+        if (on_disk && *on_disk == bytes) {
+            if (fs::equivalent(published, target, ec)) return finish(path, digest);
+            fs::remove(target, ec);
+            fs::create_hard_link(published, target, ec);
+            if (!ec) return finish(path, digest);
+        }
     }
     return write_replacing(target, bytes) && finish(path, digest);
 }

@@ -237,3 +237,20 @@ TEST_CASE("the user's file in a folder that a later build starts writing into is
         CHECK(read(out / "schools/new/index.html") == "the new school");
     }
 }
+
+TEST_CASE("a published page edited by hand is replaced by the build's own, never kept") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    {
+        OutputWriter w(out);
+        w.write("policy/index.html", "the policy");
+        REQUIRE(w.commit());
+    }
+    write(out / "policy/index.html", "an edit nobody approved");
+    for (int build = 0; build < 2; ++build) {
+        OutputWriter w(out);
+        w.write("policy/index.html", "the policy");
+        REQUIRE(w.commit());
+        CHECK(read(out / "policy/index.html") == "the policy");
+    }
+}
