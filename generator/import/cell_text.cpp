@@ -34,6 +34,9 @@ struct Tag {
 // quoted attribute value does not end it. npos when nothing ends it: the
 // '<' was then ordinary text, as in "pupils aged <5 and >2".
 std::size_t tag_end(std::string_view s, std::size_t from) {
+    // No '>' after `from` at all: not a tag. Answered at once, so a cell of
+    // many unclosed '<' costs one pass, not one pass per '<'.
+    if (const auto last = s.rfind('>'); last == npos || last < from) return npos;
     char quote = 0;
     for (std::size_t i = from; i < s.size(); ++i) {
         if (quote) {
@@ -93,8 +96,13 @@ bool hides_content(const Tag& tag) {
 
 // Just past the closing tag of a hidden element (or the end of the cell).
 std::size_t after_hidden(std::string_view s, const Tag& tag) {
-    const std::string lowered = to_lower_ascii(s);
-    const std::size_t close = lowered.find("</" + tag.name, tag.end);
+    // "</script" in any case, found without copying the cell for each element.
+    std::size_t close = npos;
+    for (std::size_t at = s.find("</", tag.end); at != npos; at = s.find("</", at + 2))
+        if (to_lower_ascii(s.substr(at + 2, tag.name.size())) == tag.name) {
+            close = at;
+            break;
+        }
     if (close == npos) return s.size();
     const std::size_t end = tag_end(s, close + 2 + tag.name.size());
     return end == npos ? s.size() : end;

@@ -560,3 +560,17 @@ TEST_CASE("a header's longest phrase decides its setting") {
     CHECK(map->fields.at(5) == Field::owner);
     CHECK(map->fields.at(6) == Field::progress);
 }
+
+TEST_CASE("a cell of many unclosed tags or hidden elements keeps its text and drops the hidden") {
+    // (How long it takes is for bench/, not a test: these only check the result.)
+    std::string unclosed;
+    for (int i = 0; i < 20000; ++i) unclosed += "<a";
+    const auto lines = eqsite::import::cell_lines(unclosed);
+    std::string scripts;
+    for (int i = 0; i < 2000; ++i) scripts += "<SCRIPT>x</Script>";
+    const auto none = eqsite::import::cell_lines(scripts + "kept");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text.size() == unclosed.size());
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].text == "kept");
+}
