@@ -83,9 +83,7 @@ LinkCheck::LinkCheck(const std::string& base_url, std::unordered_set<std::string
     : repeats_(std::move(repeats)) {
     const RenderOptions options = render_options_for(base_url);
     base_path_ = options.base_path;
-    origin_ = options.base_url;
-    if (base_path_.size() > 1 && ends_with(origin_, base_path_.substr(0, base_path_.size() - 1)))
-        origin_.resize(origin_.size() - (base_path_.size() - 1));
+    origin_ = url_origin(options.base_url);
 }
 
 bool LinkCheck::write(const std::string& path, std::string_view bytes) {

@@ -8,6 +8,7 @@
 #include "model/review.hpp"
 #include "render/markdown.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 
 namespace eqsite {
 
@@ -717,11 +718,8 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     // CSS string, so a printed link to "/policy/" shows the whole address.
     // Quotes, apostrophes and backslashes cannot end that string early.
     {
-        const std::string& url = options_.base_url;
-        const auto scheme = url.find("://");
-        const auto path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
         std::string origin;
-        for (char c : path == std::string::npos ? url : url.substr(0, path))
+        for (char c : url_origin(options_.base_url))
             if (c != '"' && c != '\'' && c != '\\' && c != '\n' && c != '<' && c != '>' && c != '&') origin += c;
         d.set("site_origin", origin);
     }

@@ -15,9 +15,7 @@ RenderOptions render_options_for(const std::string& base_url) {
     std::string url = base_url;
     while (url.ends_with("/")) url.pop_back();
     o.base_url = url;
-    const auto scheme = url.find("://");
-    const auto path_start = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
-    o.base_path = path_start == std::string::npos ? "/" : url.substr(path_start) + "/";
+    o.base_path = url.substr(url_origin(url).size()) + "/";
     return o;
 }
 

@@ -124,11 +124,14 @@ bool is_allowed_url(std::string_view cleaned) {
     return !scheme || *scheme == "http" || *scheme == "https" || *scheme == "mailto" || *scheme == "tel";
 }
 
+std::string url_origin(std::string_view url) {
+    const std::size_t scheme_end = url.find("://");
+    const std::size_t path_start = scheme_end == std::string_view::npos ? std::string_view::npos : url.find('/', scheme_end + 3);
+    return std::string(url.substr(0, path_start));
+}
+
 std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route) {
-    // "https://host/equality" -> origin "https://host".
-    const std::size_t scheme_end = base_url.find("://");
-    const std::size_t path_start = scheme_end == std::string::npos ? std::string::npos : base_url.find('/', scheme_end + 3);
-    const std::string origin = path_start == std::string::npos ? base_url : base_url.substr(0, path_start);
+    const std::string origin = url_origin(base_url);
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t done = 0;

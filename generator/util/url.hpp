@@ -28,6 +28,10 @@ std::optional<std::string> url_scheme(std::string_view cleaned);
 // Allowed: relative addresses and http, https, mailto and tel.
 bool is_allowed_url(std::string_view cleaned);
 
+// The scheme and host of an address: "https://host/equality" -> "https://host";
+// the address itself when it has no path.
+std::string url_origin(std::string_view url);
+
 // eqsite's own HTML with every href and src made absolute, for pasting
 // into another site: "/x/" becomes "https://host/x/", "x/" is resolved
 // against `page_route` under `base_url` ("https://host/equality"), and
