@@ -152,6 +152,32 @@ void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups, bool ha
 
 std::string PageViews::href(const std::string& route) const { return options_.base_path + route.substr(1); }
 
+// Links to the pages of a list: the first and the last, and two either
+// side of this one, with a gap for the rest, so a list of 700 pages does
+// not put 700 links on each.
+void PageViews::set_pagination(Data& d, const std::string& first_route, std::size_t page, std::size_t pages) const {
+    constexpr std::size_t around = 2;
+    List links;
+    bool gap = false;
+    for (std::size_t p = 0; pages > 1 && p < pages; ++p) {
+        const bool shown = p == 0 || p + 1 == pages || (p + around >= page && p <= page + around);
+        if (!shown) {
+            if (!gap) links.push_back(Data{"gap", Data(true)});
+            gap = true;
+            continue;
+        }
+        gap = false;
+        Data l;
+        l.set("number", std::to_string(p + 1));
+        l.set("href", href(paged_route(first_route, p)));
+        l.set("current", Data(p == page));
+        links.push_back(l);
+    }
+    set_list(d, "pages", std::move(links));
+    if (page > 0) d.set("previous_href", href(paged_route(first_route, page - 1)));
+    if (page + 1 < pages) d.set("next_href", href(paged_route(first_route, page + 1)));
+}
+
 Data PageViews::objective_card(std::size_t i) const {
     const Objective& o = site_.objectives[i];
     Data d;
@@ -187,7 +213,7 @@ PageView PageViews::view(const Page& page) const {
                           [&](const SchoolPage& p) { return school(p.school); },
                           [&](const ObjectivePage& p) { return objective(p.objective); },
                           [&](const DataPage&) { return data(); },
-                          [&](const ReviewPage&) { return review(); },
+                          [&](const ReviewPage& p) { return review(p.page); },
                           [&](const AccessibilityPage&) { return accessibility(); },
                           [&](const AccessibilityPlanPage& p) { return accessibility_plan(p.school); },
                           [&](const NotFoundPage&) { return not_found(); },
@@ -345,17 +371,7 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
                                                       objectives.begin() + static_cast<std::ptrdiff_t>(to))));
     v.data.set("count", std::to_string(objectives.size()));
     v.data.set("count_text", count_of(objectives.size(), "objective", "objectives"));
-    List links;
-    for (std::size_t p = 0; pages > 1 && p < pages; ++p) {
-        Data l;
-        l.set("number", std::to_string(p + 1));
-        l.set("href", href(paged_route(first_route, p)));
-        l.set("current", Data(p == page));
-        links.push_back(l);
-    }
-    set_list(v.data, "pages", std::move(links));
-    if (page > 0) v.data.set("previous_href", href(paged_route(first_route, page - 1)));
-    if (page + 1 < pages) v.data.set("next_href", href(paged_route(first_route, page + 1)));
+    set_pagination(v.data, first_route, page, pages);
     return v;
 }
 
@@ -573,29 +589,43 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
     return out;
 }
 
-List PageViews::review_groups() const {
-    List groups;
-    for (const auto& g : review_dates(site_)) {
-        Data gd;
-        gd.set("subject", g.subject);
-        gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
-        if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
-        gd.set("any_overdue", Data(g.any(ReviewStatus::overdue)));
-        gd.set("items", review_items(g));
-        set_list(gd, "overdue_work", overdue_work(g));
-        groups.push_back(gd);
-    }
-    return groups;
+Data PageViews::review_group(const ReviewGroup& g) const {
+    Data gd;
+    gd.set("subject", g.subject);
+    gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
+    if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
+    gd.set("any_overdue", Data(g.any(ReviewStatus::overdue)));
+    gd.set("items", review_items(g));
+    set_list(gd, "overdue_work", overdue_work(g));
+    return gd;
 }
 
-PageView PageViews::review() const {
-    PageView v{"review", "Publication and review dates", {}, std::nullopt, "review",
+PageView PageViews::review(std::size_t page) const {
+    const std::string title = "Publication and review dates";
+    const std::size_t pages = page_count(site_.schools.size(), review_page_size);
+    std::string heading = title;
+    if (page > 0) heading += " (page " + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
+    PageView v{"review", heading, {}, std::nullopt, "review",
                "When the equality information, objectives, policy and accessibility plans were published and are "
                "next due", {}};
+    if (page > 0) v.crumbs.push_back({title, "/review/"});
+    v.data.set("title", heading);
     v.data.set("today", site_.today->long_form());
     v.data.set("due_soon_days", std::to_string(due_soon_days));
     v.data.set("policy_title", site_.config->policy.title);
-    set_list(v.data, "groups", review_groups());
+    v.data.set("first_page", Data(page == 0));
+    v.data.set("many_pages", Data(pages > 1));
+    v.data.set("per_page", std::to_string(review_page_size));
+    // The summary counts every school's dates, so only the first page has
+    // it (a school's edit then re-renders that page and its school's).
+    if (page == 0) set_review_summary(v.data, review_dates(site_), !site_.schools.empty());
+    List groups;
+    if (page == 0) groups.push_back(review_group(review_trust(site_)));
+    const std::size_t from = std::min(site_.schools.size(), page * review_page_size);
+    const std::size_t to = std::min(site_.schools.size(), from + review_page_size);
+    for (std::size_t i = from; i < to; ++i) groups.push_back(review_group(review_school(site_, i)));
+    set_list(v.data, "groups", std::move(groups));
+    set_pagination(v.data, "/review/", page, pages);
     return v;
 }
 

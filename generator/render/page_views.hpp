@@ -61,7 +61,7 @@ private:
     PageView school(std::size_t i) const;
     PageView objective(std::size_t i) const;
     PageView data() const;
-    PageView review() const;
+    PageView review(std::size_t page) const;
     PageView accessibility() const;
     PageView accessibility_plan(std::optional<std::size_t> school) const;
     PageView not_found() const;
@@ -69,7 +69,9 @@ private:
     std::string href(const std::string& route) const;
     kainjow::mustache::data objective_card(std::size_t i) const;
     kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
-    kainjow::mustache::list review_groups() const;
+    kainjow::mustache::data review_group(const ReviewGroup& group) const;
+    void set_pagination(kainjow::mustache::data& d, const std::string& first_route, std::size_t page,
+                        std::size_t pages) const;
     kainjow::mustache::list review_items(const ReviewGroup& group) const;
     kainjow::mustache::list overdue_work(const ReviewGroup& group) const;
     kainjow::mustache::data plan_summary(const AccessibilityPlan& plan) const;

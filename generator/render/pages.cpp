@@ -17,7 +17,9 @@ std::string paged_route(const std::string& first_page, std::size_t page) {
     return page == 0 ? first_page : first_page + "page/" + std::to_string(page + 1) + "/";
 }
 
-std::size_t page_count(std::size_t count) { return count == 0 ? 1 : (count + list_page_size - 1) / list_page_size; }
+std::size_t page_count(std::size_t count, std::size_t per_page) {
+    return count == 0 ? 1 : (count + per_page - 1) / per_page;
+}
 
 std::string aim_route(Aim a, std::size_t page) { return paged_route("/aims/" + std::string(slug(a)) + "/", page); }
 
@@ -55,7 +57,8 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
     for (std::size_t i = 0; i < site.objectives.size(); ++i)
         pages.push_back({objective_route(site, site.objectives[i]), ObjectivePage{i}});
     pages.push_back({"/data/", DataPage{}});
-    pages.push_back({"/review/", ReviewPage{}});
+    for (std::size_t p = 0; p < page_count(site.schools.size(), review_page_size); ++p)
+        pages.push_back({paged_route("/review/", p), ReviewPage{p}});
     pages.push_back({"/accessibility/", AccessibilityPage{}});
     if (site.accessibility_plan->has_value()) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
     pages.push_back({"/404.html", NotFoundPage{}});

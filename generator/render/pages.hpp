@@ -23,7 +23,11 @@ struct AimPage { Aim which; std::size_t page = 0; };
 struct SchoolPage { std::size_t school; };
 struct ObjectivePage { std::size_t objective; };
 struct DataPage {};
-struct ReviewPage {};
+// /review/ lists the trust's dates and then the schools' in pages of
+// `review_page_size` schools, so it stays small at national size (each
+// school's own page has its dates too).
+constexpr std::size_t review_page_size = 50;
+struct ReviewPage { std::size_t page = 0; };
 struct AccessibilityPage {};
 // A Schedule 10 accessibility plan: the trust's (school = nullopt) or a school's.
 struct AccessibilityPlanPage { std::optional<std::size_t> school; };
@@ -67,7 +71,8 @@ std::string aim_route(Aim a, std::size_t page = 0);
 std::string characteristic_route(Characteristic c, std::size_t page = 0);
 // "/aims/x/" for page 0, "/aims/x/page/2/" for page 1, and so on.
 std::string paged_route(const std::string& first_page, std::size_t page);
-// How many pages a listing of `count` items takes (at least one).
-std::size_t page_count(std::size_t count);
+// How many pages a listing of `count` items takes (at least one), with
+// `per_page` on each.
+std::size_t page_count(std::size_t count, std::size_t per_page = list_page_size);
 
 }  // namespace eqsite
