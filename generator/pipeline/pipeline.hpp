@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "model/build_site.hpp"
+#include "render/open_data.hpp"
 #include "render/pages.hpp"
 #include "render/renderer.hpp"
 #include "render/theme.hpp"
@@ -91,8 +92,10 @@ private:
     // The bytes of every file that is not a page, with a digest each.
     struct OtherFile {
         std::string path;
+        // What the preview compares with the last write: the digest of
+        // the bytes, or of what they are made from (open data).
         Digest digest;
-        std::optional<std::string> bytes;     // generated (data, sitemap, robots, assets)
+        std::function<std::string()> bytes;         // generated (data, sitemap, robots, assets), made when called
         std::optional<std::filesystem::path> from;  // or copied from the site
     };
     // Each file that is not a page, made one at a time and handed to `each`
@@ -108,6 +111,7 @@ private:
     RenderOptions render_;
     std::vector<Page> pages_;
     std::set<std::string> files_;
+    ObjectiveJsonCache objective_json_;  // incremental: each objective's JSON, kept between rebuilds
 
     // What the last write was made from (incremental only).
     struct Written {

@@ -1,9 +1,11 @@
 #include "render/open_data.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "model/model_cache.hpp"
 #include "model/vocabulary.hpp"
 #include "util/text.hpp"
 
@@ -137,25 +139,71 @@ std::optional<Date> site_lastmod(const Site& site, Date today) {
 
 }  // namespace
 
-std::string objectives_json(const Site& site, const std::vector<std::size_t>& which, const std::string& base_url) {
-    // One objective's tree at a time (a national trust has 100 000 of them):
-    // the same text as dumping one array, without holding the whole tree.
+namespace {
+
+// One objective as it stands in a list: indented one level. One tree at a
+// time (a national trust has 100 000 objectives), then text.
+std::string list_item(const Site& site, const Objective& o, const std::string& base_url) {
+    const std::string one = objective_json(site, o, base_url).dump(2, ' ', false, ordered_json::error_handler_t::replace);
+    std::string out = "  ";
+    out.reserve(one.size() + one.size() / 8);
+    for (char c : one) {
+        out.push_back(c);
+        if (c == '\n') out += "  ";
+    }
+    return out;
+}
+
+template <typename Text>
+std::string json_list(const std::vector<std::size_t>& which, Text&& text) {
     if (which.empty()) return "[]\n";
     std::string out = "[\n";
-    const auto& objectives = site.objectives.unrecorded();
     for (std::size_t k = 0; k < which.size(); ++k) {
-        std::string one = objective_json(site, objectives[which[k]], base_url)
-                              .dump(2, ' ', false, ordered_json::error_handler_t::replace);
-        // Indented one level, as inside the array.
-        out += "  ";
-        for (char c : one) {
-            out.push_back(c);
-            if (c == '\n') out += "  ";
-        }
+        out += text(which[k]);
         out += k + 1 < which.size() ? ",\n" : "\n";
     }
     out += "]\n";
     return out;
+}
+
+}  // namespace
+
+void objectives_files(const Site& site, const std::string& base_url, ObjectiveJsonCache& cache,
+                      const OpenDataFile& each) {
+    const auto& objectives = site.objectives.unrecorded();
+    const auto& schools = site.schools.unrecorded();
+    // What each text is made of: the objective's file, its name (the
+    // slug), what reading it depended on, its school's slug and name, and
+    // the site's address.
+    std::vector<Digest> keys(objectives.size());
+    std::unordered_map<std::string, bool> live;
+    for (std::size_t i = 0; i < objectives.size(); ++i) {
+        const Objective& o = objectives[i];
+        keys[i] = combine(combine(site.inputs.print(site.objectives.item_ids()[i]), o.source), base_url);
+        if (o.school) keys[i] = combine(combine(keys[i], schools[*o.school].slug), schools[*o.school].name);
+        live[o.source] = true;
+    }
+    std::erase_if(cache.texts, [&](const auto& entry) { return !live.count(entry.first); });
+    // Shared by the makers below, which may run after this returns.
+    auto prints = std::make_shared<std::vector<Digest>>(std::move(keys));
+    auto text = [&site, &cache, base_url, prints](std::size_t i) -> const std::string& {
+        const Objective& o = site.objectives.unrecorded()[i];
+        auto& entry = cache.texts[o.source];
+        if (entry.first != (*prints)[i] || entry.second.empty()) entry = {(*prints)[i], list_item(site, o, base_url)};
+        return entry.second;
+    };
+    auto fingerprint = [prints](const std::vector<std::size_t>& which) {
+        Digest d = digest_of(std::to_string(which.size()));
+        for (std::size_t i : which) d = combine(d, (*prints)[i]);
+        return d;
+    };
+    for (const auto& school : schools)
+        each("schools/" + school.slug + "/objectives.json", fingerprint(school.objectives),
+             [which = school.objectives, text] { return json_list(which, text); });
+    std::vector<std::size_t> all(objectives.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const Digest everything = fingerprint(all);
+    each("objectives.json", everything, [all = std::move(all), text] { return json_list(all, text); });
 }
 
 std::optional<Date> page_lastmod(const Site& site, const Page& page) {

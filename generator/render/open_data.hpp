@@ -3,20 +3,39 @@
 // sitemap with each page's last modification date.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/site.hpp"
+#include "util/digest.hpp"
 #include "render/pages.hpp"
 
 namespace eqsite {
 
-// Every objective in `which` (indexes into site.objectives), with the
-// fields of its front matter: dates ISO 8601 (a month as 2024-09),
-// vocabulary as slugs, addresses absolute (`base_url` + route). Settings
-// the author left out are absent, never filled in.
-std::string objectives_json(const Site& site, const std::vector<std::size_t>& which, const std::string& base_url);
+// Each objective's JSON text, by its file, with the fingerprint of what it
+// was made from. Made when first asked for; the preview keeps it between
+// rebuilds, so only objectives that changed are turned into JSON again.
+struct ObjectiveJsonCache {
+    std::unordered_map<std::string, std::pair<Digest, std::string>> texts;
+};
+
+// One file of open data: its fingerprint (of what it is made from, cheap
+// to work out) and a way to make its bytes, called only when needed.
+using OpenDataFile = std::function<void(std::string path, Digest fingerprint, std::function<std::string()> make)>;
+
+// /objectives.json (every objective) and every school's objectives.json
+// (the objectives its page shows), handed to `each`. Each objective has
+// the fields of its front matter: dates ISO 8601 (a month as 2024-09),
+// vocabulary as slugs, addresses absolute (`base_url` + route); settings
+// the author left out are absent, never filled in. Each objective is
+// turned into JSON once per `cache` (a trust-wide objective is on every
+// school's file); `cache` must outlive every `make`.
+void objectives_files(const Site& site, const std::string& base_url, ObjectiveJsonCache& cache,
+                      const OpenDataFile& each);
 
 // The newest date the content shown on `page` was written or changed, as
 // far as the content says (progress notes, start, publication, review and
