@@ -72,10 +72,24 @@ public:
         CachedRead<T> read{digest, std::nullopt, {}};
         if (auto doc = parse_site_document(rel, *bytes, unsafe_, read.diags)) read.value = parse(*doc, read.diags);
         diags.append(read.diags);
-        std::optional<T> value = read.value;
+        std::optional<T> value;
+        if (lends<T>() && read.value) {
+            value = std::move(read.value);
+            read.value.reset();
+            read.lent = true;
+        } else {
+            value = read.value;
+        }
         keep(which, rel, std::move(read));
         return value;
     }
+
+    // Objectives are lent to the model instead of copied: nothing changes
+    // them once read (but their school's position, set again each time),
+    // so lend_back() can return them as they were. Schools are changed by
+    // the merge, so they are copied.
+    template <typename T>
+    static constexpr bool lends() { return std::is_same_v<T, Objective>; }
 
     // The cached read of `rel`, if it was made from `digest` without errors.
     template <typename T>
@@ -84,10 +98,19 @@ public:
         auto& old = old_.*which;
         const auto it = old.find(rel);
         if (it == old.end() || it->second.digest != digest || it->second.diags.has_errors()) return std::nullopt;
-        CachedRead<T> copy = it->second;
+        if (it->second.lent && !it->second.value) return std::nullopt;  // never given back
+        CachedRead<T> hit;
+        if (lends<T>()) {
+            hit.value = std::move(it->second.value);
+            it->second.value.reset();
+            it->second.lent = true;
+            hit.diags = it->second.diags;
+        } else {
+            hit = it->second;
+        }
         if (state_.keep) (fresh_.*which)[rel] = std::move(it->second);
         old.erase(it);
-        return copy;
+        return hit;
     }
 
     template <typename T>
@@ -483,6 +506,15 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     if (site.config.unrecorded().read) warn_review(site, diags);
     assign_inputs(site, digests, state.names);
     return site;
+}
+
+void lend_back(Site& previous, ModelState& state) {
+    auto& objectives = previous.objectives.edit();
+    for (auto& o : objectives) {
+        const auto it = state.cache.objectives.find(o.source);
+        if (it != state.cache.objectives.end() && it->second.lent && !it->second.value) it->second.value = std::move(o);
+    }
+    objectives.clear();
 }
 
 Site load_site(const fs::path& root, const ModelOptions& options, Diagnostics& diags) {

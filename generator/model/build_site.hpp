@@ -34,6 +34,12 @@ struct ModelState {
 // Always returns a Site; check diags.has_errors() before publishing it.
 Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState& state, Diagnostics& diags);
 
+// Before the preview's next build_model(): gives the objectives of the
+// model `previous` back to the cache they were lent from, so the next
+// model moves, rather than copies, every objective whose file did not
+// change. `previous` is left without objectives.
+void lend_back(Site& previous, ModelState& state);
+
 // Reads and validates a whole site folder once: load + model in one call.
 Site load_site(const std::filesystem::path& root, const ModelOptions& options, Diagnostics& diags);
 

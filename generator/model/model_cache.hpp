@@ -24,8 +24,12 @@ namespace eqsite {
 template <typename T>
 struct CachedRead {
     Digest digest;
-    std::optional<T> value;  // nullopt: the file could not be parsed
+    std::optional<T> value;  // nullopt: the file could not be parsed, or it is lent
     Diagnostics diags;       // what reading it reported
+    // The value was moved into the model rather than copied (objectives:
+    // a national trust has 100 000); lend_back() returns it before the
+    // next rebuild. A lent value that never came back is read again.
+    bool lent = false;
 };
 
 template <typename T>

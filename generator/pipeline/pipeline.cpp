@@ -34,6 +34,7 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
     if (changes.everything) state_.files.changed_everything();
     else state_.files.changed(changes.paths);
     const SiteFiles files = find_site_files(options_.site, diags_);
+    if (options_.incremental) lend_back(site_, state_);
     site_ = build_model(files, {options_.today, options_.jobs}, state_, diags_);
     theme_ = load_theme(options_.site, diags_);
     render_ = render_options_for(options_.base_url ? *options_.base_url : site_.config.unrecorded().trust.url);
