@@ -10,6 +10,9 @@
 namespace eqsite {
 namespace {
 
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::list;
+
 std::string people(const TableSpec& spec) { return spec.about == TableAbout::staff ? "staff" : "pupils"; }
 
 std::string with_unit(const std::string& figure, const std::string& unit) {
@@ -22,35 +25,33 @@ bool uses(const PublishedGrid& g, Symbol s) {
     return std::any_of(g.cells.begin(), g.cells.end(), [&](const PublishedCell& c) { return c.symbol() == s; });
 }
 
-// What each symbol means, in words, for the legend beside a table.
-std::string legend_html(const PublishedTable& t, const PublishedGrid& g) {
-    std::vector<std::string> items;
+// What each symbol the grid uses means, in words, for the legend.
+Data legend_entries(const PublishedTable& t, const PublishedGrid& g) {
+    List items;
+    auto entry = [&](char symbol, std::string meaning) {
+        Data d;
+        d.set("symbol", std::string(1, symbol));
+        d.set("meaning", std::move(meaning));
+        items.push_back(d);
+    };
     const std::string who = people(t.spec);
+    const std::string threshold = std::to_string(t.spec.threshold), below = std::to_string(t.spec.threshold - 1);
+    if (t.spec.kind == TableKind::pay_gap) {
+        if (uses(g, Symbol::not_available)) entry('x', "not available (the trust has not given this statutory figure)");
+        return Data(std::move(items));
+    }
     if (uses(g, Symbol::suppressed))
-        items.push_back(t.spec.kind == TableKind::rate
-                            ? "<li><strong>c</strong>: hidden to protect privacy (the percentage rests on " +
-                                  std::to_string(t.spec.threshold) + " or fewer " + who + ", counts from 1 to " +
-                                  std::to_string(t.spec.threshold - 1) + " of them or leaves out from 1 to " +
-                                  std::to_string(t.spec.threshold - 1) +
-                                  " of them, or would let a hidden one be worked out)</li>"
-                            : "<li><strong>c</strong>: hidden to protect privacy (fewer than " +
-                                  std::to_string(t.spec.threshold) + " " + who +
-                                  ", or a figure from which a hidden one could be worked out)</li>");
-    if (uses(g, Symbol::not_available))
-        items.push_back("<li><strong>x</strong>: not available (no figure was given)</li>");
+        entry('c', t.spec.kind == TableKind::rate
+                       ? "hidden to protect privacy (the percentage rests on " + threshold + " or fewer " + who +
+                             ", counts from 1 to " + below + " of them or leaves out from 1 to " + below +
+                             " of them, or would let a hidden one be worked out)"
+                       : "hidden to protect privacy (fewer than " + threshold + " " + who +
+                             ", or a figure from which a hidden one could be worked out)");
+    if (uses(g, Symbol::not_available)) entry('x', "not available (no figure was given)");
     if (uses(g, Symbol::not_applicable))
-        items.push_back(t.spec.kind == TableKind::rate
-                            ? "<li><strong>z</strong>: not applicable (there are no " + who + " in this group)</li>"
-                            : "<li><strong>z</strong>: not applicable (this figure does not exist)</li>");
-    std::string out;
-    if (t.spec.kind == TableKind::rate)
-        out += "<p class=\"table-note\">Percentages of the " + who + " in each group. A percentage is hidden when it "
-               "rests on " + std::to_string(t.spec.threshold) + " or fewer " + who + ", or when from 1 to " +
-               std::to_string(t.spec.threshold - 1) + " of them are counted in it or left out of it.</p>\n";
-    if (items.empty()) return out;
-    out += "<p class=\"table-note\">Symbols used in this table:</p>\n<ul class=\"table-legend\">\n";
-    for (const auto& i : items) out += i + "\n";
-    return out + "</ul>\n";
+        entry('z', t.spec.kind == TableKind::rate ? "not applicable (there are no " + who + " in this group)"
+                                                  : "not applicable (this figure does not exist)");
+    return Data(std::move(items));
 }
 
 std::string caption_text(const PublishedTable& t, const std::string& place) {
@@ -128,127 +129,147 @@ std::string display_figure(const PublishedTable& t, const PublishedCell& c) {
 
 namespace {
 
-// The figure of a pay-gap grid for (group, measure), as shown.
-std::string pay_gap_figure(const PublishedTable& t, const PublishedGrid& g, std::string_view group,
-                           std::string_view measure) {
+// The cell of a pay-gap grid for (group, measure).
+const PublishedCell& pay_gap_cell(const PublishedTable& t, const PublishedGrid& g, std::string_view group,
+                                  std::string_view measure) {
     const auto r = std::find(t.rows.begin(), t.rows.end(), group) - t.rows.begin();
     const auto c = std::find(t.columns.begin(), t.columns.end(), measure) - t.columns.begin();
-    return display_figure(t, t.cell(g, static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+    return t.cell(g, static_cast<std::size_t>(r), static_cast<std::size_t>(c));
 }
 
-// One small table of the pay-gap layout: rows x columns of figures.
-std::string small_table(const std::string& id, const std::string& caption, const std::string& corner,
-                        const std::vector<std::string>& columns, const std::vector<std::string>& rows,
-                        const std::function<std::string(std::size_t, std::size_t)>& figure) {
-    std::string out = "<section class=\"table-scroll\" aria-labelledby=\"" + id + "-caption\" tabindex=\"0\">\n";
-    out += "<table class=\"figures\" id=\"" + id + "\">\n<caption id=\"" + id + "-caption\">" + html_escape(caption) +
-           "</caption>\n<thead>\n<tr><th scope=\"col\">" + html_escape(corner) + "</th>";
-    for (const auto& c : columns) out += "<th scope=\"col\" class=\"num\">" + html_escape(c) + "</th>";
-    out += "</tr>\n</thead>\n<tbody>\n";
+Data cell_data(std::string text, bool shown) {
+    Data d;
+    d.set("text", std::move(text));
+    d.set("symbol", Data(!shown));  // c, x or z rather than a figure
+    return d;
+}
+
+// One <table>: caption, the corner and column heads, and rows of cells.
+Data grid_data(const std::string& id, const std::string& caption, const std::string& corner,
+               const std::vector<std::string>& columns, const std::vector<std::string>& rows,
+               const std::function<Data(std::size_t, std::size_t)>& cell) {
+    Data d;
+    d.set("id", id);
+    d.set("caption", caption);
+    d.set("corner", corner);
+    List heads;
+    for (const auto& c : columns) heads.push_back(Data("label", c));
+    d.set("columns", Data(std::move(heads)));
+    List body;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        out += "<tr><th scope=\"row\">" + html_escape(rows[r]) + "</th>";
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            out += "<td class=\"num\">" + html_escape(figure(r, c)) + "</td>";
-        out += "</tr>\n";
+        Data row;
+        row.set("head", rows[r]);
+        List cells;
+        for (std::size_t c = 0; c < columns.size(); ++c) cells.push_back(cell(r, c));
+        row.set("cells", Data(std::move(cells)));
+        body.push_back(row);
     }
-    return out + "</tbody>\n</table>\n</section>\n";
+    d.set("rows", Data(std::move(body)));
+    return d;
 }
 
 // The six statutory gender pay gap figures in three readable tables: the
 // gaps, who is paid a bonus, and who is in each quarter of pay.
-std::string pay_gap_html(const PublishedTable& t, const PublishedGrid& g, const std::string& place,
-                         const std::string& id) {
-    const std::string eid = html_escape(id);
-    std::string out = "<p class=\"table-note\">";
-    out += t.spec.snapshot ? "Figures on the snapshot date, " + t.spec.snapshot->long_form() + ", for " +
-                                 html_escape(place) + "."
-                           : "The snapshot date of these figures is not given.";
-    if (!t.spec.source.empty()) out += " Source: " + html_escape(t.spec.source) + ".";
-    out += " A positive gap means women are paid less than men on average; a negative gap means they are paid "
-           "more.</p>\n";
+List pay_gap_grids(const PublishedTable& t, const PublishedGrid& g, const std::string& place, const std::string& id) {
+    auto figure = [&](std::string_view group, std::string_view measure) {
+        const PublishedCell& cell = pay_gap_cell(t, g, group, measure);
+        return cell_data(display_figure(t, cell), cell.shown());
+    };
+    List out;
     const std::vector<std::string> averages = {"Mean", "Median"};
-    out += small_table(eid, "Gender pay gap: " + place, "Average", {"Hourly pay gap", "Bonus pay gap"}, averages,
-                       [&](std::size_t r, std::size_t c) {
-                           return pay_gap_figure(t, g, "All staff",
-                                                 averages[r] + (c == 0 ? " hourly pay gap" : " bonus pay gap"));
-                       });
+    out.push_back(grid_data(id, "Gender pay gap: " + place, "Average", {"Hourly pay gap", "Bonus pay gap"}, averages,
+                            [&](std::size_t r, std::size_t c) {
+                                return figure("All staff", averages[r] + (c == 0 ? " hourly pay gap" : " bonus pay gap"));
+                            }));
     const std::vector<std::string> people = {"Men", "Women"};
-    out += small_table(eid + "-bonus", "Proportion of men and of women paid a bonus: " + place, "Staff",
-                       {"Paid a bonus"}, people,
-                       [&](std::size_t r, std::size_t) { return pay_gap_figure(t, g, people[r], "Paid a bonus"); });
+    out.push_back(grid_data(id + "-bonus", "Proportion of men and of women paid a bonus: " + place, "Staff",
+                            {"Paid a bonus"}, people,
+                            [&](std::size_t r, std::size_t) { return figure(people[r], "Paid a bonus"); }));
     const std::vector<std::string> quarters = {"Lower quartile", "Lower middle quartile", "Upper middle quartile",
                                                "Upper quartile"};
     const std::vector<std::string> quarter_names = {"Lower quarter (lowest paid)", "Lower middle quarter",
                                                     "Upper middle quarter", "Upper quarter (highest paid)"};
-    out += small_table(eid + "-quarters", "Men and women in each quarter of the pay range: " + place, "Pay quarter",
-                       people, quarter_names,
-                       [&](std::size_t r, std::size_t c) { return pay_gap_figure(t, g, people[c], quarters[r]); });
-    if (uses(g, Symbol::not_available))
-        out += "<p class=\"table-note\">Symbols used in these tables:</p>\n<ul class=\"table-legend\">\n<li><strong>x"
-               "</strong>: not available (the trust has not given this statutory figure)</li>\n</ul>\n";
+    out.push_back(grid_data(id + "-quarters", "Men and women in each quarter of the pay range: " + place,
+                            "Pay quarter", people, quarter_names,
+                            [&](std::size_t r, std::size_t c) { return figure(people[c], quarters[r]); }));
     return out;
+}
+
+// The bar chart of a rate table, laid out in SVG units: a label column,
+// then bars scaled to 0-100%. A hidden figure has no bar, only its
+// symbol: never a length that hints at the figure.
+Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
+    constexpr int width = 640, label_w = 230, bar_w = 330, bar_h = 18, row_h = 24, heading_h = 28;
+    List groups;
+    int y = 0;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        y += heading_h;
+        Data group;
+        group.set("heading", t.columns[c]);
+        group.set("heading_y", std::to_string(y - 8));
+        List bars;
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const PublishedCell& cell = t.cell(g, r, c);
+            Data bar;
+            bar.set("label", t.rows[r]);
+            bar.set("label_x", std::to_string(label_w - 8));
+            bar.set("text_y", std::to_string(y + bar_h - 4));
+            bar.set("shown", Data(cell.shown()));
+            if (cell.shown()) {
+                const long long w = rate_tenths(cell.n(), cell.d()) * bar_w / 1000;
+                bar.set("x", std::to_string(label_w));
+                bar.set("y", std::to_string(y));
+                bar.set("width", std::to_string(w));
+                bar.set("height", std::to_string(bar_h));
+                bar.set("value", display_figure(t, cell));
+                bar.set("value_x", std::to_string(label_w + w + 6));
+            } else {
+                bar.set("value", symbol_text(cell.symbol()));
+                bar.set("value_x", std::to_string(label_w + 6));
+            }
+            bars.push_back(bar);
+            y += row_h;
+        }
+        group.set("bars", Data(std::move(bars)));
+        groups.push_back(group);
+    }
+    Data chart;
+    chart.set("width", std::to_string(width));
+    chart.set("height", std::to_string(y + 4));
+    chart.set("columns", Data(std::move(groups)));
+    return chart;
 }
 
 }  // namespace
 
-std::string table_html(const PublishedTable& t, const PublishedGrid& g, const std::string& place,
-                       const std::string& id) {
-    if (t.spec.kind == TableKind::pay_gap) return pay_gap_html(t, g, place, id);
-    const std::string caption_id = html_escape(id) + "-caption";
-    std::string out;
-    out += "<section class=\"table-scroll\" aria-labelledby=\"" + caption_id + "\" tabindex=\"0\">\n";
-    out += "<table class=\"figures\" id=\"" + html_escape(id) + "\">\n";
-    out += "<caption id=\"" + caption_id + "\">" + html_escape(caption_text(t, place)) + "</caption>\n";
-    out += "<thead>\n<tr><th scope=\"col\">Group</th>";
-    for (const auto& c : t.columns) out += "<th scope=\"col\" class=\"num\">" + html_escape(c) + "</th>";
-    out += "</tr>\n</thead>\n<tbody>\n";
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        out += "<tr><th scope=\"row\">" + html_escape(t.rows[r]) + "</th>";
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            out += "<td class=\"num\">" + html_escape(display_figure(t, t.cell(g, r, c))) + "</td>";
-        out += "</tr>\n";
-    }
-    out += "</tbody>\n</table>\n</section>\n";
-    out += legend_html(t, g);
-    out += chart_svg(t, g);
-    return out;
-}
-
-std::string chart_svg(const PublishedTable& t, const PublishedGrid& g) {
-    if (t.spec.kind != TableKind::rate) return "";
-    // Layout in SVG units: a label column, then bars scaled to 0-100%.
-    constexpr int width = 640, label_w = 230, bar_w = 330, bar_h = 18, row_h = 24, heading_h = 28;
-    std::string body;
-    int y = 0;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        y += heading_h;
-        body += "<text class=\"chart-heading\" x=\"0\" y=\"" + std::to_string(y - 8) + "\">" +
-                html_escape(t.columns[c]) + "</text>\n";
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+Data table_data(const PublishedTable& t, const PublishedGrid& g, const std::string& place, const std::string& id) {
+    Data d;
+    d.set("place", place);
+    d.set("who", people(t.spec));
+    d.set("threshold", std::to_string(t.spec.threshold));
+    d.set("below_threshold", std::to_string(t.spec.threshold - 1));
+    if (!t.spec.source.empty()) d.set("source", t.spec.source);
+    List grids;
+    if (t.spec.kind == TableKind::pay_gap) {
+        d.set("pay_gap", Data(true));
+        if (t.spec.snapshot) d.set("snapshot", t.spec.snapshot->long_form());
+        grids = pay_gap_grids(t, g, place, id);
+    } else {
+        grids.push_back(grid_data(id, caption_text(t, place), "Group", t.columns, t.rows, [&](std::size_t r, std::size_t c) {
             const PublishedCell& cell = t.cell(g, r, c);
-            const int text_y = y + bar_h - 4;
-            body += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(text_y) +
-                    "\" text-anchor=\"end\">" + html_escape(t.rows[r]) + "</text>\n";
-            if (cell.shown()) {
-                const long long tenths = rate_tenths(cell.n(), cell.d());
-                const long long w = tenths * bar_w / 1000;
-                body += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                        std::to_string(w) + "\" height=\"" + std::to_string(bar_h) + "\"/>\n";
-                body += "<text x=\"" + std::to_string(label_w + w + 6) + "\" y=\"" + std::to_string(text_y) + "\">" +
-                        html_escape(display_figure(t, cell)) + "</text>\n";
-            } else {
-                // No bar: the symbol only, never a length that hints at the figure.
-                body += "<text x=\"" + std::to_string(label_w + 6) + "\" y=\"" + std::to_string(text_y) + "\">" +
-                        symbol_text(cell.symbol()) + "</text>\n";
-            }
-            y += row_h;
-        }
+            return cell_data(display_figure(t, cell), cell.shown());
+        }));
     }
-    std::string out = "<figure class=\"chart\">\n";
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(width) + " " +
-           std::to_string(y + 4) + "\" aria-hidden=\"true\" focusable=\"false\">\n" + body + "</svg>\n";
-    out += "<figcaption>Bar chart of the table above; the table gives the same figures.</figcaption>\n</figure>\n";
-    return out;
+    d.set("one_grid", Data(grids.size() == 1));
+    d.set("grids", Data(std::move(grids)));
+    if (t.spec.kind == TableKind::rate) {
+        d.set("rate", Data(true));
+        d.set("chart", chart_data(t, g));
+    }
+    Data legend = legend_entries(t, g);
+    d.set("has_legend", Data(!legend.is_empty_list()));
+    d.set("legend", std::move(legend));
+    return d;
 }
 
 std::string table_csv(const PublishedTable& t, const std::vector<std::string>& school_slugs) {

@@ -1,5 +1,6 @@
-// Every published form of a data table: the accessible HTML table with its
-// legend, the SVG bar chart for rate tables, and the CSV and JSON downloads.
+// Every published form of a data table: what the theme needs to show it
+// (the table, its legend, the bar chart of a rate table), and the CSV and
+// JSON downloads.
 //
 // All of them read only a PublishedTable, which holds no suppressed figure,
 // so none of them can leak one.
@@ -7,6 +8,8 @@
 
 #include <string>
 #include <vector>
+
+#include <kainjow/mustache.hpp>
 
 #include "model/disclosure.hpp"
 
@@ -20,16 +23,18 @@ std::string display_figure(const PublishedTable& table, const PublishedCell& cel
 long long rate_tenths(long long numerator, long long denominator);
 std::string format_tenths(long long tenths);
 
-// The HTML block for one school's (or the trust's) table: a labelled,
-// keyboard-scrollable container with the <table>, the legend of the
-// symbols it uses, and for rate tables a bar chart. `place` names the school
-// or the trust; `id` must be unique on the page.
-std::string table_html(const PublishedTable& table, const PublishedGrid& grid, const std::string& place,
-                       const std::string& id);
-
-// The bar chart of a rate table (empty for other kinds). Hidden from
-// assistive technology: the table next to it is its text alternative.
-std::string chart_svg(const PublishedTable& table, const PublishedGrid& grid);
+// What the theme's `data-table` partial shows for one school's (or the
+// trust's) table, as structured data, so a theme can change any of its
+// markup: `grids` (one <table> each, three for the pay gap: id, caption,
+// corner, columns [label], rows [head, cells [text, symbol]]), `legend`
+// (the symbols used: symbol, meaning), for rate tables `rate` and `chart`
+// (width, height, columns [heading, heading_y, bars [label, label_x,
+// text_y, shown, x, y, width, height, value, value_x]]), and the words
+// around them (place, who, threshold, below_threshold, source, pay_gap,
+// snapshot). `place` names the school or the trust; `id` must be unique
+// on the page.
+kainjow::mustache::data table_data(const PublishedTable& table, const PublishedGrid& grid, const std::string& place,
+                                   const std::string& id);
 
 // /data/<table>.csv and .json: every school's cells, then the trust's.
 // `school_slugs` are the site's schools in Site::schools order.

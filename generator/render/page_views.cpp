@@ -386,14 +386,14 @@ PageView PageViews::aim(Aim a, std::size_t page) const {
     return listing(site_.statutory->aims[i], *site_.by_aim[i], page, aim_route(a), "aim");
 }
 
-// One data table for a page: its heading, the HTML of one grid, downloads.
+// One data table for a page: its heading, one grid's figures, downloads.
 Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, const std::string& place,
                            std::string_view level) const {
     Data d;
     d.set("title", t.spec.title);
     d.set("level", std::string(level));
     d.set("id", "data-" + t.spec.slug);
-    d.set("table_html", table_html(t, grid, place, "table-" + t.spec.slug));
+    d.set("table", table_data(t, grid, place, "table-" + t.spec.slug));
     d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
     d.set("json_href", href("/data/" + t.spec.slug + ".json"));
     return d;

@@ -102,4 +102,14 @@ std::string Renderer::render(const Page& page, std::string& error) {
     return impl_->apply("layout", layout, error);
 }
 
+std::string render_partial(const Theme& theme, const std::string& name, const mustache::data& data) {
+    mustache::data partials;
+    for (const auto& [partial, file] : theme.partials) partials.set(partial, mustache::data(file.text));
+    const auto it = theme.partials.find(name);
+    if (it == theme.partials.end()) return {};
+    mustache::mustache compiled(it->second.text);
+    ThemeContext ctx(&data, &partials);
+    return compiled.render(ctx);
+}
+
 }  // namespace eqsite

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include <kainjow/mustache.hpp>
+
 #include "model/recorded.hpp"
 #include "model/site.hpp"
 #include "render/pages.hpp"
@@ -40,5 +42,11 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// One partial of `theme` with `data` alone, outside any page: for tests
+// and benchmarks of what the theme makes of a value, such as a data table
+// (render/data_tables.hpp) with the default theme's `data-table`. Empty
+// if the theme has no such partial.
+std::string render_partial(const Theme& theme, const std::string& name, const kainjow::mustache::data& data);
 
 }  // namespace eqsite

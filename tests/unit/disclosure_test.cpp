@@ -12,8 +12,11 @@
 #include "model/disclosure.hpp"
 #include "recoverability.hpp"
 #include "render/data_tables.hpp"
+#include "table_markup.hpp"
 
 using namespace eqsite;
+using eqsite::test::chart_svg;
+using eqsite::test::table_html;
 
 namespace {
 

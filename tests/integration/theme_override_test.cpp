@@ -1,0 +1,43 @@
+// A site's theme replaces the markup of data tables (issue 13): the
+// fixture tests/sites/theme-table-partial overrides `figures-table`, and
+// its pages show the trust's markup with the same figures, symbols,
+// legend and chart. The browser gate (make test-browser) checks its pages.
+#include <catch2/catch.hpp>
+
+#include "integration/run.hpp"
+
+using namespace eqsite::test;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("theme: a site's figures-table partial replaces the markup of every data table") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    const auto r = run_eqsite("build --quiet " + quote((source_dir() / "tests/sites/theme-table-partial").string()) +
+                              " --today 2026-09-01 -o " + quote(out.string()));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string school = read(out / "schools/oak-primary/index.html");
+    const std::string data = read(out / "data/index.html");
+    // The default markup is gone, the site's is there for every table.
+    CHECK(count(school, "class=\"figures\"") == 0);
+    CHECK(count(data, "class=\"figures\"") == 0);
+    CHECK(count(school, "<table class=\"trust-figures\" id=\"table-attendance\"") == 1);
+    CHECK(count(data, "<table class=\"trust-figures\"") == 2 + 3);  // attendance and staff, and the pay gap's three
+    // The figures are the same: 3 of 40 is hidden, its symbol marked by the
+    // site's own class; the others shown as percentages.
+    CHECK(school.find("<td class=\"trust-figure trust-symbol\">c</td>") != std::string::npos);
+    CHECK(school.find("<td class=\"trust-figure\">14.3%</td>") != std::string::npos);
+    CHECK(school.find(">3<") == std::string::npos);
+    // What the theme did not replace is as before: legend and chart.
+    CHECK(school.find("<ul class=\"table-legend\">") != std::string::npos);
+    CHECK(school.find("<figure class=\"chart\">") != std::string::npos);
+}
