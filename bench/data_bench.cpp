@@ -28,7 +28,7 @@ std::string table_html(const PublishedTable& t, const PublishedGrid& g, const st
         Diagnostics diags;
         return load_theme("/nonexistent/eqsite-bench-site", diags);
     }();
-    return render_partial(theme, "data-table", table_data(t, g, place, "t"));
+    return render_partial(theme, "data-table", table_data(theme.strings, t, g, place, "t"));
 }
 
 }  // namespace

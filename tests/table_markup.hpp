@@ -23,12 +23,12 @@ inline const Theme& default_theme() {
 
 inline std::string table_html(const PublishedTable& t, const PublishedGrid& g, const std::string& place,
                               const std::string& id) {
-    return render_partial(default_theme(), "data-table", table_data(t, g, place, id));
+    return render_partial(default_theme(), "data-table", table_data(default_theme().strings, t, g, place, id));
 }
 
 // The chart alone (empty for tables without one).
 inline std::string chart_svg(const PublishedTable& t, const PublishedGrid& g) {
-    const auto data = table_data(t, g, "", "chart");
+    const auto data = table_data(default_theme().strings, t, g, "", "chart");
     const auto* chart = data.get("chart");
     return chart ? render_partial(default_theme(), "bar-chart", *chart) : std::string();
 }

@@ -38,6 +38,7 @@ AccessibilityPlan read_accessibility_plan(const Document& doc, const std::string
     Fields f(doc.front, doc.path, doc.front_first_line, diags);
     plan.front_at = f.where_map();
     plan.title = f.text("title").value_or("Accessibility plan");
+    plan.title_given = f.has("title");
     plan.published = f.located_date("published");
     plan.published_at = f.where_value("published");
     plan.review_due = f.located_date("review_due");

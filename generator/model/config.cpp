@@ -47,7 +47,10 @@ std::vector<Signatory> read_signatories(Fields& policy) {
 }
 
 void read_policy(Fields& p, SiteConfig::Policy& policy) {
-    if (auto title = p.text("title")) policy.title = *title;
+    if (auto title = p.text("title")) {
+        policy.title = *title;
+        policy.title_given = true;
+    }
     policy.strapline = p.text("strapline");
     policy.approved_by = p.text("approved_by");
     policy.approved_on = p.date("approved_on");
@@ -161,8 +164,10 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
         trust->finish();
     }
     if (auto lang = f.located_text("language")) {
-        if (looks_like_language_tag(lang->value))
+        if (looks_like_language_tag(lang->value)) {
             c.language = lang->value;
+            c.setting_at["language"] = lang->where;  // where a language without words is reported
+        }
         else
             diags.error(lang->where, "\"language\" must be a language tag such as en-GB or cy");
     }

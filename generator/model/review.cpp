@@ -44,11 +44,23 @@ ReviewStatus status_on(Date due, Date today) {
     return ReviewStatus::up_to_date;
 }
 
+// Which item `what` is (ReviewItem::kind): every item but the policy has
+// one of these names; the policy is named by its title.
+std::string kind_of(const std::string& what) {
+    if (what == "Equality information") return "information";
+    if (what == "Trust-wide equality objectives") return "trust_objectives";
+    if (what == "Equality objectives") return "objectives";
+    if (what == "Accessibility statement") return "statement";
+    if (what == "Accessibility plan") return "accessibility_plan";
+    return "policy";
+}
+
 // An item published on `last` and due again `years` later. Without a date
 // it is "no date given", with `fix` saying where to add one.
 ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& last, int years, Date today,
                          std::string route, Location add_at, std::string fix) {
     ReviewItem item;
+    item.kind = kind_of(what);
     item.what = std::move(what);
     item.route = std::move(route);
     if (!last) {
@@ -67,6 +79,7 @@ ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& l
 
 ReviewItem not_published(std::string what, Location where, std::string fix) {
     ReviewItem item;
+    item.kind = kind_of(what);
     item.what = std::move(what);
     item.status = ReviewStatus::not_published;
     item.where = std::move(where);
@@ -168,6 +181,7 @@ ReviewGroup review_trust(const Site& site) {
                          "\" has no review date: add \"review_due: YYYY-MM-DD\" under \"policy:\" in site.yaml";
         }
     }
+    policy.kind = "policy";  // whatever its title
     trust.items.push_back(policy);
 
     const auto& a = c.accessibility;

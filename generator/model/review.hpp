@@ -27,7 +27,11 @@ constexpr int statement_review_years = 1;    // accessibility statement: yearly
 constexpr int due_soon_days = 60;            // "due soon": due within this many days
 
 struct ReviewItem {
-    std::string what;              // "Equality objectives"
+    std::string what;              // "Equality objectives" (for messages)
+    // Which item it is, for the page's words (the theme's
+    // review_items.<kind>, or the policy's title): information,
+    // trust_objectives, objectives, policy, statement, accessibility_plan.
+    std::string kind;
     std::optional<Date> last;      // last published or reviewed, if given
     std::optional<Date> due;       // next due, if known
     ReviewStatus status = ReviewStatus::not_published;

@@ -43,7 +43,8 @@ struct SiteConfig {
     // is called and who approved it. Nothing here has a default that
     // claims anything: an unset approval is shown as not recorded.
     struct Policy {
-        std::string title = "Equality policy";  // page heading and navigation label
+        std::string title = "Equality policy";  // page heading and navigation label (in messages)
+        bool title_given = false;               // written in site.yaml; else the theme's words are shown
         std::optional<std::string> strapline;   // one sentence under the heading
         std::optional<std::string> approved_by;  // a body: "Board of Trustees"
         std::optional<Date> approved_on;
@@ -160,7 +161,8 @@ inline bool overdue(const Action& a, Date today) {
 // confused with the website's accessibility statement.
 struct AccessibilityPlan {
     std::string source;  // content/.../accessibility-plan.md
-    std::string title;
+    std::string title;   // as written, else "Accessibility plan" (for messages)
+    bool title_given = false;  // written in the front matter; else the theme's words are shown
     Location front_at;   // where to add settings
     std::optional<Located<Date>> published;
     Location published_at;  // the setting, or where it would go

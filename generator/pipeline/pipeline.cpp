@@ -36,7 +36,8 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
     const SiteFiles files = find_site_files(options_.site, diags_);
     if (options_.incremental) lend_back(site_, state_);
     site_ = build_model(files, {options_.today, options_.jobs}, state_, diags_);
-    theme_ = load_theme(options_.site, diags_);
+    theme_ = load_theme(options_.site, diags_, site_.config.unrecorded().language,
+                        site_.config.unrecorded().where("language"));
     render_ = render_options_for(options_.base_url ? *options_.base_url : site_.config.unrecorded().trust.url);
     // Every page reads the theme's templates and the address the site is
     // published at: inputs too.
@@ -46,7 +47,9 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
         site_.inputs.set(id, digest_of(compiled));
     }
     render_.input = state_.names.id("render-options");
-    site_.inputs.set(render_.input, digest_of(render_.base_url + "\n" + render_.base_path));
+    // and the theme's words, which pages' values are made with.
+    site_.inputs.set(render_.input,
+                     combine(digest_of(render_.base_url + "\n" + render_.base_path), theme_.strings.digest()));
     plan();
     return diags_;
 }

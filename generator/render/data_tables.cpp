@@ -26,39 +26,32 @@ bool uses(const PublishedGrid& g, Symbol s) {
 }
 
 // What each symbol the grid uses means, in words, for the legend.
-Data legend_entries(const PublishedTable& t, const PublishedGrid& g) {
+Data legend_entries(const Strings& s, const PublishedTable& t, const PublishedGrid& g) {
     List items;
-    auto entry = [&](char symbol, std::string meaning) {
+    auto entry = [&](char symbol, const std::string& key) {
         Data d;
         d.set("symbol", std::string(1, symbol));
-        d.set("meaning", std::move(meaning));
+        d.set("meaning", s.text("tables." + key, {{"threshold", std::to_string(t.spec.threshold)},
+                                                  {"below", std::to_string(t.spec.threshold - 1)},
+                                                  {"who", s.text("tables." + people(t.spec))}}));
         items.push_back(d);
     };
-    const std::string who = people(t.spec);
-    const std::string threshold = std::to_string(t.spec.threshold), below = std::to_string(t.spec.threshold - 1);
+    const bool rate = t.spec.kind == TableKind::rate;
     if (t.spec.kind == TableKind::pay_gap) {
-        if (uses(g, Symbol::not_available)) entry('x', "not available (the trust has not given this statutory figure)");
+        if (uses(g, Symbol::not_available)) entry('x', "legend_x_pay_gap");
         return Data(std::move(items));
     }
-    if (uses(g, Symbol::suppressed))
-        entry('c', t.spec.kind == TableKind::rate
-                       ? "hidden to protect privacy (the percentage rests on " + threshold + " or fewer " + who +
-                             ", counts from 1 to " + below + " of them or leaves out from 1 to " + below +
-                             " of them, or would let a hidden one be worked out)"
-                       : "hidden to protect privacy (fewer than " + threshold + " " + who +
-                             ", or a figure from which a hidden one could be worked out)");
-    if (uses(g, Symbol::not_available)) entry('x', "not available (no figure was given)");
-    if (uses(g, Symbol::not_applicable))
-        entry('z', t.spec.kind == TableKind::rate ? "not applicable (there are no " + who + " in this group)"
-                                                  : "not applicable (this figure does not exist)");
+    if (uses(g, Symbol::suppressed)) entry('c', rate ? "legend_c_rate" : "legend_c");
+    if (uses(g, Symbol::not_available)) entry('x', "legend_x");
+    if (uses(g, Symbol::not_applicable)) entry('z', rate ? "legend_z_rate" : "legend_z");
     return Data(std::move(items));
 }
 
-std::string caption_text(const PublishedTable& t, const std::string& place) {
-    std::string c = t.spec.title + ": " + place;
-    if (!t.spec.period.empty()) c += ", " + t.spec.period;
-    c += ".";
-    if (!t.spec.source.empty()) c += " Source: " + t.spec.source + ".";
+std::string caption_text(const Strings& s, const PublishedTable& t, const std::string& place) {
+    std::string c = s.text("tables.caption", {{"title", t.spec.title}, {"place", place}});
+    if (!t.spec.period.empty()) c += s.text("tables.caption_period", {{"period", t.spec.period}});
+    c += s.text("tables.caption_end");
+    if (!t.spec.source.empty()) c += s.text("tables.caption_source", {{"source", t.spec.source}});
     return c;
 }
 
@@ -169,28 +162,33 @@ Data grid_data(const std::string& id, const std::string& caption, const std::str
 }
 
 // The six statutory gender pay gap figures in three readable tables: the
-// gaps, who is paid a bonus, and who is in each quarter of pay.
-List pay_gap_grids(const PublishedTable& t, const PublishedGrid& g, const std::string& place, const std::string& id) {
+// gaps, who is paid a bonus, and who is in each quarter of pay. The
+// groups and measures are the statutory ones the data file must use.
+List pay_gap_grids(const Strings& s, const PublishedTable& t, const PublishedGrid& g, const std::string& place,
+                   const std::string& id) {
     auto figure = [&](std::string_view group, std::string_view measure) {
         const PublishedCell& cell = pay_gap_cell(t, g, group, measure);
         return cell_data(display_figure(t, cell), cell.shown());
     };
+    auto words = [&](const char* key) { return s.text(std::string("tables.") + key, {{"place", place}}); };
     List out;
     const std::vector<std::string> averages = {"Mean", "Median"};
-    out.push_back(grid_data(id, "Gender pay gap: " + place, "Average", {"Hourly pay gap", "Bonus pay gap"}, averages,
-                            [&](std::size_t r, std::size_t c) {
+    out.push_back(grid_data(id, words("pay_gap_caption"), words("pay_gap_average"),
+                            {words("pay_gap_hourly"), words("pay_gap_bonus")},
+                            {words("pay_gap_mean"), words("pay_gap_median")}, [&](std::size_t r, std::size_t c) {
                                 return figure("All staff", averages[r] + (c == 0 ? " hourly pay gap" : " bonus pay gap"));
                             }));
     const std::vector<std::string> people = {"Men", "Women"};
-    out.push_back(grid_data(id + "-bonus", "Proportion of men and of women paid a bonus: " + place, "Staff",
-                            {"Paid a bonus"}, people,
+    const std::vector<std::string> people_words = {words("pay_gap_men"), words("pay_gap_women")};
+    out.push_back(grid_data(id + "-bonus", words("pay_gap_bonus_caption"), words("pay_gap_staff"),
+                            {words("pay_gap_paid_bonus")}, people_words,
                             [&](std::size_t r, std::size_t) { return figure(people[r], "Paid a bonus"); }));
     const std::vector<std::string> quarters = {"Lower quartile", "Lower middle quartile", "Upper middle quartile",
                                                "Upper quartile"};
-    const std::vector<std::string> quarter_names = {"Lower quarter (lowest paid)", "Lower middle quarter",
-                                                    "Upper middle quarter", "Upper quarter (highest paid)"};
-    out.push_back(grid_data(id + "-quarters", "Men and women in each quarter of the pay range: " + place,
-                            "Pay quarter", people, quarter_names,
+    out.push_back(grid_data(id + "-quarters", words("pay_gap_quarters_caption"), words("pay_gap_quarter"),
+                            people_words,
+                            {words("pay_gap_lower"), words("pay_gap_lower_middle"), words("pay_gap_upper_middle"),
+                             words("pay_gap_upper")},
                             [&](std::size_t r, std::size_t c) { return figure(people[c], quarters[r]); }));
     return out;
 }
@@ -242,20 +240,21 @@ Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
 
 }  // namespace
 
-Data table_data(const PublishedTable& t, const PublishedGrid& g, const std::string& place, const std::string& id) {
+Data table_data(const Strings& s, const PublishedTable& t, const PublishedGrid& g, const std::string& place,
+                const std::string& id) {
     Data d;
     d.set("place", place);
-    d.set("who", people(t.spec));
+    d.set("who", s.text("tables." + people(t.spec)));
     d.set("threshold", std::to_string(t.spec.threshold));
     d.set("below_threshold", std::to_string(t.spec.threshold - 1));
     if (!t.spec.source.empty()) d.set("source", t.spec.source);
     List grids;
     if (t.spec.kind == TableKind::pay_gap) {
         d.set("pay_gap", Data(true));
-        if (t.spec.snapshot) d.set("snapshot", t.spec.snapshot->long_form());
-        grids = pay_gap_grids(t, g, place, id);
+        if (t.spec.snapshot) d.set("snapshot", s.date(*t.spec.snapshot));
+        grids = pay_gap_grids(s, t, g, place, id);
     } else {
-        grids.push_back(grid_data(id, caption_text(t, place), "Group", t.columns, t.rows, [&](std::size_t r, std::size_t c) {
+        grids.push_back(grid_data(id, caption_text(s, t, place), s.text("tables.group"), t.columns, t.rows, [&](std::size_t r, std::size_t c) {
             const PublishedCell& cell = t.cell(g, r, c);
             return cell_data(display_figure(t, cell), cell.shown());
         }));
@@ -266,7 +265,7 @@ Data table_data(const PublishedTable& t, const PublishedGrid& g, const std::stri
         d.set("rate", Data(true));
         d.set("chart", chart_data(t, g));
     }
-    Data legend = legend_entries(t, g);
+    Data legend = legend_entries(s, t, g);
     d.set("has_legend", Data(!legend.is_empty_list()));
     d.set("legend", std::move(legend));
     return d;

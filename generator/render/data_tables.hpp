@@ -12,6 +12,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "model/disclosure.hpp"
+#include "render/strings.hpp"
 
 namespace eqsite {
 
@@ -33,8 +34,8 @@ std::string format_tenths(long long tenths);
 // around them (place, who, threshold, below_threshold, source, pay_gap,
 // snapshot). `place` names the school or the trust; `id` must be unique
 // on the page.
-kainjow::mustache::data table_data(const PublishedTable& table, const PublishedGrid& grid, const std::string& place,
-                                   const std::string& id);
+kainjow::mustache::data table_data(const Strings& strings, const PublishedTable& table, const PublishedGrid& grid,
+                                   const std::string& place, const std::string& id);
 
 // /data/<table>.csv and .json: every school's cells, then the trust's.
 // `school_slugs` are the site's schools in Site::schools order.

@@ -48,109 +48,119 @@ std::string markdown(const Site& site, const std::string& text, int top_level, H
     return render_markdown(text, {site.config->markdown.unsafe_html, top_level, base_path}, ids);
 }
 
-// "1 objective", "3 objectives".
-std::string count_of(std::size_t n, const std::string& singular, const std::string& plural) {
-    return std::to_string(n) + " " + (n == 1 ? singular : plural);
+// The words for a term of the vocabulary: "vocabulary.aims.advance-equality".
+std::string term(const Strings& s, std::string_view kind, std::string_view slug) {
+    return s.text("vocabulary." + std::string(kind) + "." + std::string(slug));
 }
+std::string term(const Strings& s, Aim a) { return term(s, "aims", slug(a)); }
+std::string term(const Strings& s, Characteristic c) { return term(s, "characteristics", slug(c)); }
 
-std::string due_text(const Objective& o) {
+std::string due_text(const Strings& s, const Objective& o) {
     if (!o.due) return "";
-    return o.due->date ? o.due->date->long_form() : "Ongoing";
+    return o.due->date ? s.date(*o.due->date) : s.text("labels.ongoing");
 }
 
 // The characteristics an objective covers, in words. `all` lists what it
 // was narrowed to, unless that is every one.
-std::string characteristics_text(const Objective& o) {
-    if (o.characteristics.size() == characteristic_count) return "All protected characteristics";
+std::string characteristics_text(const Strings& s, const Objective& o) {
+    if (o.characteristics.size() == characteristic_count) return s.text("labels.all_characteristics");
     std::vector<std::string> names;
-    for (Characteristic c : o.characteristics) names.push_back(std::string(label(c)));
-    return join(names, ", ");
+    for (Characteristic c : o.characteristics) names.push_back(term(s, c));
+    return join(names, s.text("labels.list_separator"));
 }
 
 // Status, as the author gave it, unless the due date has passed first.
-void set_status(Data& d, std::optional<std::string_view> given_label, std::optional<std::string_view> given_slug,
-                bool overdue) {
+void set_status(const Strings& s, Data& d, std::optional<std::string> given_label,
+                std::optional<std::string_view> given_slug, bool overdue) {
     if (overdue) {
         d.set("has_status", Data(true));
-        d.set("status_label", "Overdue");
+        d.set("status_label", term(s, "review_status", "overdue"));
         d.set("status_slug", "overdue");
-        if (given_label) d.set("given_status", std::string(*given_label));
+        if (given_label) d.set("given_status", *given_label);
         return;
     }
     d.set("has_status", Data(given_label.has_value()));
     if (given_label) {
-        d.set("status_label", std::string(*given_label));
+        d.set("status_label", *given_label);
         d.set("status_slug", std::string(*given_slug));
     }
 }
 
-Data action_data(const Action& a, Date today) {
+Data action_data(const Strings& s, const Action& a, Date today) {
     Data ad;
     ad.set("text", a.text);
     ad.set("owner", a.owner.value_or(""));
-    ad.set("due", a.due ? a.due->value.long_form() : "");
+    ad.set("due", a.due ? s.date(a.due->value) : "");
     if (a.status)
-        set_status(ad, label(*a.status), slug(*a.status), overdue(a, today));
+        set_status(s, ad, term(s, "action_status", slug(*a.status)), slug(*a.status), overdue(a, today));
     else
-        set_status(ad, std::nullopt, std::nullopt, overdue(a, today));
+        set_status(s, ad, std::nullopt, std::nullopt, overdue(a, today));
     return ad;
 }
 
 // The home page's review summary: how many dates have each status, and
 // how many objectives and actions are overdue, with words that agree with
 // the numbers.
-void set_review_summary(Data& d, const std::vector<ReviewGroup>& groups, bool has_schools) {
-    const std::string whose = has_schools ? "the trust and its schools" : "the trust";
+void set_review_summary(const Strings& s, Data& d, const std::vector<ReviewGroup>& groups, bool has_schools) {
+    const std::string whose = s.text(has_schools ? "review_summary_text.whose_trust_and_schools"
+                                                 : "review_summary_text.whose_trust");
     d.set("review_whose", whose);
     const auto counts = count_statuses(groups);
     std::size_t total = 0;
     for (std::size_t c : counts) total += c;
-    const auto n = [&](ReviewStatus s) { return counts[static_cast<std::size_t>(s)]; };
+    const auto n = [&](ReviewStatus st) { return static_cast<long long>(counts[static_cast<std::size_t>(st)]); };
+    const std::string days = std::to_string(due_soon_days);
     List parts;
-    std::optional<ReviewStatus> only;  // the one status every date has, if so
-    auto part = [&](ReviewStatus s, const std::string& words, const std::string& all_words) {
-        if (n(s) == 0) return;
-        if (n(s) == total) only = s;
+    std::optional<std::string> only;  // what every date is, if they all have one status
+    auto part = [&](ReviewStatus st, const std::string& name) {
+        if (n(st) == 0) return;
+        if (static_cast<std::size_t>(n(st)) == total)
+            only = s.count("review_summary_text.state_" + name, static_cast<long long>(total), {{"days", days}});
         Data p;
-        p.set("text", std::to_string(n(s)) + " " + words);
-        p.set("slug", std::string(slug(s)));
-        p.set("all_words", all_words);
+        p.set("text", s.count("review_summary_text." + name, n(st), {{"days", days}}));
+        p.set("slug", std::string(slug(st)));
         parts.push_back(p);
     };
-    const bool one = total == 1;
-    part(ReviewStatus::overdue, "overdue", one ? "is overdue" : "are overdue");
-    part(ReviewStatus::due_soon, "due for review within " + std::to_string(due_soon_days) + " days",
-         (one ? "is" : "are") + std::string(" due for review within ") + std::to_string(due_soon_days) + " days");
-    part(ReviewStatus::not_published, "not published", one ? "is not published" : "are not published");
-    part(ReviewStatus::no_date, n(ReviewStatus::no_date) == 1 ? "with no date given" : "with no dates given",
-         one ? "has no date given" : "have no dates given");
-    part(ReviewStatus::up_to_date, "up to date", one ? "is up to date" : "are up to date");
-    const std::string noun = total == 1 ? "publication and review date" : "publication and review dates";
-    d.set("review_total", std::to_string(total) + " " + noun);
+    part(ReviewStatus::overdue, "overdue");
+    part(ReviewStatus::due_soon, "due_soon");
+    part(ReviewStatus::not_published, "not_published");
+    part(ReviewStatus::no_date, "no_date");
+    part(ReviewStatus::up_to_date, "up_to_date");
+    const std::string total_text = s.count("review_summary_text.total", static_cast<long long>(total));
+    d.set("review_total", total_text);
     if (only) {
         // One status for every date: one sentence, not a list of one.
-        const Data& p = parts.front();
-        d.set("review_sentence", (one ? "The only " + noun + " of " + whose + " " : "All " +
-                                  std::to_string(total) + " " + noun + " of " + whose + " ") +
-                                     p.get("all_words")->string_value() + ".");
+        d.set("review_sentence", total == 1 ? s.text("review_summary_text.only_one", {{"whose", whose}, {"state", *only}})
+                                            : s.text("review_summary_text.all_of",
+                                                     {{"total", total_text}, {"whose", whose}, {"state", *only}}));
     } else {
         d.set("review_parts", Data(std::move(parts)));
     }
-    std::size_t objectives = 0, actions = 0;
+    long long objectives = 0, actions = 0;
     for (const auto& g : groups)
         for (const auto& w : g.overdue_work) ++(w.action ? actions : objectives);  // plan work is always an action
     std::vector<std::string> late;
-    if (objectives) late.push_back(count_of(objectives, "objective", "objectives"));
-    if (actions) late.push_back(count_of(actions, "action", "actions"));
+    if (objectives) late.push_back(s.count("counts.objectives", objectives));
+    if (actions) late.push_back(s.count("counts.actions", actions));
     if (!late.empty())
-        d.set("overdue_work", join_words(late) + (objectives + actions == 1 ? " is" : " are") +
-                                  " past " + (objectives + actions == 1 ? "its" : "their") +
-                                  " due date and not marked done or achieved.");
+        d.set("overdue_work", s.count("review_summary_text.late_work", objectives + actions,
+                                      {{"what", join(late, s.text("review_summary_text.and"))}}));
 }
 
 }  // namespace
 
 std::string PageViews::href(const std::string& route) const { return options_.base_path + route.substr(1); }
+
+// What the plan's front matter calls it, else the theme's words.
+std::string PageViews::plan_title(const AccessibilityPlan& plan) const {
+    return plan.title_given ? plan.title : strings_.text("review_items.accessibility_plan");
+}
+
+// What site.yaml calls the policy, else the theme's words for it.
+std::string PageViews::policy_title() const {
+    const auto& p = site_.config->policy;
+    return p.title_given ? p.title : strings_.text("titles.policy");
+}
 
 // Links to the pages of a list: the first and the last, and two either
 // side of this one, with a gap for the rest, so a list of 700 pages does
@@ -186,14 +196,15 @@ Data PageViews::objective_card(std::size_t i) const {
     d.set("trust_wide", Data(o.trust_wide()));
     if (o.school) d.set("school_name", site_.schools[*o.school].name);
     if (o.status)
-        set_status(d, label(*o.status), slug(*o.status), o.overdue(*site_.today));
+        set_status(strings_, d, term(strings_, "objective_status", slug(*o.status)), slug(*o.status),
+                   o.overdue(*site_.today));
     else
-        set_status(d, std::nullopt, std::nullopt, o.overdue(*site_.today));
+        set_status(strings_, d, std::nullopt, std::nullopt, o.overdue(*site_.today));
     std::vector<std::string> aims;
-    for (Aim a : o.aims) aims.push_back(std::string(label(a)));
-    d.set("aims", join(aims, "; "));
-    d.set("characteristics", characteristics_text(o));
-    set_if(d, "due", due_text(o));
+    for (Aim a : o.aims) aims.push_back(term(strings_, a));
+    d.set("aims", join(aims, strings_.text("labels.aims_separator")));
+    d.set("characteristics", characteristics_text(strings_, o));
+    set_if(d, "due", due_text(strings_, o));
     return d;
 }
 
@@ -233,7 +244,7 @@ PageView PageViews::home() const {
         Data d;
         d.set("name", s.name);
         d.set("href", href(school_route(s)));
-        if (s.phase) d.set("phase", std::string(label(*s.phase)));
+        if (s.phase) d.set("phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
         schools.push_back(d);
     }
     set_list(v.data, "schools", std::move(schools));
@@ -242,7 +253,7 @@ PageView PageViews::home() const {
         if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);
     set_list(v.data, "objectives", objective_cards(trust_objectives));
     const auto groups = review_dates(site_);
-    set_review_summary(v.data, groups, !site_.schools.empty());
+    set_review_summary(strings_, v.data, groups, !site_.schools.empty());
     // Whether schools set objectives of their own decides the wording:
     // "each school" only when every one does.
     std::size_t with_own = 0;
@@ -258,7 +269,7 @@ PageView PageViews::home() const {
     v.data.set("review_href", href("/review/"));
     v.data.set("objectives_href", href("/objectives/"));
     v.data.set("policy_href", href("/policy/"));
-    v.data.set("policy_title", site_.config->policy.title);
+    v.data.set("policy_title", policy_title());
     if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     v.data.set("duty_title", site_.statutory->duty.title);
     v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids, options_.base_path));
@@ -267,7 +278,9 @@ PageView PageViews::home() const {
 
 PageView PageViews::policy() const {
     const auto& p = site_.config->policy;
-    PageView v{"policy", p.title, {}, std::nullopt, "policy", p.title + " of " + site_.config->trust.name, {}};
+    const std::string title = policy_title();
+    PageView v{"policy", title, {}, std::nullopt, "policy",
+               strings_.text("titles.policy_description", {{"policy", title}, {"trust", site_.config->trust.name}}), {}};
     HeadingIds ids(reserved_ids("policy"));
     List sections;
     for (const auto& section : *site_.policy) {
@@ -278,12 +291,12 @@ PageView PageViews::policy() const {
         sections.push_back(d);
     }
     set_list(v.data, "sections", std::move(sections));
-    v.data.set("title", p.title);
+    v.data.set("title", title);
     v.data.set("trust_name", site_.config->trust.name);
     set_if(v.data, "strapline", p.strapline);
     // Each fact only as the author gave it; missing ones are said to be.
     set_if(v.data, "approved_by", p.approved_by);
-    if (p.approved_on) v.data.set("approved_on", p.approved_on->long_form());
+    if (p.approved_on) v.data.set("approved_on", strings_.date(*p.approved_on));
     // Either half of an approval missing is said on the page, not only warned.
     v.data.set("approval_unrecorded", Data(!p.approved_by && !p.approved_on));
     v.data.set("approver_unrecorded", Data(!p.approved_by && p.approved_on));
@@ -294,30 +307,30 @@ PageView PageViews::policy() const {
         d.set("name", sig.name);
         set_if(d, "role", sig.role);
         if (sig.date) {
-            d.set("date", sig.date->long_form());
+            d.set("date", strings_.date(*sig.date));
             d.set("iso_date", sig.date->iso());
         }
         signatories.push_back(d);
     }
     set_list(v.data, "signatories", std::move(signatories));
-    if (p.last_reviewed) v.data.set("last_reviewed", p.last_reviewed->value.long_form());
-    if (p.review_due) v.data.set("review_due", p.review_due->value.long_form());
+    if (p.last_reviewed) v.data.set("last_reviewed", strings_.date(p.last_reviewed->value));
+    if (p.review_due) v.data.set("review_due", strings_.date(p.review_due->value));
     return v;
 }
 
 PageView PageViews::objectives() const {
-    PageView v{"objectives", "Equality objectives", {}, std::nullopt, "objectives",
-               "Every equality objective of " + site_.config->trust.name + " and its schools", {}};
+    PageView v{"objectives", strings_.text("titles.objectives"), {}, std::nullopt, "objectives",
+               strings_.text("titles.objectives_description", {{"trust", site_.config->trust.name}}), {}};
     List aims, groups, characteristics, schools;
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
         Data link;
-        link.set("label", std::string(label(a)));
+        link.set("label", term(strings_, a));
         link.set("href", href(aim_route(a)));
         link.set("count", std::to_string(site_.by_aim[i]->size()));
         aims.push_back(link);
         Data g;
-        g.set("label", std::string(label(a)));
+        g.set("label", term(strings_, a));
         g.set("id", std::string(slug(a)));
         g.set("href", href(aim_route(a)));
         const auto& all = *site_.by_aim[i];
@@ -330,7 +343,7 @@ PageView PageViews::objectives() const {
     for (std::size_t i = 0; i < characteristic_count; ++i) {
         const auto c = static_cast<Characteristic>(i);
         Data link;
-        link.set("label", std::string(label(c)));
+        link.set("label", term(strings_, c));
         link.set("href", href(characteristic_route(c)));
         link.set("count", std::to_string(site_.by_characteristic[i]->size()));
         characteristics.push_back(link);
@@ -342,7 +355,7 @@ PageView PageViews::objectives() const {
         link.set("count", std::to_string(s.objectives.size()));
         schools.push_back(link);
     }
-    v.data.set("total", count_of(site_.objectives.size(), "equality objective", "equality objectives"));
+    v.data.set("total", strings_.count("counts.equality_objectives", static_cast<long long>(site_.objectives.size())));
     v.data.set("one_objective", Data(site_.objectives.size() == 1));
     set_list(v.data, "aims", std::move(aims));
     set_list(v.data, "characteristics", std::move(characteristics));
@@ -355,8 +368,11 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
                             const std::string& first_route, std::string template_name) const {
     const std::size_t pages = page_count(objectives.size());
     std::string heading = text.title;
-    if (page > 0) heading += " (page " + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
-    PageView v{std::move(template_name), heading, {{"Equality objectives", "/objectives/"}}, std::nullopt,
+    if (page > 0)
+        heading = strings_.text("titles.listing_page", {{"title", text.title},
+                                                        {"page", std::to_string(page + 1)},
+                                                        {"pages", std::to_string(pages)}});
+    PageView v{std::move(template_name), heading, {{strings_.text("titles.objectives"), "/objectives/"}}, std::nullopt,
                "objectives", text.summary, {}};
     if (page > 0) v.crumbs.push_back({text.title, first_route});
     HeadingIds ids(reserved_ids(v.template_name));
@@ -370,7 +386,7 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
              objective_cards(std::vector<std::size_t>(objectives.begin() + static_cast<std::ptrdiff_t>(from),
                                                       objectives.begin() + static_cast<std::ptrdiff_t>(to))));
     v.data.set("count", std::to_string(objectives.size()));
-    v.data.set("count_text", count_of(objectives.size(), "objective", "objectives"));
+    v.data.set("count_text", strings_.count("counts.objectives", static_cast<long long>(objectives.size())));
     set_pagination(v.data, first_route, page, pages);
     return v;
 }
@@ -393,7 +409,7 @@ Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, c
     d.set("title", t.spec.title);
     d.set("level", std::string(level));
     d.set("id", "data-" + t.spec.slug);
-    d.set("table", table_data(t, grid, place, "table-" + t.spec.slug));
+    d.set("table", table_data(strings_, t, grid, place, "table-" + t.spec.slug));
     d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
     d.set("json_href", href("/data/" + t.spec.slug + ".json"));
     return d;
@@ -421,15 +437,16 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
 }
 
 PageView PageViews::data() const {
-    PageView v{"data", "Equality data", {}, std::nullopt, "data",
-               "Figures about pupils and staff across " + site_.config->trust.name + ", with small numbers hidden", {}};
+    PageView v{"data", strings_.text("titles.data"), {}, std::nullopt, "data",
+               strings_.text("titles.data_description", {{"trust", site_.config->trust.name}}), {}};
     List tables;
     bool sums = false;  // whether any table adds up schools' figures
     for (const auto& t : *site_.tables) {
         if (!t.trust) continue;
         sums = sums || !t.schools.empty();
         // "(all schools)" only where the trust's figures are sums of schools'.
-        const std::string place = site_.config->trust.name + (t.schools.empty() ? "" : " (all schools)");
+        const std::string place = t.schools.empty() ? site_.config->trust.name
+                                                    : strings_.text("labels.all_schools", {{"trust", site_.config->trust.name}});
         tables.push_back(table_view(t, *t.trust, place, "2"));
     }
     set_list(v.data, "tables", std::move(tables));
@@ -450,11 +467,11 @@ PageView PageViews::data() const {
 
 PageView PageViews::school(std::size_t i) const {
     const School& s = site_.schools[i];
-    PageView v{"school", s.name, {}, i, "schools", "Equality information and objectives for " + s.name, {}};
+    PageView v{"school", s.name, {}, i, "schools", strings_.text("titles.school_description", {{"school", s.name}}), {}};
     HeadingIds ids(table_ids(reserved_ids("school")));
     v.data.set("name", s.name);
     set_if(v.data, "urn", s.urn);
-    if (s.phase) v.data.set("phase", std::string(label(*s.phase)));
+    if (s.phase) v.data.set("phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
     set_if(v.data, "headteacher", s.headteacher);
     set_if(v.data, "equality_lead", s.equality_lead);
     set_if(v.data, "website", s.website);
@@ -489,7 +506,7 @@ PageView PageViews::objective(std::size_t i) const {
         const School& s = site_.schools[*o.school];
         v.crumbs.push_back({s.name, school_route(s)});
     } else {
-        v.crumbs.push_back({"Equality objectives", "/objectives/"});
+        v.crumbs.push_back({strings_.text("titles.objectives"), "/objectives/"});
     }
     HeadingIds ids(reserved_ids("objective"));
     Data& d = v.data;
@@ -497,13 +514,13 @@ PageView PageViews::objective(std::size_t i) const {
     List aims, characteristics;
     for (Aim a : o.aims) {
         Data l;
-        l.set("label", std::string(label(a)));
+        l.set("label", term(strings_, a));
         l.set("href", href(aim_route(a)));
         aims.push_back(l);
     }
     for (Characteristic c : o.characteristics) {
         Data l;
-        l.set("label", std::string(label(c)));
+        l.set("label", term(strings_, c));
         l.set("href", href(characteristic_route(c)));
         characteristics.push_back(l);
     }
@@ -513,19 +530,19 @@ PageView PageViews::objective(std::size_t i) const {
     d.set("all_that_apply", Data(o.all_characteristics && o.characteristics.size() < characteristic_count));
     set_list(d, "target_groups", text_list(o.target_groups));
     set_list(d, "owners", text_list(o.owners));
-    d.set("owner_text", join(o.owners, ", "));
-    d.set("target_groups_text", join(o.target_groups, ", "));
+    d.set("owner_text", join(o.owners, strings_.text("labels.list_separator")));
+    d.set("target_groups_text", join(o.target_groups, strings_.text("labels.list_separator")));
     set_if(d, "why", o.why);
-    if (o.start) d.set("start", o.start->long_form());
-    if (o.about) d.set("about", std::string(label_of(audience_vocabulary(), *o.about)));
+    if (o.start) d.set("start", strings_.date(*o.start));
+    if (o.about) d.set("about", term(strings_, "audience", slug_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
-    for (const auto& a : o.actions) actions.push_back(action_data(a, *site_.today));
+    for (const auto& a : o.actions) actions.push_back(action_data(strings_, a, *site_.today));
     set_list(d, "actions", std::move(actions));
     List progress;
     for (const auto& p : o.progress) {
         Data pd;
-        pd.set("date", p.date.long_form());
+        pd.set("date", strings_.date(p.date));
         pd.set("iso_date", p.date.iso());
         pd.set("note", p.note);
         progress.push_back(pd);
@@ -541,16 +558,15 @@ List PageViews::review_items(const ReviewGroup& g) const {
     List items;
     for (const auto& item : g.items) {
         Data d;
-        d.set("what", item.what);
+        d.set("what", item.kind == "policy" ? policy_title() : strings_.text("review_items." + item.kind));
         if (!item.route.empty() && item.status != ReviewStatus::not_published) d.set("href", href(item.route));
-        switch (item.status) {
-            case ReviewStatus::not_published: d.set("last", "Not published"); break;
-            case ReviewStatus::no_date: d.set("last", item.last ? item.last->long_form() : "No date given"); break;
-            default: d.set("last", item.last ? item.last->long_form() : "No date given");
-        }
+        if (item.status == ReviewStatus::not_published)
+            d.set("last", term(strings_, "review_status", slug(ReviewStatus::not_published)));
+        else
+            d.set("last", item.last ? strings_.date(*item.last) : term(strings_, "review_status", slug(ReviewStatus::no_date)));
         if (item.from_trust) d.set("from_trust", Data(true));
-        d.set("due", item.due ? item.due->long_form() : "Not known");
-        d.set("status_label", std::string(label(item.status)));
+        d.set("due", item.due ? strings_.date(*item.due) : strings_.text("labels.not_known"));
+        d.set("status_label", term(strings_, "review_status", slug(item.status)));
         d.set("status_slug", std::string(slug(item.status)));
         d.set("attention", Data(item.status != ReviewStatus::up_to_date));
         items.push_back(d);
@@ -565,7 +581,7 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
         const Action* action = nullptr;
         if (!w.objective) {  // an action of the group's accessibility plan
             const auto& plan = g.school ? site_.schools[*g.school].accessibility_plan : *site_.accessibility_plan;
-            d.set("objective", plan->title);
+            d.set("objective", plan_title(*plan));
             d.set("href", href(accessibility_plan_route(site_, g.school)) + "#actions");
             action = &plan->actions[*w.action].action;
         } else {
@@ -575,14 +591,14 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
             if (w.action) {
                 action = &o.actions[*w.action];
             } else {
-                d.set("due", o.due->date->long_form());
-                if (o.status) d.set("given_status", std::string(label(*o.status)));
+                d.set("due", strings_.date(*o.due->date));
+                if (o.status) d.set("given_status", term(strings_, "objective_status", slug(*o.status)));
             }
         }
         if (action) {
             d.set("action", action->text);
-            d.set("due", action->due->value.long_form());
-            if (action->status) d.set("given_status", std::string(label(*action->status)));
+            d.set("due", strings_.date(action->due->value));
+            if (action->status) d.set("given_status", term(strings_, "action_status", slug(*action->status)));
         }
         out.push_back(d);
     }
@@ -601,24 +617,24 @@ Data PageViews::review_group(const ReviewGroup& g) const {
 }
 
 PageView PageViews::review(std::size_t page) const {
-    const std::string title = "Publication and review dates";
+    const std::string title = strings_.text("titles.review");
     const std::size_t pages = page_count(site_.schools.size(), review_page_size);
     std::string heading = title;
-    if (page > 0) heading += " (page " + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
-    PageView v{"review", heading, {}, std::nullopt, "review",
-               "When the equality information, objectives, policy and accessibility plans were published and are "
-               "next due", {}};
+    if (page > 0)
+        heading = strings_.text("titles.listing_page",
+                                {{"title", title}, {"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
+    PageView v{"review", heading, {}, std::nullopt, "review", strings_.text("titles.review_description"), {}};
     if (page > 0) v.crumbs.push_back({title, "/review/"});
     v.data.set("title", heading);
-    v.data.set("today", site_.today->long_form());
+    v.data.set("today", strings_.date(*site_.today));
     v.data.set("due_soon_days", std::to_string(due_soon_days));
-    v.data.set("policy_title", site_.config->policy.title);
+    v.data.set("policy_title", policy_title());
     v.data.set("first_page", Data(page == 0));
     v.data.set("many_pages", Data(pages > 1));
     v.data.set("per_page", std::to_string(review_page_size));
     // The summary counts every school's dates, so only the first page has
     // it (a school's edit then re-renders that page and its school's).
-    if (page == 0) set_review_summary(v.data, review_dates(site_), !site_.schools.empty());
+    if (page == 0) set_review_summary(strings_, v.data, review_dates(site_), !site_.schools.empty());
     List groups;
     if (page == 0) groups.push_back(review_group(review_trust(site_)));
     const std::size_t from = std::min(site_.schools.size(), page * review_page_size);
@@ -631,8 +647,8 @@ PageView PageViews::review(std::size_t page) const {
 
 PageView PageViews::accessibility() const {
     const auto& a = site_.config->accessibility;
-    PageView v{"accessibility", "Accessibility statement", {}, std::nullopt, "",
-               "Accessibility statement for this website", {}};
+    PageView v{"accessibility", strings_.text("titles.accessibility"), {}, std::nullopt, "",
+               strings_.text("titles.accessibility_description"), {}};
     v.data.set("trust_name", site_.config->trust.name);
     v.data.set("site_url", site_.config->trust.url);
     set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config->trust.contact_email);
@@ -640,17 +656,17 @@ PageView PageViews::accessibility() const {
     // Compliance only as the author declared it (required setting).
     if (a.compliance) {
         v.data.set("compliance_stated", Data(true));
-        v.data.set("compliance", std::string(label_of(compliance_vocabulary(), *a.compliance)));
+        v.data.set("compliance", term(strings_, "compliance", slug_of(compliance_vocabulary(), *a.compliance)));
         v.data.set("fully", Data(*a.compliance == Compliance::fully));
         // What users "should be able to do" is only said of a site that
         // is at least partly compliant.
         v.data.set("usable", Data(*a.compliance != Compliance::not_compliant));
     }
     // "on 12 September 2024", or "in September 2024" for a month.
-    if (a.prepared) v.data.set("prepared", a.prepared->value.on_form());
-    if (a.last_reviewed) v.data.set("last_reviewed", a.last_reviewed->value.on_form());
-    if (a.last_tested) v.data.set("last_tested", a.last_tested->on_form());
-    if (a.response_days) v.data.set("response_days", count_of(*a.response_days, "working day", "working days"));
+    if (a.prepared) v.data.set("prepared", strings_.on_date(a.prepared->value));
+    if (a.last_reviewed) v.data.set("last_reviewed", strings_.on_date(a.last_reviewed->value));
+    if (a.last_tested) v.data.set("last_tested", strings_.on_date(*a.last_tested));
+    if (a.response_days) v.data.set("response_days", strings_.count("counts.working_days", *a.response_days));
     set_if(v.data, "tested_by", a.tested_by);
     set_if(v.data, "method", a.method);
     if (site_.accessibility_plan->has_value() || std::any_of(site_.schools.begin(), site_.schools.end(),
@@ -663,12 +679,12 @@ PageView PageViews::accessibility() const {
 // What a school page or the plan page says about a plan's dates.
 Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
     Data d;
-    d.set("title", plan.title);
-    if (plan.published) d.set("published", plan.published->value.long_form());
+    d.set("title", plan_title(plan));
+    if (plan.published) d.set("published", strings_.date(plan.published->value));
     const auto due = plan.review_due ? std::optional<Date>(plan.review_due->value)
                      : plan.published ? std::optional<Date>(plan.published->value.plus_years(accessibility_plan_years))
                                       : std::nullopt;
-    if (due) d.set("review_due", due->long_form());
+    if (due) d.set("review_due", strings_.date(*due));
     set_if(d, "approved_by", plan.approved_by);
     return d;
 }
@@ -676,8 +692,8 @@ Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
 PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const {
     const AccessibilityPlan& plan = school ? *site_.schools[*school].accessibility_plan : **site_.accessibility_plan;
     const std::string whose = school ? site_.schools[*school].name : site_.config->trust.name;
-    PageView v{"accessibility-plan", plan.title, {}, school, school ? "schools" : "",
-               "How " + whose + " will improve access for disabled pupils (Equality Act 2010, Schedule 10)", {}};
+    PageView v{"accessibility-plan", plan_title(plan), {}, school, school ? "schools" : "",
+               strings_.text("titles.plan_description", {{"whose", whose}}), {}};
     if (school) v.crumbs.push_back({site_.schools[*school].name, school_route(site_.schools[*school])});
     HeadingIds ids(reserved_ids("accessibility-plan"));
     v.data = plan_summary(plan);
@@ -687,12 +703,12 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
     for (std::size_t i = 0; i < plan_strand_count; ++i) {
         const auto strand = static_cast<PlanStrand>(i);
         Data sd;
-        sd.set("label", std::string(label(strand)));
+        sd.set("label", term(strings_, "plan_strand", slug(strand)));
         sd.set("id", "strand-" + std::string(slug(strand)));
         ids.claim("strand-" + std::string(slug(strand)));
         List actions;
         for (const auto& pa : plan.actions)
-            if (pa.strand == strand) actions.push_back(action_data(pa.action, *site_.today));
+            if (pa.strand == strand) actions.push_back(action_data(strings_, pa.action, *site_.today));
         set_list(sd, "actions", std::move(actions));
         strands.push_back(sd);
     }
@@ -706,7 +722,7 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
 }
 
 PageView PageViews::not_found() const {
-    PageView v{"404", "Page not found", {}, std::nullopt, "", "", {}};
+    PageView v{"404", strings_.text("titles.not_found"), {}, std::nullopt, "", "", {}};
     v.data.set("home_href", href("/"));
     v.data.set("objectives_href", href("/objectives/"));
     set_if(v.data, "contact_email", site_.config->trust.contact_email);
@@ -719,8 +735,8 @@ Data PageViews::for_other_sites(const Page& page, const PageView& view) const {
     Data d;
     d.set("lang", site_.config->language);
     // Not the title of the page it shows: titles stay unique across the site.
-    d.set("page_title", "Equality information: " + view.heading +
-                            (view.heading == trust.name ? "" : " \xE2\x80\x93 " + trust.name));
+    d.set("page_title", strings_.text("titles.embed_page", {{"heading", view.heading}}) +
+                            (view.heading == trust.name ? "" : strings_.text("labels.title_separator") + trust.name));
     d.set("trust_name", trust.name);
     d.set("full_page_url", options_.base_url + shown.route);
     d.set("site_url", options_.base_url + "/");
@@ -741,7 +757,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     if (view.school && !std::holds_alternative<SchoolPage>(page.kind))
         title_parts.push_back(site_.schools[*view.school].name);
     if (view.heading != trust.name) title_parts.push_back(trust.name);
-    d.set("page_title", join(title_parts, " \xE2\x80\x93 "));  // en dash
+    d.set("page_title", join(title_parts, strings_.text("labels.title_separator")));
     set_if(d, "description", view.description);
     if (!std::holds_alternative<NotFoundPage>(page.kind)) d.set("canonical", options_.base_url + page.route);
     // For print: the site's address, which the layout gives print.css as a
@@ -758,7 +774,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     d.set("assets", options_.base_path + "assets/");
     if (trust.logo) {
         d.set("trust_logo_src", options_.base_path + trust.logo->substr(7));
-        d.set("trust_logo_alt", trust.logo_alt.value_or(trust.name + " logo"));
+        d.set("trust_logo_alt", trust.logo_alt.value_or(strings_.text("titles.logo_alt", {{"trust", trust.name}})));
     }
     set_if(d, "contact_email", trust.contact_email);
     d.set("accessibility_href", href("/accessibility/"));
@@ -766,11 +782,11 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
 
     List nav;
     const std::vector<std::pair<std::string, Crumb>> items = {
-        {"home", {"Home", "/"}},
-        {"policy", {site_.config->policy.title, "/policy/"}},
-        {"objectives", {"Objectives", "/objectives/"}},
-        {"data", {"Data", "/data/"}},
-        {"review", {"Review dates", "/review/"}},
+        {"home", {strings_.text("nav.home"), "/"}},
+        {"policy", {policy_title(), "/policy/"}},
+        {"objectives", {strings_.text("nav.objectives"), "/objectives/"}},
+        {"data", {strings_.text("nav.data"), "/data/"}},
+        {"review", {strings_.text("nav.review"), "/review/"}},
     };
     for (const auto& [key, item] : items) {
         Data n;
@@ -786,7 +802,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     List crumbs;
     if (!std::holds_alternative<HomePage>(page.kind)) {
         Data home;
-        home.set("title", "Home");
+        home.set("title", strings_.text("nav.home"));
         home.set("href", href("/"));
         crumbs.push_back(home);
         for (const auto& c : view.crumbs) {

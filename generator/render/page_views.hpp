@@ -17,6 +17,8 @@
 #include "model/site.hpp"
 #include "render/pages.hpp"
 #include "render/renderer.hpp"
+#include "render/strings.hpp"
+#include "render/theme.hpp"
 
 namespace eqsite {
 
@@ -37,11 +39,11 @@ struct PageView {
 
 class PageViews {
 public:
-    // `fixed_ids`: the ids each template writes itself (Theme::fixed_ids),
-    // which headings in the content must not take.
-    PageViews(const Site& site, const RenderOptions& options,
-              const std::map<std::string, std::set<std::string>>* fixed_ids = nullptr)
-        : site_(site), options_(options), fixed_ids_(fixed_ids) {}
+    // The theme gives the interface text (Theme::strings) and the ids each
+    // template writes itself (Theme::fixed_ids), which headings in the
+    // content must not take.
+    PageViews(const Site& site, const RenderOptions& options, const Theme& theme)
+        : site_(site), options_(options), strings_(theme.strings), fixed_ids_(&theme.fixed_ids) {}
 
     PageView view(const Page& page) const;
     // The values for layout.mustache, around the page's content.
@@ -67,6 +69,8 @@ private:
     PageView not_found() const;
 
     std::string href(const std::string& route) const;
+    std::string policy_title() const;
+    std::string plan_title(const AccessibilityPlan& plan) const;
     kainjow::mustache::data objective_card(std::size_t i) const;
     kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
     kainjow::mustache::data review_group(const ReviewGroup& group) const;
@@ -85,6 +89,7 @@ private:
 
     const Site& site_;
     const RenderOptions& options_;
+    const Strings& strings_;
     const std::map<std::string, std::set<std::string>>* fixed_ids_ = nullptr;
 };
 

@@ -81,7 +81,7 @@ Renderer::~Renderer() = default;
 
 std::string Renderer::render(const Page& page, std::string& error) {
     InputRecorder::note(impl_->options.input);  // every page's links start with the base path
-    const PageViews views{impl_->site, impl_->options, &impl_->theme.fixed_ids};
+    const PageViews views{impl_->site, impl_->options, impl_->theme};
     PageView view = views.view(page);
     std::string content = impl_->apply(view.template_name, view.data, error);
     if (!error.empty()) return {};

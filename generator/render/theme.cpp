@@ -139,6 +139,64 @@ std::optional<std::string> inline_partials(const std::string& text, const std::m
     return out;
 }
 
+// Writes the theme's strings into a template or partial: each {{t.key}}
+// becomes the key's text, HTML-escaped, with each {name} placeholder the
+// Mustache variable {{name}}. An unknown key, or one with plural forms
+// (a template cannot choose among them), is an error at the tag.
+std::string with_strings(const ThemeFile& file, const Strings& strings, std::set<std::string>& used,
+                         Diagnostics& diags) {
+    static const std::regex string_tag(R"(\{\{\s*t\.([A-Za-z0-9_.-]+)\s*\}\})");
+    const std::string& text = file.text;
+    if (text.find("{{") == std::string::npos) return text;
+    std::string out;
+    std::size_t from = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), string_tag), end; it != end; ++it) {
+        const auto& m = *it;
+        const auto at = static_cast<std::size_t>(m.position(0));
+        out.append(text, from, at - from);
+        from = at + static_cast<std::size_t>(m.length(0));
+        const std::string key = m[1].str();
+        used.insert(key);
+        const std::string* value = strings.single(key);
+        if (!value) {
+            const auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+            const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+            const int column = static_cast<int>(at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1)) + 1;
+            std::string msg = strings.has(key) ? "\"" + key + "\" has plural forms, which only eqsite can choose "
+                                                 "among; use a key with one text"
+                                               : "the theme's strings have no key \"" + key + "\"";
+            if (!strings.has(key))
+                if (const auto dym = did_you_mean(key, strings.keys()); !dym.empty()) msg += "; " + dym;
+            diags.error({file.source, line, column}, msg);
+            continue;
+        }
+        // Escaped here (& < > and ", so it is safe in an attribute too; an
+        // apostrophe stays as written); placeholders become values.
+        std::string escaped;
+        for (char c : *value) {
+            switch (c) {
+                case '&': escaped += "&amp;"; break;
+                case '<': escaped += "&lt;"; break;
+                case '>': escaped += "&gt;"; break;
+                case '"': escaped += "&quot;"; break;
+                default: escaped += c;
+            }
+        }
+        std::size_t p = 0;
+        while (true) {
+            const auto open = escaped.find('{', p);
+            const auto close = open == std::string::npos ? open : escaped.find('}', open);
+            if (close == std::string::npos) break;
+            out.append(escaped, p, open - p);
+            out += "{{" + escaped.substr(open + 1, close - open - 1) + "}}";
+            p = close + 1;
+        }
+        out.append(escaped, p, std::string::npos);
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
 }  // namespace
 
 const std::vector<std::string>& template_names() {
@@ -149,8 +207,10 @@ const std::vector<std::string>& template_names() {
     return names;
 }
 
-Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
+Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::string& language,
+                 const Location& language_at) {
     Theme theme;
+    theme.strings = load_strings(site_root, language, language_at, diags);
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with(builtin_prefix)) continue;
         const std::string rel(file.path.substr(builtin_prefix.size()));
@@ -201,6 +261,11 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags) {
     each_file("assets", max_data_file, [&](const std::string& name, const std::string& source, std::string bytes) {
         theme.assets[name] = ThemeFile{std::move(bytes), source};
     });
+
+    std::set<std::string> used;  // keys of the strings the templates use
+    for (auto* files : {&theme.templates, &theme.partials})
+        for (auto& [name, file] : *files) file.text = with_strings(file, theme.strings, used, diags);
+    warn_unused_keys(theme.strings, used, diags);
 
     for (const auto& name : template_names())
         if (theme.templates.find(name) == theme.templates.end())

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/recorded.hpp"
+#include "render/strings.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
@@ -33,13 +34,21 @@ struct Theme {
     std::map<std::string, std::set<std::string>> fixed_ids;
     // The input id of each template (model/recorded.hpp), set by the pipeline.
     std::map<std::string, InputId> ids;
+    // The interface text in the site's language (render/strings.hpp):
+    // already written into the templates where they say {{t.key}}; the
+    // rest is for the pages' values made in C++.
+    Strings strings;
 };
 
-// The default theme with the site's overrides applied. Templates are
+// The default theme with the site's overrides applied, its text in
+// `language` (render/strings.hpp). Templates are
 // checked: a syntax error, or a raw {{{value}}} whose name does not end in
 // _html (only rendered Markdown and our own HTML may skip escaping), is an
 // error at its line and column.
-Theme load_theme(const std::filesystem::path& site_root, Diagnostics& diags);
+// `language_at`: where site.yaml sets the language (for the error when the
+// theme has no words in it).
+Theme load_theme(const std::filesystem::path& site_root, Diagnostics& diags, const std::string& language = "en-GB",
+                 const Location& language_at = {"site.yaml", 1, 1});
 
 // The template names the renderer uses.
 const std::vector<std::string>& template_names();

@@ -1,0 +1,240 @@
+#include "render/strings.hpp"
+
+#include <algorithm>
+
+#include <yaml-cpp/yaml.h>
+
+#include "load/document.hpp"
+#include "load/embedded.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+
+namespace eqsite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view default_language = "en-GB";
+constexpr std::string_view builtin_dir = "themes/default/i18n/";
+
+bool is_plural_category(const std::string& s) {
+    return s == "zero" || s == "one" || s == "two" || s == "few" || s == "many" || s == "other";
+}
+
+using Entries = std::map<std::string, Strings::Entry, std::less<>>;
+
+// Flattens nested maps into dotted keys ("review.heading"); a list gives
+// keys numbered from 1 (dates.months.1 is January). A map of plural
+// categories with `other` is one string with plural forms.
+void flatten(const YAML::Node& node, const std::string& prefix, const std::string& file, Entries& out,
+             Diagnostics& diags) {
+    const Location where{file, node.Mark().line + 1, node.Mark().column + 1};
+    if (node.IsScalar()) {
+        out[prefix] = {{{"", node.Scalar()}}, where};
+        return;
+    }
+    if (node.IsSequence()) {
+        for (std::size_t i = 0; i < node.size(); ++i)
+            flatten(node[i], prefix + "." + std::to_string(i + 1), file, out, diags);
+        return;
+    }
+    if (!node.IsMap()) {
+        diags.error(where, "\"" + prefix + "\" has no text: write the words after the colon");
+        return;
+    }
+    bool plural = node["other"].IsDefined();
+    for (const auto& kv : node) plural = plural && is_plural_category(kv.first.Scalar()) && kv.second.IsScalar();
+    if (plural && !prefix.empty()) {
+        Strings::Entry e{{}, where};
+        for (const auto& kv : node) e.forms[kv.first.Scalar()] = kv.second.Scalar();
+        out[prefix] = std::move(e);
+        return;
+    }
+    for (const auto& kv : node)
+        flatten(kv.second, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), file, out, diags);
+}
+
+std::optional<Entries> parse_strings(const std::string& file, std::string_view text, Diagnostics& diags) {
+    auto node = load_yaml_file(file, text, diags);
+    if (!node) return std::nullopt;
+    Entries out;
+    flatten(*node, "", file, out, diags);
+    for (const auto& [key, entry] : out)
+        for (const auto& [form, s] : entry.forms)
+            if (s.find("{{") != std::string::npos || s.find("}}") != std::string::npos)
+                diags.error(entry.where, "\"" + key + "\" holds {{ or }}: strings are plain text; write a value of the "
+                                         "page as {name}");
+    return out;
+}
+
+std::optional<std::string_view> builtin(std::string_view language) {
+    for (const auto& f : embedded::files())
+        if (f.path == std::string(builtin_dir) + std::string(language) + ".yaml") return f.data;
+    return std::nullopt;
+}
+
+// The site's theme/i18n/<language>.yaml, if it has one (never through a
+// link out of the site).
+std::optional<std::pair<std::string, std::string>> site_file(const fs::path& root, const std::string& language,
+                                                             Diagnostics& diags) {
+    const fs::path dir = root / "theme" / "i18n";
+    for (const auto& entry : list_visible(dir, root)) {
+        if (entry.name != language + ".yaml") continue;
+        const std::string source = relative_name(dir / from_utf8(entry.name), root);
+        if (entry.kind == EntryKind::problem) diags.error({source, 1, 1}, entry.problem);
+        if (!entry.is_file()) return std::nullopt;
+        ReadError why;
+        auto bytes = read_file(dir / from_utf8(entry.name), max_text_file, why);
+        if (!bytes) {
+            diags.error({source, 1, 1}, read_error_message(why, max_text_file));
+            return std::nullopt;
+        }
+        return std::make_pair(source, std::move(*bytes));
+    }
+    return std::nullopt;
+}
+
+// One pass, so a value that itself holds "{name}" is never filled again.
+std::string fill(const std::string& text, const Strings::Args& args) {
+    std::string out;
+    std::size_t from = 0;
+    while (true) {
+        const auto open = text.find('{', from);
+        const auto close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) break;
+        const std::string_view name(text.data() + open + 1, close - open - 1);
+        const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        out.append(text, from, open - from);
+        if (arg != args.end()) out += arg->second;
+        else out.append(text, open, close - open + 1);
+        from = close + 1;
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
+}  // namespace
+
+std::string_view plural_category(const std::string& language, long long n) {
+    if (language == "cy" || language.starts_with("cy-")) {
+        switch (n) {
+            case 0: return "zero";
+            case 1: return "one";
+            case 2: return "two";
+            case 3: return "few";
+            case 6: return "many";
+            default: return "other";
+        }
+    }
+    return n == 1 ? "one" : "other";
+}
+
+std::string Strings::text(std::string_view key, const Args& args) const {
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return "[" + std::string(key) + "]";
+    const auto& forms = it->second.forms;
+    const auto form = forms.find("");
+    return fill(form != forms.end() ? form->second : forms.rbegin()->second, args);
+}
+
+std::string Strings::count(std::string_view key, long long n, Args args) const {
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return "[" + std::string(key) + "]";
+    const auto& forms = it->second.forms;
+    auto form = forms.find(std::string(plural_category(language_, n)));
+    if (form == forms.end()) form = forms.find("other");
+    if (form == forms.end()) form = forms.begin();
+    args.emplace_back("count", std::to_string(n));
+    return fill(form->second, args);
+}
+
+std::string Strings::date(const Date& d) const {
+    const std::string month = text("dates.months." + std::to_string(d.month));
+    if (d.whole_month) return text("dates.month", {{"month", month}, {"year", std::to_string(d.year)}});
+    return text("dates.day", {{"day", std::to_string(d.day)}, {"month", month}, {"year", std::to_string(d.year)}});
+}
+
+std::string Strings::on_date(const Date& d) const {
+    return text(d.whole_month ? "dates.in_month" : "dates.on_day", {{"date", date(d)}});
+}
+
+const std::string* Strings::single(std::string_view key) const {
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return nullptr;
+    const auto form = it->second.forms.find("");
+    return form == it->second.forms.end() ? nullptr : &form->second;
+}
+
+std::vector<std::string> Strings::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [key, e] : entries_) out.push_back(key);
+    return out;
+}
+
+Digest Strings::digest() const {
+    std::string all = language_;
+    for (const auto& [key, e] : entries_)
+        for (const auto& [form, text] : e.forms) all += "\n" + key + "\t" + form + "\t" + text;
+    return digest_of(all);
+}
+
+Strings load_strings(const fs::path& site_root, const std::string& language, const Location& language_at,
+                     Diagnostics& diags) {
+    Diagnostics ignored;  // the built-in files are checked by the tests
+    const auto fallback = builtin(default_language);
+    Entries base = fallback ? parse_strings("(built-in) i18n/en-GB.yaml", *fallback, ignored).value_or(Entries{})
+                            : Entries{};
+    const auto own_builtin = builtin(language);
+    const auto site = site_file(site_root, language, diags);
+    if (!own_builtin && !site) {
+        diags.error(language_at, "the theme has no words in \"" + language + "\": add theme/i18n/" + language +
+                                             ".yaml with the text of every key of the built-in en-GB.yaml, "
+                                             "translated (or set language: en-GB)");
+        return Strings(language, {});
+    }
+    Entries entries = base;
+    std::map<std::string, Location> added;
+    if (own_builtin && language != default_language)
+        for (auto& [key, e] : parse_strings("(built-in) i18n/" + language + ".yaml", *own_builtin, ignored).value_or(Entries{}))
+            entries[key] = std::move(e);
+    if (site) {
+        const auto& [source, text] = *site;
+        const auto over = parse_strings(source, text, diags);
+        if (over) {
+            for (const auto& [key, e] : *over) {
+                if (!base.count(key)) added[key] = e.where;  // for the site's own templates, if they use it
+                entries[key] = e;
+            }
+            // A language of its own must say everything: what it leaves out
+            // is shown in English.
+            if (!own_builtin) {
+                std::vector<std::string> missing;
+                for (const auto& [key, e] : base)
+                    if (!over->count(key)) missing.push_back(key);
+                if (!missing.empty())
+                    diags.warning({source, 1, 1}, std::to_string(missing.size()) + " key" +
+                                                      (missing.size() == 1 ? " is" : "s are") +
+                                                      " missing, so shown in English (en-GB): " + join(missing, ", "));
+            }
+        }
+    }
+    Strings out(language, std::move(entries));
+    out.added_ = std::move(added);
+    return out;
+}
+
+void warn_unused_keys(const Strings& strings, const std::set<std::string>& used, Diagnostics& diags) {
+    std::vector<std::string> known;
+    for (const auto& key : strings.keys())
+        if (!strings.added().count(key)) known.push_back(key);
+    for (const auto& [key, where] : strings.added()) {
+        if (used.count(key)) continue;
+        std::string msg = "\"" + key + "\" is not a key of the theme's strings, and no template of the site "
+                          "uses it, so it is never shown";
+        if (const auto dym = did_you_mean(key, known); !dym.empty()) msg += "; " + dym;
+        diags.warning(where, msg);
+    }
+}
+
+}  // namespace eqsite
