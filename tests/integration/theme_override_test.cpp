@@ -1,7 +1,8 @@
-// A site's theme replaces the markup of data tables (issue 13): the
-// fixture tests/sites/theme-table-partial overrides `figures-table`, and
-// its pages show the trust's markup with the same figures, symbols,
-// legend and chart. The browser gate (make test-browser) checks its pages.
+// A site's theme replaces the markup of data tables and changes the words
+// (issue 13): the fixture tests/sites/theme-table-partial overrides
+// `figures-table` and ten strings, and its pages show the trust's markup
+// and words with the same figures, symbols, legend and chart. The browser
+// gate (make test-browser) checks its pages.
 #include <catch2/catch.hpp>
 
 #include "integration/run.hpp"
@@ -40,4 +41,30 @@ TEST_CASE("theme: a site's figures-table partial replaces the markup of every da
     // What the theme did not replace is as before: legend and chart.
     CHECK(school.find("<ul class=\"table-legend\">") != std::string::npos);
     CHECK(school.find("<figure class=\"chart\">") != std::string::npos);
+}
+
+TEST_CASE("theme: a site's strings change the words of every page, key by key") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    const auto r = run_eqsite("build --quiet " + quote((source_dir() / "tests/sites/theme-table-partial").string()) +
+                              " --today 2026-09-01 -o " + quote(out.string()));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("warning: \"") == std::string::npos);  // every key is one of the theme's
+    const std::string home = read(out / "index.html"), school = read(out / "schools/oak-primary/index.html");
+    const std::string data = read(out / "data/index.html");
+    CHECK(home.find(">Start page<") != std::string::npos);          // nav.home, in the navigation
+    CHECK(home.find(">Figures<") != std::string::npos);             // nav.data
+    CHECK(home.find(">When things are due<") != std::string::npos); // nav.review
+    CHECK(home.find(">Find a school</h2>") != std::string::npos);   // home.schools_heading, in a template
+    CHECK(home.find(">Objectives for every school</h2>") != std::string::npos);
+    CHECK(read(out / "objectives/index.html").find("<h1>Our equality objectives</h1>") != std::string::npos);
+    CHECK(data.find("<title>Figures about our pupils and staff") != std::string::npos);
+    CHECK(school.find("<th scope=\"col\">Pupils</th>") != std::string::npos);  // tables.group
+    CHECK(school.find("hidden so that no child can be identified (fewer than 5 pupils behind the figure)") !=
+          std::string::npos);
+    CHECK(data.find("31 Mar 2025") != std::string::npos);  // dates.months
+    // What the site did not change is the default.
+    CHECK(home.find(">Objectives<") != std::string::npos);  // nav.objectives
+    CHECK(home.find(">Review status</h2>") != std::string::npos);
 }
