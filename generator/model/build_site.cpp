@@ -224,6 +224,7 @@ void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
         school.objectives.insert(school.objectives.end(), own[s].begin(), own[s].end());
     }
     for (std::size_t i = 0; i < objectives.size(); ++i) {
+        site.by_status[status_filter(objectives[i], site.today.unrecorded())].edit().push_back(i);
         for (Aim a : objectives[i].aims) site.by_aim[static_cast<std::size_t>(a)].edit().push_back(i);
         for (Characteristic c : objectives[i].characteristics)
             site.by_characteristic[static_cast<std::size_t>(c)].edit().push_back(i);
@@ -434,6 +435,8 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     };
     for (std::size_t i = 0; i < aim_count; ++i)
         set(site.by_aim[i], "by-aim:" + std::string(slug(static_cast<Aim>(i))), index_print(site.by_aim[i].unrecorded()));
+    for (std::size_t i = 0; i < status_filters.size(); ++i)
+        set(site.by_status[i], "by-status:" + std::string(status_filters[i]), index_print(site.by_status[i].unrecorded()));
     for (std::size_t i = 0; i < characteristic_count; ++i)
         set(site.by_characteristic[i], "by-characteristic:" + std::string(slug(static_cast<Characteristic>(i))),
             index_print(site.by_characteristic[i].unrecorded()));

@@ -169,6 +169,7 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     spec.unit = f.text("unit").value_or(spec.kind == TableKind::rate || spec.kind == TableKind::pay_gap ? "%" : "");
     spec.source = f.text("source").value_or("");
     spec.period = f.text("period").value_or("");
+    spec.commentary = f.text("commentary").value_or("");
     const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;
     spec.groups_at = f.where_value("groups");
     spec.measures_at = f.where_value("measures");

@@ -34,6 +34,7 @@ struct TableSpec {
     std::string unit;         // shown after rate and value figures ("%" for rates by default)
     std::string source;
     std::string period;
+    std::string commentary;   // Markdown: a few sentences on what the figures show (optional)
     std::vector<std::string> groups;    // row order
     std::vector<std::string> measures;  // column order
     bool totals = false;       // count tables: add a Total row and column

@@ -222,6 +222,20 @@ struct CopiedFile {
     std::string to;  // output-relative path with '/'
 };
 
+// The objectives' statuses as /objectives/ filters by them: the status the
+// author gave, unless the due date has passed first ("overdue"), and
+// "no-status" for an objective without one.
+inline constexpr std::array<std::string_view, 7> status_filters = {"overdue",  "at-risk",  "on-track", "not-started",
+                                                                   "ongoing",  "achieved", "no-status"};
+inline std::size_t status_filter(const Objective& o, Date today) {
+    if (o.overdue(today)) return 0;
+    if (!o.status) return status_filters.size() - 1;
+    const std::string_view s = slug(*o.status);
+    for (std::size_t i = 1; i + 1 < status_filters.size(); ++i)
+        if (status_filters[i] == s) return i;
+    return status_filters.size() - 1;
+}
+
 // Every part a page can read is Recorded (model/recorded.hpp): reading it
 // notes its input id while a page renders, so the preview server knows
 // which pages an edit concerns. `inputs` holds each id's fingerprint.
@@ -236,6 +250,7 @@ struct Site {
     RecordedList<Objective> objectives;  // trust-wide first, then by school
     std::array<Recorded<std::vector<std::size_t>>, aim_count> by_aim;
     std::array<Recorded<std::vector<std::size_t>>, characteristic_count> by_characteristic;
+    std::array<Recorded<std::vector<std::size_t>>, status_filters.size()> by_status;  // see status_filter()
     Recorded<Statutory> statutory;
     std::vector<CopiedFile> copied_files;
     // Data tables as published: suppression already applied, so the source

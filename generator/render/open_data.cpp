@@ -77,16 +77,16 @@ std::optional<Date> value_of(const std::optional<Located<T>>& l) {
 
 // An objective changes when progress is recorded (its start is when the
 // work begins, not when the page changed); else when it was published.
+//
+// These read the model through its recorded accessors: a page that shows
+// its date (layout: "last updated") depends on what the date is made of.
 std::optional<Date> objective_lastmod(const Site& site, const Objective& o, Date today) {
     std::optional<Date> newest;
     for (const auto& p : o.progress) take(newest, p.date, today);
-    if (!newest) {
-        const auto& config = site.config.unrecorded();
-        take(newest,
-             o.school ? value_of(site.schools.unrecorded()[*o.school].objectives_published)
-                      : value_of(config.objectives_published),
+    if (!newest)
+        take(newest, o.school ? value_of(site.schools[*o.school].objectives_published)
+                              : value_of(site.config->objectives_published),
              today);
-    }
     return newest;
 }
 
@@ -98,16 +98,15 @@ std::optional<Date> plan_lastmod(const std::optional<AccessibilityPlan>& plan, D
 
 std::optional<Date> school_lastmod(const Site& site, const School& s, Date today) {
     std::optional<Date> newest;
-    take(newest, value_of(s.information_updated ? s.information_updated : site.config.unrecorded().information_updated),
-         today);
+    take(newest, value_of(s.information_updated ? s.information_updated : site.config->information_updated), today);
     take(newest, value_of(s.objectives_published), today);
     take(newest, plan_lastmod(s.accessibility_plan, today), today);
-    for (std::size_t o : s.objectives) take(newest, objective_lastmod(site, site.objectives.unrecorded()[o], today), today);
+    for (std::size_t o : s.objectives) take(newest, objective_lastmod(site, site.objectives[o], today), today);
     return newest;
 }
 
 std::optional<Date> policy_lastmod(const Site& site, Date today) {
-    const auto& policy = site.config.unrecorded().policy;
+    const auto& policy = site.config->policy;
     std::optional<Date> newest;
     take(newest, policy.approved_on, today);
     take(newest, value_of(policy.last_reviewed), today);
@@ -115,7 +114,7 @@ std::optional<Date> policy_lastmod(const Site& site, Date today) {
 }
 
 std::optional<Date> accessibility_lastmod(const Site& site, Date today) {
-    const auto& a = site.config.unrecorded().accessibility;
+    const auto& a = site.config->accessibility;
     std::optional<Date> newest;
     take(newest, value_of(a.prepared), today);
     take(newest, value_of(a.last_reviewed), today);
@@ -123,17 +122,42 @@ std::optional<Date> accessibility_lastmod(const Site& site, Date today) {
     return newest;
 }
 
-// Pages that gather the whole site (home, listings, review, data).
-std::optional<Date> site_lastmod(const Site& site, Date today) {
-    const auto& config = site.config.unrecorded();
+// The trust's own dates: its information, objectives, policy and plan.
+std::optional<Date> trust_lastmod(const Site& site, Date today) {
     std::optional<Date> newest;
-    take(newest, value_of(config.information_updated), today);
-    take(newest, value_of(config.objectives_published), today);
+    take(newest, value_of(site.config->information_updated), today);
+    take(newest, value_of(site.config->objectives_published), today);
     take(newest, policy_lastmod(site, today), today);
-    take(newest, plan_lastmod(site.accessibility_plan.unrecorded(), today), today);
-    for (const auto& s : site.schools.unrecorded()) take(newest, school_lastmod(site, s, today), today);
-    for (const auto& o : site.objectives.unrecorded())
+    take(newest, plan_lastmod(*site.accessibility_plan, today), today);
+    return newest;
+}
+
+// Pages that gather the whole site (home, /objectives/, data).
+std::optional<Date> site_lastmod(const Site& site, Date today) {
+    std::optional<Date> newest = trust_lastmod(site, today);
+    for (const auto& s : site.schools) take(newest, school_lastmod(site, s, today), today);
+    for (const auto& o : site.objectives)
         if (o.trust_wide()) take(newest, objective_lastmod(site, o, today), today);
+    return newest;
+}
+
+// A page of a listing: the objectives it shows.
+std::optional<Date> listing_lastmod(const Site& site, const std::vector<std::size_t>& all, std::size_t page,
+                                    Date today) {
+    std::optional<Date> newest;
+    const std::size_t from = std::min(all.size(), page * list_page_size);
+    const std::size_t to = std::min(all.size(), from + list_page_size);
+    for (std::size_t k = from; k < to; ++k) take(newest, objective_lastmod(site, site.objectives[all[k]], today), today);
+    return newest;
+}
+
+// A page of /review/: its schools, and the trust's dates on the first.
+std::optional<Date> review_lastmod(const Site& site, std::size_t page, Date today) {
+    std::optional<Date> newest = page == 0 ? trust_lastmod(site, today) : std::nullopt;
+    const auto& schools = site.schools.unrecorded();
+    const std::size_t from = std::min(schools.size(), page * review_page_size);
+    const std::size_t to = std::min(schools.size(), from + review_page_size);
+    for (std::size_t i = from; i < to; ++i) take(newest, school_lastmod(site, site.schools[i], today), today);
     return newest;
 }
 
@@ -207,24 +231,32 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
 }
 
 std::optional<Date> page_lastmod(const Site& site, const Page& page) {
-    const Date today = site.today.unrecorded();
+    const Date today = *site.today;
     return std::visit(
         [&](const auto& kind) -> std::optional<Date> {
             using K = std::decay_t<decltype(kind)>;
             if constexpr (std::is_same_v<K, ObjectivePage>)
-                return objective_lastmod(site, site.objectives.unrecorded()[kind.objective], today);
+                return objective_lastmod(site, site.objectives[kind.objective], today);
             else if constexpr (std::is_same_v<K, SchoolPage>)
-                return school_lastmod(site, site.schools.unrecorded()[kind.school], today);
+                return school_lastmod(site, site.schools[kind.school], today);
             else if constexpr (std::is_same_v<K, PolicyPage>)
                 return policy_lastmod(site, today);
             else if constexpr (std::is_same_v<K, AccessibilityPage>)
                 return accessibility_lastmod(site, today);
             else if constexpr (std::is_same_v<K, AccessibilityPlanPage>)
-                return plan_lastmod(kind.school ? site.schools.unrecorded()[*kind.school].accessibility_plan
-                                                : site.accessibility_plan.unrecorded(),
+                return plan_lastmod(kind.school ? site.schools[*kind.school].accessibility_plan : *site.accessibility_plan,
                                     today);
-            else if constexpr (std::is_same_v<K, NotFoundPage>)
-                return std::nullopt;
+            else if constexpr (std::is_same_v<K, AimPage>)
+                return listing_lastmod(site, *site.by_aim[static_cast<std::size_t>(kind.which)], kind.page, today);
+            else if constexpr (std::is_same_v<K, CharacteristicPage>)
+                return listing_lastmod(site, *site.by_characteristic[static_cast<std::size_t>(kind.which)], kind.page,
+                                       today);
+            else if constexpr (std::is_same_v<K, StatusPage>)
+                return listing_lastmod(site, *site.by_status[kind.which], kind.page, today);
+            else if constexpr (std::is_same_v<K, ReviewPage>)
+                return review_lastmod(site, kind.page, today);
+            else if constexpr (std::is_same_v<K, NotFoundPage> || std::is_same_v<K, DutyPage>)
+                return std::nullopt;  // nothing of the trust's own
             else
                 return site_lastmod(site, today);
         },

@@ -7,6 +7,7 @@
 #include "model/accessibility_plan.hpp"
 #include "model/review.hpp"
 #include "render/markdown.hpp"
+#include "render/open_data.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -217,10 +218,12 @@ List PageViews::objective_cards(const std::vector<std::size_t>& indices) const {
 PageView PageViews::view(const Page& page) const {
     return std::visit(overloaded{
                           [&](const HomePage&) { return home(); },
+                          [&](const DutyPage&) { return duty(); },
                           [&](const PolicyPage&) { return policy(); },
                           [&](const ObjectivesPage&) { return objectives(); },
                           [&](const CharacteristicPage& p) { return characteristic(p.which, p.page); },
                           [&](const AimPage& p) { return aim(p.which, p.page); },
+                          [&](const StatusPage& p) { return status(p.which, p.page); },
                           [&](const SchoolPage& p) { return school(p.school); },
                           [&](const ObjectivePage& p) { return objective(p.objective); },
                           [&](const DataPage&) { return data(); },
@@ -272,7 +275,19 @@ PageView PageViews::home() const {
     v.data.set("policy_title", policy_title());
     if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     v.data.set("duty_title", site_.statutory->duty.title);
-    v.data.set("duty_html", markdown(site_, site_.statutory->duty.markdown, 3, ids, options_.base_path));
+    v.data.set("duty_href", href("/duty/"));
+    return v;
+}
+
+PageView PageViews::duty() const {
+    const Text& duty = site_.statutory->duty;
+    PageView v{"duty", duty.title, {}, std::nullopt, "", duty.summary, {}};
+    HeadingIds ids(reserved_ids("duty"));
+    v.data.set("title", duty.title);
+    v.data.set("duty_html", markdown(site_, duty.markdown, 2, ids, options_.base_path));
+    v.data.set("policy_href", href("/policy/"));
+    v.data.set("policy_title", policy_title());
+    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
     return v;
 }
 
@@ -348,6 +363,16 @@ PageView PageViews::objectives() const {
         link.set("count", std::to_string(site_.by_characteristic[i]->size()));
         characteristics.push_back(link);
     }
+    List statuses;
+    for (std::size_t i = 0; i < status_filters.size(); ++i) {
+        if (site_.by_status[i]->empty()) continue;  // no page for it
+        Data link;
+        link.set("label", status_label(i));
+        link.set("href", href(status_route(i)));
+        link.set("count", std::to_string(site_.by_status[i]->size()));
+        statuses.push_back(link);
+    }
+    set_list(v.data, "statuses", std::move(statuses));
     for (const auto& s : site_.schools) {
         Data link;
         link.set("label", s.name);
@@ -397,6 +422,24 @@ PageView PageViews::characteristic(Characteristic c, std::size_t page) const {
                    "characteristic");
 }
 
+// The words for one of status_filters: the vocabulary's, or "no status given".
+std::string PageViews::status_label(std::size_t which) const {
+    const std::string_view s = status_filters[which];
+    if (s == "overdue") return term(strings_, "review_status", "overdue");
+    if (s == "no-status") return strings_.text("status_filter.no_status");
+    return term(strings_, "objective_status", s);
+}
+
+PageView PageViews::status(std::size_t which, std::size_t page) const {
+    const std::string label = status_label(which);
+    Text text;
+    text.title = strings_.text("status_filter.title", {{"status", label}});
+    text.summary = strings_.text(status_filters[which] == "overdue" ? "status_filter.summary_overdue"
+                                                                      : "status_filter.summary",
+                                 {{"status", label}});
+    return listing(text, *site_.by_status[which], page, status_route(which), "status");
+}
+
 PageView PageViews::aim(Aim a, std::size_t page) const {
     const auto i = static_cast<std::size_t>(a);
     return listing(site_.statutory->aims[i], *site_.by_aim[i], page, aim_route(a), "aim");
@@ -404,12 +447,16 @@ PageView PageViews::aim(Aim a, std::size_t page) const {
 
 // One data table for a page: its heading, one grid's figures, downloads.
 Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, const std::string& place,
-                           std::string_view level) const {
+                           std::string_view level, HeadingIds& ids) const {
     Data d;
     d.set("title", t.spec.title);
     d.set("level", std::string(level));
     d.set("id", "data-" + t.spec.slug);
     d.set("table", table_data(strings_, t, grid, place, "table-" + t.spec.slug));
+    if (!t.spec.commentary.empty()) {
+        // Headings in it (unusual in a few sentences) stay below the table's.
+        d.set("commentary_html", markdown(site_, t.spec.commentary, level == "2" ? 3 : 4, ids, options_.base_path));
+    }
     d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
     d.set("json_href", href("/data/" + t.spec.slug + ".json"));
     return d;
@@ -439,6 +486,7 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
 PageView PageViews::data() const {
     PageView v{"data", strings_.text("titles.data"), {}, std::nullopt, "data",
                strings_.text("titles.data_description", {{"trust", site_.config->trust.name}}), {}};
+    HeadingIds ids(table_ids(reserved_ids("data")));
     List tables;
     bool sums = false;  // whether any table adds up schools' figures
     for (const auto& t : *site_.tables) {
@@ -447,7 +495,7 @@ PageView PageViews::data() const {
         // "(all schools)" only where the trust's figures are sums of schools'.
         const std::string place = t.schools.empty() ? site_.config->trust.name
                                                     : strings_.text("labels.all_schools", {{"trust", site_.config->trust.name}});
-        tables.push_back(table_view(t, *t.trust, place, "2"));
+        tables.push_back(table_view(t, *t.trust, place, "2", ids));
     }
     set_list(v.data, "tables", std::move(tables));
     List downloads;
@@ -480,12 +528,14 @@ PageView PageViews::school(std::size_t i) const {
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
     set_list(v.data, "own_objectives", std::move(own));
     set_list(v.data, "trust_objectives", std::move(trust_wide));
-    set_list(v.data, "review", review_items(review_school(site_, i)));
+    const ReviewGroup review = review_school(site_, i);
+    set_list(v.data, "review", review_items(review));
+    set_glance(v.data, s, review);
     List tables;
     bool summed = false;  // whether the trust's data page adds up this school's figures
     for (const auto& ref : s.tables) {
         const PublishedTable& t = (*site_.tables)[ref.table];
-        tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3"));
+        tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3", ids));
         summed = summed || t.trust.has_value();
     }
     set_list(v.data, "tables", std::move(tables));
@@ -497,6 +547,31 @@ PageView PageViews::school(std::size_t i) const {
         v.data.set("plan", plan);
     }
     return v;
+}
+
+// Where the school stands, at the top of its page: how many objectives and
+// how many overdue, when its equality information was last updated, and
+// the next review date with what is due.
+void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) const {
+    long long overdue = 0;
+    for (std::size_t o : s.objectives) overdue += site_.objectives[o].overdue(*site_.today);
+    d.set("glance_objectives", strings_.count("school_glance.objectives", static_cast<long long>(s.objectives.size())));
+    if (overdue) d.set("glance_overdue", strings_.count("school_glance.overdue", overdue));
+    const ReviewItem* next = nullptr;
+    for (const auto& item : review.items) {
+        if (item.kind == "information")
+            d.set("glance_updated", item.status == ReviewStatus::not_published
+                                        ? term(strings_, "review_status", slug(ReviewStatus::not_published))
+                                    : item.last ? strings_.date(*item.last)
+                                                : term(strings_, "review_status", slug(ReviewStatus::no_date)));
+        if (item.due && (!next || *item.due < *next->due)) next = &item;
+    }
+    if (next)
+        d.set("glance_next_due", strings_.text("school_glance.next_due",
+                                               {{"date", strings_.date(*next->due)},
+                                                {"what", next->kind == "policy" ? policy_title()
+                                                                                : strings_.text("review_items." + next->kind)}}));
+    d.set("glance_attention", Data(overdue > 0 || review.any(ReviewStatus::overdue)));
 }
 
 PageView PageViews::objective(std::size_t i) const {
@@ -778,6 +853,9 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     }
     set_if(d, "contact_email", trust.contact_email);
     d.set("accessibility_href", href("/accessibility/"));
+    d.set("duty_href", href("/duty/"));
+    d.set("duty_title", site_.statutory->duty.title);
+    if (const auto updated = page_lastmod(site_, page)) d.set("last_updated", strings_.date(*updated));
     d.set("extra_head_html", options_.extra_head_html);
 
     List nav;

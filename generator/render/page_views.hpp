@@ -15,6 +15,7 @@
 
 #include "model/review.hpp"
 #include "model/site.hpp"
+#include "render/markdown.hpp"
 #include "render/pages.hpp"
 #include "render/renderer.hpp"
 #include "render/strings.hpp"
@@ -54,10 +55,13 @@ public:
 
 private:
     PageView home() const;
+    PageView duty() const;
     PageView policy() const;
     PageView objectives() const;
     PageView characteristic(Characteristic c, std::size_t page) const;
     PageView aim(Aim a, std::size_t page) const;
+    PageView status(std::size_t which, std::size_t page) const;
+    std::string status_label(std::size_t which) const;
     PageView listing(const Text& text, const std::vector<std::size_t>& objectives, std::size_t page,
                      const std::string& first_route, std::string template_name) const;
     PageView school(std::size_t i) const;
@@ -79,8 +83,9 @@ private:
     kainjow::mustache::list review_items(const ReviewGroup& group) const;
     kainjow::mustache::list overdue_work(const ReviewGroup& group) const;
     kainjow::mustache::data plan_summary(const AccessibilityPlan& plan) const;
+    void set_glance(kainjow::mustache::data& d, const School& school, const ReviewGroup& review) const;
     kainjow::mustache::data table_view(const PublishedTable& t, const PublishedGrid& grid,
-                                       const std::string& place, std::string_view level) const;
+                                       const std::string& place, std::string_view level, HeadingIds& ids) const;
     // `ids` plus the ids the data tables use, so Markdown headings avoid them.
     std::set<std::string> table_ids(std::set<std::string> ids) const;
 

@@ -27,6 +27,10 @@ std::string characteristic_route(Characteristic c, std::size_t page) {
     return paged_route("/characteristics/" + std::string(slug(c)) + "/", page);
 }
 
+std::string status_route(std::size_t which, std::size_t page) {
+    return paged_route("/objectives/status/" + std::string(status_filters[which]) + "/", page);
+}
+
 std::string output_path(const std::string& route) {
     std::string p = route.substr(1);
     if (p.empty() || p.ends_with("/")) p += "index.html";
@@ -37,6 +41,7 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
     std::vector<Page> pages;
     pages.reserve(16 + site.schools.size() + site.objectives.size());
     pages.push_back({"/", HomePage{}});
+    pages.push_back({"/duty/", DutyPage{}});
     pages.push_back({"/policy/", PolicyPage{}});
     pages.push_back({"/objectives/", ObjectivesPage{}});
     for (std::size_t i = 0; i < characteristic_count; ++i) {
@@ -49,6 +54,10 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
         for (std::size_t p = 0; p < page_count(site.by_aim[i]->size()); ++p)
             pages.push_back({aim_route(a, p), AimPage{a, p}});
     }
+    // A status no objective has gets no page (and no link).
+    for (std::size_t i = 0; i < status_filters.size(); ++i)
+        for (std::size_t p = 0; !site.by_status[i]->empty() && p < page_count(site.by_status[i]->size()); ++p)
+            pages.push_back({status_route(i, p), StatusPage{i, p}});
     for (std::size_t i = 0; i < site.schools.size(); ++i) {
         pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
         if (site.schools[i].accessibility_plan)

@@ -12,6 +12,9 @@
 namespace eqsite {
 
 struct HomePage {};
+// What the public sector equality duty asks of a school (the built-in
+// statutory text, content/duty.md, or the site's own): /duty/.
+struct DutyPage {};
 struct PolicyPage {};
 struct ObjectivesPage {};
 // Listings of objectives are split into pages of `list_page_size`, so no
@@ -20,6 +23,8 @@ struct ObjectivesPage {};
 constexpr std::size_t list_page_size = 200;
 struct CharacteristicPage { Characteristic which; std::size_t page = 0; };
 struct AimPage { Aim which; std::size_t page = 0; };
+// /objectives/status/<status>/: the objectives of one status_filters entry.
+struct StatusPage { std::size_t which; std::size_t page = 0; };
 struct SchoolPage { std::size_t school; };
 struct ObjectivePage { std::size_t objective; };
 struct DataPage {};
@@ -40,7 +45,7 @@ struct NotFoundPage {};
 struct EmbedPage { std::optional<std::size_t> school; };
 struct FragmentPage { std::optional<std::size_t> school; };
 
-using PageKind = std::variant<HomePage, PolicyPage, ObjectivesPage, CharacteristicPage, AimPage, SchoolPage,
+using PageKind = std::variant<HomePage, DutyPage, PolicyPage, ObjectivesPage, CharacteristicPage, AimPage, StatusPage, SchoolPage,
                               ObjectivePage, DataPage, ReviewPage, AccessibilityPage, AccessibilityPlanPage,
                               NotFoundPage, EmbedPage, FragmentPage>;
 
@@ -69,6 +74,7 @@ std::string objective_route(const Site& site, const Objective& objective);
 std::string accessibility_plan_route(const Site& site, std::optional<std::size_t> school);
 std::string aim_route(Aim a, std::size_t page = 0);
 std::string characteristic_route(Characteristic c, std::size_t page = 0);
+std::string status_route(std::size_t which, std::size_t page = 0);
 // "/aims/x/" for page 0, "/aims/x/page/2/" for page 1, and so on.
 std::string paged_route(const std::string& first_page, std::size_t page);
 // How many pages a listing of `count` items takes (at least one), with

@@ -200,8 +200,8 @@ std::string with_strings(const ThemeFile& file, const Strings& strings, std::set
 }  // namespace
 
 const std::vector<std::string>& template_names() {
-    static const std::vector<std::string> names = {"layout",    "home",   "policy",    "objectives",
-                                                    "characteristic", "aim", "school", "objective",
+    static const std::vector<std::string> names = {"layout",    "home",   "duty",  "policy",    "objectives",
+                                                    "characteristic", "aim", "status", "school", "objective",
                                                     "data",      "review",    "accessibility", "accessibility-plan", "404",
                                                     "embed",     "fragment"};
     return names;

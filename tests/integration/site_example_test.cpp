@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
+#include <sstream>
 
 #include "integration/run.hpp"
 #include "model/build_site.hpp"
@@ -196,4 +197,109 @@ TEST_CASE("output is byte-identical whatever --jobs") {
         REQUIRE(four.count(path));
         CHECK(four.at(path) == bytes);
     }
+}
+
+// Issue 13: pages that answer the reader's question first.
+TEST_CASE("the home page finds a school first; the duty has its own page, linked from every footer") {
+    const auto& files = built(1);
+    const std::string& home = files.at("index.html");
+    const auto schools = home.find("<h2 id=\"schools\">Find your school</h2>");
+    REQUIRE(schools != std::string::npos);
+    CHECK(schools < home.find("id=\"trust-objectives\""));
+    CHECK(home.find("id=\"trust-objectives\"") < home.find("id=\"review-status\""));
+    // The statutory text is on /duty/, not on the home page.
+    const std::string& duty = files.at("duty/index.html");
+    // Its first sentence of prose (not a heading), as far as the first quote.
+    std::string sentence;
+    std::istringstream lines(model().statutory.unrecorded().duty.markdown);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && std::isalpha(static_cast<unsigned char>(line[0]))) {
+            sentence = line.substr(0, std::min<std::size_t>(40, line.find('"')));
+            break;
+        }
+    REQUIRE(sentence.size() > 20);
+    CHECK(has(duty, escaped(sentence)));
+    CHECK_FALSE(has(home, escaped(sentence)));
+    CHECK(has(home, "<a href=\"/duty/\">"));
+    for (const auto& [path, html] : files)
+        if (path.ends_with(".html") && !path.starts_with("fragments/") && path.find("/embed/") == std::string::npos &&
+            path != "embed/index.html") {
+            INFO(path);
+            CHECK(has(html, "<nav class=\"footer-links\""));
+            CHECK(has(html.substr(html.find("<footer")), "href=\"/duty/\""));
+        }
+}
+
+TEST_CASE("a school page starts with where the school stands and a contents list, objectives before data") {
+    const auto& files = built(1);
+    const Site& site = model();
+    for (std::size_t i = 0; i < site.schools.unrecorded().size(); ++i) {
+        const School& s = site.schools.unrecorded()[i];
+        const std::string& page = files.at("schools/" + s.slug + "/index.html");
+        INFO(s.slug);
+        const auto n = s.objectives.size();
+        CHECK(has(page, "<dt>Objectives</dt><dd>" + std::to_string(n) + (n == 1 ? " equality objective" : " equality objectives")));
+        std::size_t overdue = 0;
+        for (std::size_t o : s.objectives) overdue += site.objectives.unrecorded()[o].overdue(site.today.unrecorded());
+        CHECK(has(page, std::to_string(overdue) + " of them overdue") == (overdue > 0));
+        CHECK(has(page, "<dt>Equality information last updated</dt>"));
+        // The order of the page: glance, contents, objectives, ..., data last.
+        const auto glance = page.find("id=\"at-a-glance\""), contents = page.find("id=\"contents-heading\""),
+                   objectives = page.find("<h2 id=\"objectives\""), review = page.find("<h2 id=\"review\""),
+                   data = page.find("<h2 id=\"data\"");
+        REQUIRE(glance != std::string::npos);
+        CHECK(glance < contents);
+        CHECK(contents < objectives);
+        CHECK(objectives < review);
+        CHECK(review < data);
+        for (const char* id : {"objectives", "information", "accessibility-plan", "review", "details", "data"})
+            CHECK(has(page, std::string("<li><a href=\"#") + id + "\">"));
+    }
+    // A table's commentary is on the school's page and the trust's.
+    CHECK(has(files.at("schools/brookmead-primary/index.html"), "<div class=\"commentary\"><p>Pupils with an EHC plan"));
+    CHECK(has(files.at("data/index.html"), "<div class=\"commentary\"><p>Pupils with an EHC plan"));
+}
+
+TEST_CASE("objectives filter by status: each objective on exactly one status page, linked with its count") {
+    const auto& files = built(1);
+    const Site& site = model();
+    const std::string& index = files.at("objectives/index.html");
+    std::size_t listed = 0;
+    for (std::size_t i = 0; i < status_filters.size(); ++i) {
+        const std::string slug(status_filters[i]);
+        const auto count = site.by_status[i].unrecorded().size();
+        const auto page = files.find("objectives/status/" + slug + "/index.html");
+        INFO(slug);
+        CHECK((page != files.end()) == (count > 0));
+        if (page == files.end()) continue;
+        CHECK(has(index, "<a href=\"/objectives/status/" + slug + "/\">"));
+        std::size_t cards = 0;
+        for (auto at = page->second.find("class=\"objective-card"); at != std::string::npos;
+             at = page->second.find("class=\"objective-card", at + 1))
+            ++cards;
+        CHECK(cards == count);
+        listed += count;
+    }
+    CHECK(listed == site.objectives.unrecorded().size());
+    // An overdue objective is under "Overdue", whatever status it was given.
+    CHECK(files.count("objectives/status/overdue/index.html") == 1);
+}
+
+TEST_CASE("a printed page says where it is from and when its content last changed") {
+    const auto& files = built(1);
+    const std::string& careers = files.at("objectives/challenge-stereotypes-in-careers-guidance/index.html");
+    CHECK(has(careers, "<p class=\"print-only\">Printed from "
+                       "https://equality.marches-learning.example/objectives/challenge-stereotypes-in-careers-guidance/. "
+                       "Last updated "));
+    // The date is the sitemap's <lastmod> for the page, written out.
+    const std::string& sitemap = files.at("sitemap.xml");
+    const std::string loc = "objectives/challenge-stereotypes-in-careers-guidance/</loc><lastmod>";
+    REQUIRE(has(sitemap, loc));
+    const std::string iso = sitemap.substr(sitemap.find(loc) + loc.size(), 10);
+    const auto date = parse_date(iso);
+    REQUIRE(date);
+    const char* months[] = {"January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December"};
+    CHECK(has(careers, "Last updated " + std::to_string(date->day) + " " + months[date->month - 1] + " " +
+                           std::to_string(date->year) + "."));
 }
