@@ -686,7 +686,7 @@ Data PageViews::review_group(const ReviewGroup& g) const {
     gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
     if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
     gd.set("any_overdue", Data(g.any(ReviewStatus::overdue)));
-    gd.set("items", review_items(g));
+    gd.set("review", review_items(g));  // as on a school's page (partial review-table)
     set_list(gd, "overdue_work", overdue_work(g));
     return gd;
 }

@@ -125,6 +125,39 @@ try {
     await page.setViewportSize({ width: 320, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) problems.push(`reflow: the page scrolls sideways by ${overflow}px at 320px wide`);
+    // No table caption is cut off at 320px, and no column: the theme's
+    // tables that stack on a narrow screen (review dates, actions) must fit;
+    // any other table (figures, or one written in Markdown) may scroll
+    // inside its own box if that box can be reached by keyboard.
+    const cut = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const found = [];
+      const shown = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 ? r : null;
+      };
+      for (const el of document.querySelectorAll("caption, .table-caption")) {
+        const r = shown(el);
+        if (r && (r.right > width + 1 || r.left < -1))
+          found.push(`the caption "${el.textContent.trim().slice(0, 50)}" is cut off at 320px`);
+      }
+      for (const table of document.querySelectorAll("table")) {
+        const box = table.closest(".table-scroll");
+        if (!table.classList.contains("stacks") && box && box.scrollWidth > box.clientWidth) {
+          if (box.tabIndex !== 0) found.push(`table ${table.id}: it scrolls, but its box cannot be reached by keyboard`);
+          continue;
+        }
+        for (const cell of table.querySelectorAll("th, td")) {
+          const r = shown(cell);
+          if (r && r.right > width + 1) {
+            found.push(`a column of the table "${(table.querySelector("caption") || table).textContent.trim().slice(0, 40)}" is cut off at 320px`);
+            break;
+          }
+        }
+      }
+      return found;
+    });
+    problems.push(...cut);
     await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
 
     if (KEYBOARD_PAGES.includes(route)) {

@@ -22,7 +22,9 @@ const first = (dir, test) => {
 const isDir = (p) => fs.statSync(p).isDirectory();
 const school = first("schools", isDir);
 const routes = {
-  home: "/", policy: "/policy/", objectives: "/objectives/", characteristic: first("characteristics", isDir),
+  home: "/", duty: "/duty/", policy: "/policy/", objectives: "/objectives/",
+  status: fs.existsSync(path.join(site, "objectives/status")) ? first("objectives/status", isDir) : null,
+  characteristic: first("characteristics", isDir),
   aim: first("aims", isDir), school, objective: school && first(`${school.slice(1, -1)}/objectives`, isDir),
   "accessibility-plan": school && fs.existsSync(path.join(site, school, "accessibility-plan")) ? `${school}accessibility-plan/` : null,
   data: "/data/", review: "/review/", accessibility: "/accessibility/", "not-found": "/404.html",

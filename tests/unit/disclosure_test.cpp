@@ -476,8 +476,11 @@ TEST_CASE("render: table_html has a caption, column and row headers, and a legen
     REQUIRE(school_cells(p, 0) == Cells{"c", "20", "30", "x"});
     const std::string html = table_html(p, p.schools[0], "Aspen Primary", "table-t");
     CHECK(has(html, "<table class=\"figures\" id=\"table-t\">"));
-    CHECK(has(html, "<caption id=\"table-t-caption\">Pupils suspended: Aspen Primary, 2024/25. Source: Exclusions "
-                    "return.</caption>"));
+    CHECK(has(html, "<caption id=\"table-t-caption\" class=\"visually-hidden\">Pupils suspended: Aspen Primary, "
+                    "2024/25. Source: Exclusions return.</caption>"));
+    // Shown above the scrolling box, hidden from assistive technology (which reads the caption).
+    CHECK(has(html, "<p class=\"table-caption\" aria-hidden=\"true\">Pupils suspended: Aspen Primary, 2024/25. "
+                    "Source: Exclusions return.</p>"));
     CHECK(has(html, "aria-labelledby=\"table-t-caption\""));
     CHECK(has(html, "<th scope=\"col\">Group</th>"));
     CHECK(has(html, "<th scope=\"col\" class=\"num\">Suspended once</th>"));
@@ -499,7 +502,7 @@ TEST_CASE("render: a table with no symbol has no legend") {
     add_school(t, 0, {"12"});
     const PublishedTable p = publish(t);
     const std::string html = table_html(p, p.schools[0], "Aspen", "x1");
-    CHECK(has(html, "<caption id=\"x1-caption\">Test table: Aspen.</caption>"));
+    CHECK(has(html, "<caption id=\"x1-caption\" class=\"visually-hidden\">Test table: Aspen.</caption>"));
     CHECK_FALSE(has(html, "table-legend"));
     CHECK_FALSE(has(html, "Symbols used"));
     CHECK_FALSE(has(html, "<strong>c</strong>"));
