@@ -193,48 +193,33 @@ List pay_gap_grids(const Strings& s, const PublishedTable& t, const PublishedGri
     return out;
 }
 
-// The bar chart of a rate table, laid out in SVG units: a label column,
-// then bars scaled to 0-100%. A hidden figure has no bar, only its
-// symbol: never a length that hints at the figure.
+// The bar chart of a rate table: for each measure, a bar per group on one
+// scale, 0 to 100% (`tenths`: 0 to 1000). A hidden figure has no bar,
+// only its symbol: never a length that hints at the figure.
 Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
-    constexpr int width = 640, label_w = 230, bar_w = 330, bar_h = 18, row_h = 24, heading_h = 28;
-    List groups;
-    int y = 0;
+    List columns;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        y += heading_h;
-        Data group;
-        group.set("heading", t.columns[c]);
-        group.set("heading_y", std::to_string(y - 8));
+        Data column;
+        column.set("heading", t.columns[c]);
         List bars;
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             const PublishedCell& cell = t.cell(g, r, c);
             Data bar;
             bar.set("label", t.rows[r]);
-            bar.set("label_x", std::to_string(label_w - 8));
-            bar.set("text_y", std::to_string(y + bar_h - 4));
             bar.set("shown", Data(cell.shown()));
             if (cell.shown()) {
-                const long long w = rate_tenths(cell.n(), cell.d()) * bar_w / 1000;
-                bar.set("x", std::to_string(label_w));
-                bar.set("y", std::to_string(y));
-                bar.set("width", std::to_string(w));
-                bar.set("height", std::to_string(bar_h));
+                bar.set("tenths", std::to_string(std::clamp(rate_tenths(cell.n(), cell.d()), 0LL, 1000LL)));
                 bar.set("value", display_figure(t, cell));
-                bar.set("value_x", std::to_string(label_w + w + 6));
             } else {
                 bar.set("value", symbol_text(cell.symbol()));
-                bar.set("value_x", std::to_string(label_w + 6));
             }
             bars.push_back(bar);
-            y += row_h;
         }
-        group.set("bars", Data(std::move(bars)));
-        groups.push_back(group);
+        column.set("bars", Data(std::move(bars)));
+        columns.push_back(column);
     }
     Data chart;
-    chart.set("width", std::to_string(width));
-    chart.set("height", std::to_string(y + 4));
-    chart.set("columns", Data(std::move(groups)));
+    chart.set("columns", Data(std::move(columns)));
     return chart;
 }
 
@@ -263,7 +248,9 @@ Data table_data(const Strings& s, const PublishedTable& t, const PublishedGrid& 
     d.set("grids", Data(std::move(grids)));
     if (t.spec.kind == TableKind::rate) {
         d.set("rate", Data(true));
-        d.set("chart", chart_data(t, g));
+        Data chart = chart_data(t, g);
+        chart.set("who", s.text("tables." + people(t.spec)));  // its axis says of whom
+        d.set("chart", std::move(chart));
     }
     Data legend = legend_entries(s, t, g);
     d.set("has_legend", Data(!legend.is_empty_list()));

@@ -29,11 +29,10 @@ std::string format_tenths(long long tenths);
 // markup: `grids` (one <table> each, three for the pay gap: id, caption,
 // corner, columns [label], rows [head, cells [text, symbol]]), `legend`
 // (the symbols used: symbol, meaning), for rate tables `rate` and `chart`
-// (width, height, columns [heading, heading_y, bars [label, label_x,
-// text_y, shown, x, y, width, height, value, value_x]]), and the words
-// around them (place, who, threshold, below_threshold, source, pay_gap,
-// snapshot). `place` names the school or the trust; `id` must be unique
-// on the page.
+// (who, columns [heading, bars [label, shown, tenths (0-1000), value]]),
+// and the words around them (place, who, threshold, below_threshold,
+// source, pay_gap, snapshot). `place` names the school or the trust; `id`
+// must be unique on the page.
 kainjow::mustache::data table_data(const Strings& strings, const PublishedTable& table, const PublishedGrid& grid,
                                    const std::string& place, const std::string& id);
 

@@ -532,12 +532,13 @@ TEST_CASE("render: a rate table's HTML has a note, the z legend and a chart with
     CHECK_FALSE(has(html, "5.0"));  // 2/40, hidden
 
     const std::string svg = chart_svg(p, p.schools[0]);
-    CHECK(has(svg, "aria-hidden=\"true\""));
+    CHECK(has(svg, "<div class=\"chart-body\" aria-hidden=\"true\">"));
     CHECK(occurrences(svg, "<rect") == 1);  // only B's bar
-    CHECK(has(svg, "<rect x=\"230\" y=\"52\" width=\"109\" height=\"18\"/>"));  // 33.3% of 330
-    CHECK(has(svg, ">33.3%</text>"));
-    CHECK(has(svg, ">c</text>"));
-    CHECK(has(svg, ">z</text>"));
+    CHECK(has(svg, "<rect width=\"333\" height=\"10\"/>"));  // 33.3% of the 0-1000 track
+    CHECK(has(svg, "<span class=\"chart-value\">33.3%</span>"));
+    CHECK(has(svg, "<span class=\"chart-value\">c</span>"));
+    CHECK(has(svg, "<span class=\"chart-value\">z</span>"));
+    CHECK(has(svg, "every bar on the same scale from 0% to 100%"));  // a labelled axis
     CHECK_FALSE(has(svg, "5.0"));
     CHECK(has(html, svg));  // the chart is part of the block
 
