@@ -203,6 +203,10 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
         c.markdown.unsafe_html = m->boolean("unsafe_html").value_or(false);
         m->finish();
     }
+    if (auto m = f.map("scripts")) {
+        c.scripts.school_filter = m->boolean("school_filter").value_or(false);
+        m->finish();
+    }
     f.finish();
     return c;
 }

@@ -73,6 +73,10 @@ struct SiteConfig {
     struct Markdown {
         bool unsafe_html = false;
     } markdown;
+    // Scripts the author asks for (EXTENSION); without them a page has none.
+    struct Scripts {
+        bool school_filter = false;  // the home page's "Find your school" box
+    } scripts;
 
     // Where each statutory setting is, or would go: the key if it is
     // written (even empty), else its section, else the top of site.yaml.

@@ -54,6 +54,14 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
     return diags_;
 }
 
+// The theme's scripts that site.yaml asks for.
+std::vector<std::string> Pipeline::scripts_asked_for() const {
+    std::vector<std::string> out;
+    if (site_.config.unrecorded().scripts.school_filter && theme_.scripts.count("school-filter.js"))
+        out.push_back("school-filter.js");
+    return out;
+}
+
 // The pages and files of the site, and the checks that need them: a file
 // of static/ may not replace a generated page.
 void Pipeline::plan() {
@@ -66,6 +74,7 @@ void Pipeline::plan() {
     if (options_.fragments) generated.insert("assets/fragment.css");
     for (const auto& school : site_.schools.unrecorded()) generated.insert("schools/" + school.slug + "/objectives.json");
     for (const auto& [name, file] : theme_.assets) generated.insert("assets/" + name);
+    for (const auto& name : scripts_asked_for()) generated.insert("assets/" + name);
     for (const auto& t : site_.tables.unrecorded()) {
         generated.insert("data/" + t.spec.slug + ".csv");
         generated.insert("data/" + t.spec.slug + ".json");
@@ -127,6 +136,7 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
         each({std::move(path), d, [b = std::move(bytes)]() mutable { return std::move(b); }, std::nullopt});
     };
     for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
+    for (const auto& name : scripts_asked_for()) generated("assets/" + name, theme_.scripts.at(name).text);
     if (options_.fragments)
         if (const auto style = theme_.assets.find("style.css"); style != theme_.assets.end())
             generated("assets/fragment.css", scope_css(style->second.text, ".eqsite-fragment"));

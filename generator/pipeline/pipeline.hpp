@@ -88,6 +88,7 @@ public:
 
 private:
     void plan();
+    std::vector<std::string> scripts_asked_for() const;
     std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out);
     // The bytes of every file that is not a page, with a digest each.
     struct OtherFile {

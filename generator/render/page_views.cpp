@@ -251,6 +251,10 @@ PageView PageViews::home() const {
         schools.push_back(d);
     }
     set_list(v.data, "schools", std::move(schools));
+    if (site_.config->scripts.school_filter) {  // asked for in site.yaml
+        v.data.set("school_filter", Data(true));
+        v.data.set("assets", options_.base_path + "assets/");
+    }
     std::vector<std::size_t> trust_objectives;
     for (std::size_t i = 0; i < site_.objectives.size(); ++i)
         if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);

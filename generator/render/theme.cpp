@@ -221,6 +221,8 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::strin
             theme.partials[name_without_ext(rel.substr(9))] = std::move(tf);
         else if (rel.starts_with("assets/"))
             theme.assets[rel.substr(7)] = std::move(tf);
+        else if (rel.starts_with("scripts/"))
+            theme.scripts[rel.substr(8)] = std::move(tf);
     }
 
     const fs::path dir = site_root / "theme";

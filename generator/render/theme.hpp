@@ -23,6 +23,9 @@ struct Theme {
     std::map<std::string, ThemeFile> templates;  // by name, e.g. "home"
     std::map<std::string, ThemeFile> partials;   // by name, e.g. "objective-list"
     std::map<std::string, ThemeFile> assets;     // by output path under assets/
+    // Scripts, published under assets/ only when site.yaml's `scripts:`
+    // asks for them (no page has a script the author did not ask for).
+    std::map<std::string, ThemeFile> scripts;    // by file name, e.g. "school-filter.js"
     // Each template as rendered: its partials written in where they are
     // included, so no partial is parsed again at every {{> }} (kainjow
     // parses a partial's text each time it includes it). A template that

@@ -160,6 +160,29 @@ try {
     problems.push(...cut);
     await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
 
+    // A site that asks for the school filter (scripts: school_filter):
+    // typing narrows the list of schools, and says how many are shown.
+    if (await page.$("#school-filter-input")) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(base + route, { waitUntil: "load" });
+      const first = (await page.textContent(".school-list li a")).trim();
+      const total = await page.locator(".school-list li").count();
+      if (!(await page.isVisible("#school-filter-input"))) problems.push("school filter: the box is not shown");
+      else {
+        await page.fill("#school-filter-input", "zzqx-no-such-school");
+        const none = await page.locator(".school-list li:visible").count();
+        const count = (await page.textContent("#school-filter-count")).trim();
+        if (none !== 0) problems.push(`school filter: ${none} schools still shown for a name no school has`);
+        if (!/0/.test(count)) problems.push(`school filter: the count says "${count}" for no school`);
+        await page.fill("#school-filter-input", first.split(" ")[0].toLowerCase());
+        const some = await page.locator(".school-list li:visible").count();
+        if (some < 1 || some > total) problems.push(`school filter: ${some} schools shown for "${first.split(" ")[0]}"`);
+        await page.fill("#school-filter-input", "");
+        if ((await page.locator(".school-list li:visible").count()) !== total)
+          problems.push("school filter: clearing the box does not show every school again");
+      }
+    }
+
     if (KEYBOARD_PAGES.includes(route)) {
       // On paper: a link inside the page shows its whole address, and the
       // contact for other formats is kept.
