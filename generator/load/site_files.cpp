@@ -236,4 +236,29 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     return site;
 }
 
+std::set<std::string> listed_paths(const SiteFiles& files) {
+    std::set<std::string> out;
+    auto add = [&](const fs::path& p) { out.insert(relative_name(p, files.root)); };
+    auto add_all = [&](const std::vector<fs::path>& ps) {
+        for (const auto& p : ps) add(p);
+    };
+    if (files.config) add(*files.config);
+    if (files.trust_index) add(*files.trust_index);
+    add_all(files.policy);
+    add_all(files.trust_objectives);
+    if (files.trust_accessibility_plan) add(*files.trust_accessibility_plan);
+    for (const auto& school : files.schools) {
+        if (school.index) add(*school.index);
+        add_all(school.objectives);
+        if (school.accessibility_plan) add(*school.accessibility_plan);
+    }
+    for (const auto& [under, file] : files.statutory_overrides) add(file);
+    for (const auto& f : files.static_files) add(f.from);
+    for (const auto& d : files.data) {
+        add(d.csv);
+        add(d.yaml);
+    }
+    return out;
+}
+
 }  // namespace eqsite

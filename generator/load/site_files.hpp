@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct SiteFiles {
     std::vector<StaticFile> static_files;               // static/**
     std::vector<DataFiles> data;                        // data/*.csv with their .yaml, name order
 };
+
+// Every file `files` lists, site-relative with '/' (the preview keeps a
+// listing while edits only change files it already holds).
+std::set<std::string> listed_paths(const SiteFiles& files);
 
 // The statutory files a site may override (paths under content/).
 const std::vector<std::string>& statutory_paths();

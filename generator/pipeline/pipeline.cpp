@@ -33,7 +33,7 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
     diags_ = Diagnostics{};
     if (changes.everything) state_.files.changed_everything();
     else state_.files.changed(changes.paths);
-    const SiteFiles files = find_site_files(options_.site, diags_);
+    const SiteFiles& files = list_files(changes);
     if (options_.incremental) lend_back(site_, state_);
     site_ = build_model(files, {options_.today, options_.jobs}, state_, diags_);
     theme_ = load_theme(options_.site, diags_, site_.config.unrecorded().language,
@@ -52,6 +52,27 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
                      combine(digest_of(render_.base_url + "\n" + render_.base_path), theme_.strings.digest()));
     plan();
     return diags_;
+}
+
+// The site's files: listed again, unless (in the preview) every change is
+// to a file the last listing holds and that is still a file, so no file
+// came or went and the listing, and what it reported, still stand.
+const SiteFiles& Pipeline::list_files(const Changes& changes) {
+    namespace fs = std::filesystem;
+    const bool still_good =
+        options_.incremental && listing_ && !changes.everything &&
+        std::all_of(changes.paths.begin(), changes.paths.end(), [&](const std::string& p) {
+            std::error_code ec;
+            return listed_.count(p) && fs::symlink_status(options_.site / from_utf8(p), ec).type() ==
+                                           fs::file_type::regular;
+        });
+    if (!still_good) {
+        listing_diags_ = Diagnostics{};
+        listing_ = find_site_files(options_.site, listing_diags_);
+        listed_ = options_.incremental ? listed_paths(*listing_) : std::set<std::string>{};
+    }
+    diags_.append(listing_diags_);
+    return *listing_;
 }
 
 // The theme's scripts that site.yaml asks for.

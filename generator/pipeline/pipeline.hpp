@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "load/site_files.hpp"
 #include "model/build_site.hpp"
 #include "render/open_data.hpp"
 #include "render/pages.hpp"
@@ -88,6 +89,7 @@ public:
 
 private:
     void plan();
+    const SiteFiles& list_files(const Changes& changes);
     std::vector<std::string> scripts_asked_for() const;
     std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out);
     // The bytes of every file that is not a page, with a digest each.
@@ -113,6 +115,10 @@ private:
     std::vector<Page> pages_;
     std::set<std::string> files_;
     ObjectiveJsonCache objective_json_;  // incremental: each objective's JSON, kept between rebuilds
+    // The last listing of the site's files, its paths and what it reported.
+    std::optional<SiteFiles> listing_;
+    std::set<std::string> listed_;
+    Diagnostics listing_diags_;
 
     // What the last write was made from (incremental only).
     struct Written {
