@@ -43,16 +43,15 @@ test: build
 	@if [ -f tests/browser/package.json ]; then $(MAKE) --no-print-directory test-browser; fi
 
 # First prove the gate can fail (pages broken on purpose), then run it on
-# every page of site-example and of the fixture whose theme replaces the
-# table markup, then the preview server's live reload and
+# every page of site-example and of every fixture site that builds (one
+# replaces the table markup and ten strings), then the preview server's live reload and
 # error overlay in the browser (on a copy of site-example it may edit), then
 # prove that no script written in content (OWASP XSS vectors) can run.
 test-browser:
 	tests/browser/selftest.sh
 	$(EQSITE) build site-example -o $(BUILD)/browser-site --fragments
 	cd tests/browser && node run.mjs ../../$(BUILD)/browser-site
-	$(EQSITE) build tests/sites/theme-table-partial -o $(BUILD)/browser-theme-site --today 2026-09-01 --quiet
-	cd tests/browser && node run.mjs ../../$(BUILD)/browser-theme-site
+	tests/browser/fixtures.sh $(EQSITE) $(BUILD)/browser-fixtures
 	rm -rf $(BUILD)/live-site && cp -r site-example $(BUILD)/live-site && rm -rf $(BUILD)/live-site/public
 	cd tests/browser && node live.mjs ../../$(EQSITE) ../../$(BUILD)/live-site
 	cd tests/browser && node xss.mjs ../../$(EQSITE) ../../$(BUILD)/xss-site

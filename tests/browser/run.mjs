@@ -24,8 +24,13 @@ if (!process.argv[2] || !fs.existsSync(path.join(root, "index.html"))) {
   process.exit(2);
 }
 const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), "out");
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.mkdirSync(outDir, { recursive: true });
+// EQSITE_SCREENSHOTS=0: check without saving screenshots (the fixture
+// sites, several at once), so out/ is left alone.
+const screenshots = process.env.EQSITE_SCREENSHOTS !== "0";
+if (screenshots) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+}
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const KEYBOARD_PAGES = ["/", "/objectives/", "/policy/"];
@@ -120,7 +125,7 @@ try {
     for (const v of axe.violations)
       problems.push(`axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
     const shot = file.replace(/\//g, "_").replace(/\.html$/, "");
-    await page.screenshot({ path: path.join(outDir, `${shot}-1280.png`) });
+    if (screenshots) await page.screenshot({ path: path.join(outDir, `${shot}-1280.png`) });
 
     await page.setViewportSize({ width: 320, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -158,7 +163,7 @@ try {
       return found;
     });
     problems.push(...cut);
-    await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
+    if (screenshots) await page.screenshot({ path: path.join(outDir, `${shot}-320.png`) });
 
     // A site that asks for the school filter (scripts: school_filter):
     // typing narrows the list of schools, and says how many are shown.
@@ -228,6 +233,6 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`screenshots in ${path.relative(process.cwd(), outDir) || outDir}${os.EOL}`);
+if (screenshots) console.log(`screenshots in ${path.relative(process.cwd(), outDir) || outDir}${os.EOL}`);
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed || passed === 0 ? 1 : 0);
