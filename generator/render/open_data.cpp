@@ -277,9 +277,7 @@ std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const 
         const bool gathers = std::visit(
             [](const auto& kind) {
                 using K = std::decay_t<decltype(kind)>;
-                return !(std::is_same_v<K, ObjectivePage> || std::is_same_v<K, SchoolPage> ||
-                         std::is_same_v<K, PolicyPage> || std::is_same_v<K, AccessibilityPage> ||
-                         std::is_same_v<K, AccessibilityPlanPage>);
+                return std::is_same_v<K, HomePage> || std::is_same_v<K, ObjectivesPage> || std::is_same_v<K, DataPage>;
             },
             p->kind);
         if (gathers) {

@@ -568,7 +568,8 @@ void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) 
                                         ? term(strings_, "review_status", slug(ReviewStatus::not_published))
                                     : item.last ? strings_.date(*item.last)
                                                 : term(strings_, "review_status", slug(ReviewStatus::no_date)));
-        if (item.due && (!next || *item.due < *next->due)) next = &item;
+        // The next date still to come (a past one is overdue, said above).
+        if (item.due && *item.due >= *site_.today && (!next || *item.due < *next->due)) next = &item;
     }
     if (next)
         d.set("glance_next_due", strings_.text("school_glance.next_due",
@@ -638,7 +639,9 @@ List PageViews::review_items(const ReviewGroup& g) const {
     for (const auto& item : g.items) {
         Data d;
         d.set("what", item.kind == "policy" ? policy_title() : strings_.text("review_items." + item.kind));
+        // No link is false, not absent: an absent `href` would be the group's (its school's page).
         if (!item.route.empty() && item.status != ReviewStatus::not_published) d.set("href", href(item.route));
+        else d.set("href", Data(false));
         if (item.status == ReviewStatus::not_published)
             d.set("last", term(strings_, "review_status", slug(ReviewStatus::not_published)));
         else

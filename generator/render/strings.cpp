@@ -1,6 +1,7 @@
 #include "render/strings.hpp"
 
 #include <algorithm>
+#include <regex>
 
 #include <yaml-cpp/yaml.h>
 
@@ -60,11 +61,23 @@ std::optional<Entries> parse_strings(const std::string& file, std::string_view t
     if (!node) return std::nullopt;
     Entries out;
     flatten(*node, "", file, out, diags);
+    // A placeholder is a name: {school}. Braces around anything else would
+    // become a Mustache tag of another kind (a section, a comment) in a
+    // template, so they are refused.
+    static const std::regex placeholder(R"(\{([^{}]*)\})");
+    static const std::regex name(R"([A-Za-z_][A-Za-z0-9_]*)");
     for (const auto& [key, entry] : out)
-        for (const auto& [form, s] : entry.forms)
-            if (s.find("{{") != std::string::npos || s.find("}}") != std::string::npos)
-                diags.error(entry.where, "\"" + key + "\" holds {{ or }}: strings are plain text; write a value of the "
-                                         "page as {name}");
+        for (const auto& [form, s] : entry.forms) {
+            bool bad = s.find("{{") != std::string::npos || s.find("}}") != std::string::npos;
+            std::size_t braces = 0;
+            for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it, ++braces)
+                bad = bad || !std::regex_match((*it)[1].str(), name);
+            bad = bad || static_cast<std::size_t>(std::count(s.begin(), s.end(), '{')) != braces ||
+                  static_cast<std::size_t>(std::count(s.begin(), s.end(), '}')) != braces;
+            if (bad)
+                diags.error(entry.where, "\"" + key + "\" has braces that are not a placeholder: strings are plain "
+                                         "text, with a value of the page written as {name} (letters, digits and _)");
+        }
     return out;
 }
 
@@ -134,8 +147,9 @@ std::string Strings::text(std::string_view key, const Args& args) const {
     const auto it = entries_.find(key);
     if (it == entries_.end()) return "[" + std::string(key) + "]";
     const auto& forms = it->second.forms;
-    const auto form = forms.find("");
-    return fill(form != forms.end() ? form->second : forms.rbegin()->second, args);
+    auto form = forms.find("");
+    if (form == forms.end()) form = forms.find("other");
+    return fill(form != forms.end() ? form->second : forms.begin()->second, args);
 }
 
 std::string Strings::count(std::string_view key, long long n, Args args) const {
@@ -185,17 +199,20 @@ Strings load_strings(const fs::path& site_root, const std::string& language, con
     const auto fallback = builtin(default_language);
     Entries base = fallback ? parse_strings("(built-in) i18n/en-GB.yaml", *fallback, ignored).value_or(Entries{})
                             : Entries{};
-    const auto own_builtin = builtin(language);
+    // Any English (en, en-US) is shown in the built-in British English.
+    const bool english = language.size() >= 2 && (language[0] == 'e' || language[0] == 'E') &&
+                         (language[1] == 'n' || language[1] == 'N') && (language.size() == 2 || language[2] == '-');
+    const auto own_builtin = builtin(english ? default_language : std::string_view(language));
     const auto site = site_file(site_root, language, diags);
     if (!own_builtin && !site) {
         diags.error(language_at, "the theme has no words in \"" + language + "\": add theme/i18n/" + language +
-                                             ".yaml with the text of every key of the built-in en-GB.yaml, "
-                                             "translated (or set language: en-GB)");
-        return Strings(language, {});
+                                     ".yaml with the text of every key of the built-in en-GB.yaml, "
+                                     "translated (or set language: en-GB)");
+        return Strings(language, std::move(base));  // one error, not one per missing key
     }
     Entries entries = base;
     std::map<std::string, Location> added;
-    if (own_builtin && language != default_language)
+    if (own_builtin && !english)
         for (auto& [key, e] : parse_strings("(built-in) i18n/" + language + ".yaml", *own_builtin, ignored).value_or(Entries{}))
             entries[key] = std::move(e);
     if (site) {

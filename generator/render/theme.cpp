@@ -159,15 +159,12 @@ std::string with_strings(const ThemeFile& file, const Strings& strings, std::set
         used.insert(key);
         const std::string* value = strings.single(key);
         if (!value) {
-            const auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
-            const auto line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
-            const int column = static_cast<int>(at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1)) + 1;
             std::string msg = strings.has(key) ? "\"" + key + "\" has plural forms, which only eqsite can choose "
                                                  "among; use a key with one text"
                                                : "the theme's strings have no key \"" + key + "\"";
             if (!strings.has(key))
                 if (const auto dym = did_you_mean(key, strings.keys()); !dym.empty()) msg += "; " + dym;
-            diags.error({file.source, line, column}, msg);
+            diags.error(location_of(file, at), msg);
             continue;
         }
         // Escaped here (& < > and ", so it is safe in an attribute too; an

@@ -10,10 +10,17 @@ work=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 sites=()
+broken=0
 for site in "$root"/tests/sites/*/; do
   name=$(basename "$site")
   rm -rf "${work:?}/$name"
-  if "$eqsite" build "$site" -o "$work/$name" --today 2026-09-01 --quiet >/dev/null 2>&1; then sites+=("$name"); fi
+  if "$eqsite" build "$site" -o "$work/$name" --today 2026-09-01 --quiet >/dev/null 2>&1; then
+    sites+=("$name")
+  elif ! grep -q ': error: ' "$site/expected.txt" 2>/dev/null; then
+    # A fixture whose expected messages have no error must build.
+    echo "FAIL $name: it does not build, and its expected.txt has no error"
+    broken=1
+  fi
 done
 # One log per site, printed whole, so two at once do not interleave.
 check() {
@@ -30,4 +37,4 @@ export here work
 printf '%s\n' "${sites[@]}" | xargs -P 2 -I{} bash -c 'check "$@"' _ {}
 status=$?
 echo "fixtures: ${#sites[@]} sites checked"
-[ "${#sites[@]}" -gt 5 ] && [ "$status" -eq 0 ]
+[ "${#sites[@]}" -gt 5 ] && [ "$status" -eq 0 ] && [ "$broken" -eq 0 ]

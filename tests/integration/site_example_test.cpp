@@ -303,3 +303,12 @@ TEST_CASE("a printed page says where it is from and when its content last change
     CHECK(has(careers, "Last updated " + std::to_string(date->day) + " " + months[date->month - 1] + " " +
                            std::to_string(date->year) + "."));
 }
+
+TEST_CASE("on /review/, an item that is not published links nowhere (not to its school's page)") {
+    const std::string& review = built(1).at("review/index.html");
+    const auto group = review.find("id=\"review-school-willowbank-nursery\"");
+    REQUIRE(group != std::string::npos);
+    const std::string part = review.substr(group, review.find("</section>\n</section>", group) - group);
+    CHECK(has(part, "<th scope=\"row\">Accessibility plan</th>"));  // Willowbank has none
+    CHECK_FALSE(has(part, "<a href=\"/schools/willowbank-nursery/\">Accessibility plan</a>"));
+}

@@ -131,3 +131,30 @@ TEST_CASE("strings: a string with plural forms cannot be used by a template") {
     REQUIRE(got.size() == 1);
     CHECK(got[0].find("\"counts.objectives\" has plural forms") != std::string::npos);
 }
+
+TEST_CASE("strings: braces that are not a placeholder are refused, at the string") {
+    TempDir dir;
+    write(dir.path() / "theme/i18n/en-GB.yaml", "nav:\n  home: \"Home {#section}\"\n  data: \"Costs {£5\"\n");
+    Diagnostics d;
+    load_strings(dir.path(), "en-GB", {"site.yaml", 1, 1}, d);
+    const auto got = messages(d);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].starts_with("theme/i18n/en-GB.yaml:2:9: error: \"nav.home\" has braces that are not a placeholder"));
+    CHECK(got[1].starts_with("theme/i18n/en-GB.yaml:3:9: error: \"nav.data\" has braces"));
+}
+
+TEST_CASE("strings: any English is the built-in British English; another language without words is one error") {
+    TempDir dir;
+    for (const char* english : {"en", "en-US", "EN-gb"}) {
+        Diagnostics d;
+        const Strings s = load_strings(dir.path(), english, {"site.yaml", 1, 1}, d);
+        CHECK(d.empty());
+        CHECK(s.text("nav.home") == "Home");
+    }
+    Diagnostics d;
+    write(dir.path() / "site.yaml", "trust:\n  name: T\n  url: https://t.example\nlanguage: fr\n");
+    load_theme(dir.path(), d, "fr", {"site.yaml", 4, 11});
+    const auto got = messages(d);
+    REQUIRE(got.size() == 1);  // not one more for every {{t.key}} of the templates
+    CHECK(got[0].starts_with("site.yaml:4:11: error: the theme has no words in \"fr\": add theme/i18n/fr.yaml"));
+}
