@@ -205,6 +205,7 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
     }
     if (auto m = f.map("scripts")) {
         c.scripts.school_filter = m->boolean("school_filter").value_or(false);
+        c.scripts.print_date = m->boolean("print_date").value_or(false);
         m->finish();
     }
     f.finish();

@@ -76,6 +76,7 @@ struct SiteConfig {
     // Scripts the author asks for (EXTENSION); without them a page has none.
     struct Scripts {
         bool school_filter = false;  // the home page's "Find your school" box
+        bool print_date = false;     // a printed page says the day it was printed
     } scripts;
 
     // Where each statutory setting is, or would go: the key if it is

@@ -78,8 +78,9 @@ const SiteFiles& Pipeline::list_files(const Changes& changes) {
 // The theme's scripts that site.yaml asks for.
 std::vector<std::string> Pipeline::scripts_asked_for() const {
     std::vector<std::string> out;
-    if (site_.config.unrecorded().scripts.school_filter && theme_.scripts.count("school-filter.js"))
-        out.push_back("school-filter.js");
+    const auto& asked = site_.config.unrecorded().scripts;
+    if (asked.school_filter && theme_.scripts.count("school-filter.js")) out.push_back("school-filter.js");
+    if (asked.print_date && theme_.scripts.count("print-date.js")) out.push_back("print-date.js");
     return out;
 }
 

@@ -862,6 +862,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     d.set("accessibility_href", href("/accessibility/"));
     d.set("duty_href", href("/duty/"));
     d.set("duty_title", site_.statutory->duty.title);
+    if (site_.config->scripts.print_date) d.set("print_date", Data(true));  // asked for in site.yaml
     if (const auto updated = page_lastmod(site_, page)) d.set("last_updated", strings_.date(*updated));
     d.set("extra_head_html", options_.extra_head_html);
 

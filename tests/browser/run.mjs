@@ -204,6 +204,11 @@ try {
       });
       if (printed.after !== null && !/\(https?:\/\//.test(printed.after))
         problems.push(`print: a link's address prints as ${printed.after}, not in full`);
+      // A site that asks for it (scripts: print_date) says the day it is printed.
+      if (await page.$("#printed-on")) {
+        const on = (await page.textContent("#printed-on")) ?? "";
+        if (!on.includes(String(new Date().getFullYear()))) problems.push(`print: the day it was printed is "${on}"`);
+      }
       if (/another format/.test(onScreen) && !/another format/.test(printed.footer))
         problems.push("print: the contact for other formats is not printed");
       if (!/Printed from https?:\/\//.test(printed.footer)) problems.push("print: the copy does not say where it was printed from");

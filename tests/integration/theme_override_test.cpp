@@ -68,3 +68,30 @@ TEST_CASE("theme: a site's strings change the words of every page, key by key") 
     CHECK(home.find(">Objectives<") != std::string::npos);  // nav.objectives
     CHECK(home.find(">Review status</h2>") != std::string::npos);
 }
+
+TEST_CASE("scripts: only those site.yaml asks for are published, and only the pages that use them load them") {
+    TempDir dir;
+    const fs::path asked = dir.path() / "asked", plain = dir.path() / "plain";
+    REQUIRE(run_eqsite("build --quiet " + quote((source_dir() / "tests/sites/theme-table-partial").string()) +
+                       " --today 2026-09-01 -o " + quote(asked.string()))
+                .exit_code == 0);
+    REQUIRE(run_eqsite("build --quiet " + quote((source_dir() / "tests/sites/claims-pay-gap").string()) +
+                       " --today 2026-09-01 -o " + quote(plain.string()))
+                .exit_code == 0);
+    // The fixture asks for both (scripts: school_filter, print_date).
+    CHECK(fs::exists(asked / "assets/school-filter.js"));
+    CHECK(fs::exists(asked / "assets/print-date.js"));
+    const std::string home = read(asked / "index.html"), policy = read(asked / "policy/index.html");
+    CHECK(home.find("<script src=\"/assets/school-filter.js\" defer></script>") != std::string::npos);
+    CHECK(policy.find("school-filter.js") == std::string::npos);
+    CHECK(policy.find("<script src=\"/assets/print-date.js\" defer></script>") != std::string::npos);
+    CHECK(policy.find("<span id=\"printed-on\" data-words=\" on #\"></span>") != std::string::npos);
+    // A site that does not ask has no script file and no page with a script.
+    CHECK_FALSE(fs::exists(plain / "assets/school-filter.js"));
+    CHECK_FALSE(fs::exists(plain / "assets/print-date.js"));
+    for (const auto& e : fs::recursive_directory_iterator(plain))
+        if (e.path().extension() == ".html") {
+            INFO(e.path().string());
+            CHECK(read(e.path()).find("<script") == std::string::npos);
+        }
+}
