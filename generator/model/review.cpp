@@ -31,6 +31,18 @@ std::string_view slug(ReviewStatus s) {
     return "";
 }
 
+std::string_view slug(ReviewKind k) {
+    switch (k) {
+        case ReviewKind::information: return "information";
+        case ReviewKind::trust_objectives: return "trust_objectives";
+        case ReviewKind::objectives: return "objectives";
+        case ReviewKind::policy: return "policy";
+        case ReviewKind::statement: return "statement";
+        case ReviewKind::accessibility_plan: return "accessibility_plan";
+    }
+    return "";
+}
+
 bool ReviewGroup::any(ReviewStatus s) const {
     return std::any_of(items.begin(), items.end(), [&](const ReviewItem& i) { return i.status == s; });
 }
@@ -44,24 +56,26 @@ ReviewStatus status_on(Date due, Date today) {
     return ReviewStatus::up_to_date;
 }
 
-// Which item `what` is (ReviewItem::kind): every item but the policy has
-// one of these names; the policy is named by its title.
-std::string kind_of(const std::string& what) {
-    if (what == "Equality information") return "information";
-    if (what == "Trust-wide equality objectives") return "trust_objectives";
-    if (what == "Equality objectives") return "objectives";
-    if (what == "Accessibility statement") return "statement";
-    if (what == "Accessibility plan") return "accessibility_plan";
-    return "policy";
+// What an item is called in messages (the page's words are the theme's).
+std::string what_of(ReviewKind kind) {
+    switch (kind) {
+        case ReviewKind::information: return "Equality information";
+        case ReviewKind::trust_objectives: return "Trust-wide equality objectives";
+        case ReviewKind::objectives: return "Equality objectives";
+        case ReviewKind::policy: return "Equality policy";  // replaced by the policy's title
+        case ReviewKind::statement: return "Accessibility statement";
+        case ReviewKind::accessibility_plan: return "Accessibility plan";
+    }
+    return "";
 }
 
 // An item published on `last` and due again `years` later. Without a date
 // it is "no date given", with `fix` saying where to add one.
-ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& last, int years, Date today,
+ReviewItem every_n_years(ReviewKind kind, const std::optional<Located<Date>>& last, int years, Date today,
                          std::string route, Location add_at, std::string fix) {
     ReviewItem item;
-    item.kind = kind_of(what);
-    item.what = std::move(what);
+    item.kind = kind;
+    item.what = what_of(kind);
     item.route = std::move(route);
     if (!last) {
         item.status = ReviewStatus::no_date;
@@ -77,10 +91,10 @@ ReviewItem every_n_years(std::string what, const std::optional<Located<Date>>& l
     return item;
 }
 
-ReviewItem not_published(std::string what, Location where, std::string fix) {
+ReviewItem not_published(ReviewKind kind, Location where, std::string fix) {
     ReviewItem item;
-    item.kind = kind_of(what);
-    item.what = std::move(what);
+    item.kind = kind;
+    item.what = what_of(kind);
     item.status = ReviewStatus::not_published;
     item.where = std::move(where);
     item.fix = std::move(fix);
@@ -89,7 +103,7 @@ ReviewItem not_published(std::string what, Location where, std::string fix) {
 
 // A Schedule 10 plan: due at its review_due, else three years on.
 ReviewItem plan_item(const AccessibilityPlan& plan, const std::string& whose, Date today, std::string route) {
-    ReviewItem item = every_n_years("Accessibility plan", plan.published, accessibility_plan_years, today, route,
+    ReviewItem item = every_n_years(ReviewKind::accessibility_plan, plan.published, accessibility_plan_years, today, route,
                                     plan.published_at,
                                     whose + "'s accessibility plan has no date: add \"published: YYYY-MM-DD\" "
                                             "to its front matter with the date it was published (plans run for "
@@ -142,20 +156,20 @@ ReviewGroup review_trust(const Site& site) {
     ReviewGroup trust{c.trust.name, std::nullopt, {}, {}};
 
     trust.items.push_back(every_n_years(
-        "Equality information", c.information_updated, information_review_years, today, "/",
+        ReviewKind::information, c.information_updated, information_review_years, today, "/",
         c.where("information_updated"),
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)"));
 
     if (has_trust_objectives(site))
         trust.items.push_back(every_n_years(
-            "Trust-wide equality objectives", c.objectives_published, objectives_review_years, today, "/objectives/",
+            ReviewKind::trust_objectives, c.objectives_published, objectives_review_years, today, "/objectives/",
             c.where("objectives_published"),
             "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
             "the date they were set (objectives are set at least every four years)"));
     else if (c.objectives_published)  // a date, but nothing published under it
         trust.items.push_back(not_published(
-            "Trust-wide equality objectives", c.objectives_published->where,
+            ReviewKind::trust_objectives, c.objectives_published->where,
             "site.yaml gives \"objectives_published\" but the trust has no trust-wide objectives: add them in "
             "content/trust/objectives/, or remove the date"));
 
@@ -164,7 +178,7 @@ ReviewGroup review_trust(const Site& site) {
     policy.what = c.policy.title;
     policy.route = "/policy/";
     if (site.policy->empty()) {
-        policy = not_published(c.policy.title, {"content/trust/policy", 1, 1},
+        policy = not_published(ReviewKind::policy, {"content/trust/policy", 1, 1},
                                "the trust has no \"" + c.policy.title +
                                    "\" on this site: add its sections as Markdown files in content/trust/policy/");
     } else {
@@ -181,12 +195,13 @@ ReviewGroup review_trust(const Site& site) {
                          "\" has no review date: add \"review_due: YYYY-MM-DD\" under \"policy:\" in site.yaml";
         }
     }
-    policy.kind = "policy";  // whatever its title
+    policy.kind = ReviewKind::policy;
+    policy.what = c.policy.title;
     trust.items.push_back(policy);
 
     const auto& a = c.accessibility;
     ReviewItem statement = every_n_years(
-        "Accessibility statement", a.last_reviewed ? a.last_reviewed : a.prepared, statement_review_years, today,
+        ReviewKind::statement, a.last_reviewed ? a.last_reviewed : a.prepared, statement_review_years, today,
         "/accessibility/", c.where(a.prepared ? "accessibility.last_reviewed" : "accessibility.prepared"),
         "the accessibility statement has no date: add \"prepared: YYYY-MM-DD\" and \"last_reviewed: YYYY-MM-DD\" "
         "under \"accessibility:\" in site.yaml (it is reviewed every year)");
@@ -218,7 +233,7 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
     // Equality information: the school's date, else the trust's.
     const bool own_information = s.information_updated.has_value();
     ReviewItem info = every_n_years(
-        "Equality information", own_information ? s.information_updated : site.config->information_updated,
+        ReviewKind::information, own_information ? s.information_updated : site.config->information_updated,
         information_review_years, today, page + "#information", site.config->where("information_updated"),
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)");
@@ -234,21 +249,21 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
     if (s.objectives.empty()) {
         // Nothing published, whatever date is given.
         g.items.push_back(not_published(
-            "Equality objectives", s.objectives_published ? s.objectives_published->where : school_file(s),
+            ReviewKind::objectives, s.objectives_published ? s.objectives_published->where : school_file(s),
             s.name + " has no equality objectives" +
                 (s.objectives_published ? std::string(" (its objectives_published date stands for nothing)") : "") +
                 ": add them with \"eqsite new objective " + s.slug + " <name>\", or let trust-wide objectives apply "
                 "to it"));
     } else if (s.objectives_published || !own.empty()) {
         g.items.push_back(every_n_years(
-            "Equality objectives", s.objectives_published, objectives_review_years, today, page + "#objectives",
+            ReviewKind::objectives, s.objectives_published, objectives_review_years, today, page + "#objectives",
             s.objectives_published_at,
             s.name + "'s equality objectives have no date: add \"objectives_published: YYYY-MM-DD\" to the front "
                      "matter of " + (s.source.empty() ? "its index.md" : s.source) +
                 " with the date they were set (at least every four years)"));
     } else if (trust_only) {
         ReviewItem item = every_n_years(
-            "Trust-wide equality objectives", site.config->objectives_published, objectives_review_years, today,
+            ReviewKind::trust_objectives, site.config->objectives_published, objectives_review_years, today,
             page + "#objectives", site.config->where("objectives_published"),
             "the trust-wide objectives have no date: add \"objectives_published: YYYY-MM-DD\" to site.yaml with "
             "the date they were set (objectives are set at least every four years)");
@@ -260,7 +275,7 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
         g.items.push_back(plan_item(*s.accessibility_plan, s.name, today, page + "accessibility-plan/"));
     else
         g.items.push_back(not_published(
-            "Accessibility plan", school_file(s),
+            ReviewKind::accessibility_plan, school_file(s),
             s.name + " has no accessibility plan (every school needs one under Schedule 10 to the Equality Act "
                      "2010): write it in content/schools/" + s.slug + "/accessibility-plan.md"));
 

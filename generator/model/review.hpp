@@ -26,12 +26,13 @@ constexpr int objectives_review_years = 4;   // equality objectives: at least ev
 constexpr int statement_review_years = 1;    // accessibility statement: yearly
 constexpr int due_soon_days = 60;            // "due soon": due within this many days
 
+// The statutory items whose dates are reviewed.
+enum class ReviewKind { information, trust_objectives, objectives, policy, statement, accessibility_plan };
+std::string_view slug(ReviewKind k);  // "trust_objectives": the theme's review_items.<slug>
+
 struct ReviewItem {
-    std::string what;              // "Equality objectives" (for messages)
-    // Which item it is, for the page's words (the theme's
-    // review_items.<kind>, or the policy's title): information,
-    // trust_objectives, objectives, policy, statement, accessibility_plan.
-    std::string kind;
+    ReviewKind kind = ReviewKind::information;  // which item: the page's words are the theme's for it
+    std::string what;              // "Equality objectives", or the policy's title (for messages)
     std::optional<Date> last;      // last published or reviewed, if given
     std::optional<Date> due;       // next due, if known
     ReviewStatus status = ReviewStatus::not_published;

@@ -152,6 +152,12 @@ void set_review_summary(const Strings& s, Data& d, const std::vector<ReviewGroup
 
 std::string PageViews::href(const std::string& route) const { return options_.base_path + route.substr(1); }
 
+// A review item in the theme's words (the policy by its title).
+std::string PageViews::review_what(const ReviewItem& item) const {
+    if (item.kind == ReviewKind::policy) return policy_title();
+    return strings_.text("review_items." + std::string(slug(item.kind)));
+}
+
 // What the plan's front matter calls it, else the theme's words.
 std::string PageViews::plan_title(const AccessibilityPlan& plan) const {
     return plan.title_given ? plan.title : strings_.text("review_items.accessibility_plan");
@@ -563,7 +569,7 @@ void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) 
     if (overdue) d.set("glance_overdue", strings_.count("school_glance.overdue", overdue));
     const ReviewItem* next = nullptr;
     for (const auto& item : review.items) {
-        if (item.kind == "information")
+        if (item.kind == ReviewKind::information)
             d.set("glance_updated", item.status == ReviewStatus::not_published
                                         ? term(strings_, "review_status", slug(ReviewStatus::not_published))
                                     : item.last ? strings_.date(*item.last)
@@ -574,8 +580,7 @@ void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) 
     if (next)
         d.set("glance_next_due", strings_.text("school_glance.next_due",
                                                {{"date", strings_.date(*next->due)},
-                                                {"what", next->kind == "policy" ? policy_title()
-                                                                                : strings_.text("review_items." + next->kind)}}));
+                                                {"what", review_what(*next)}}));
     d.set("glance_attention", Data(overdue > 0 || review.any(ReviewStatus::overdue)));
 }
 
@@ -638,7 +643,7 @@ List PageViews::review_items(const ReviewGroup& g) const {
     List items;
     for (const auto& item : g.items) {
         Data d;
-        d.set("what", item.kind == "policy" ? policy_title() : strings_.text("review_items." + item.kind));
+        d.set("what", review_what(item));
         // No link is false, not absent: an absent `href` would be the group's (its school's page).
         if (!item.route.empty() && item.status != ReviewStatus::not_published) d.set("href", href(item.route));
         else d.set("href", Data(false));

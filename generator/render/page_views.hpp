@@ -74,6 +74,7 @@ private:
 
     std::string href(const std::string& route) const;
     std::string policy_title() const;
+    std::string review_what(const ReviewItem& item) const;
     std::string plan_title(const AccessibilityPlan& plan) const;
     kainjow::mustache::data objective_card(std::size_t i) const;
     kainjow::mustache::list objective_cards(const std::vector<std::size_t>& indices) const;
