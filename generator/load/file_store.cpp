@@ -6,8 +6,17 @@ namespace fs = std::filesystem;
 
 void FileStore::changed(const std::vector<std::string>& paths) {
     std::lock_guard lock(mutex_);
-    for (const auto& p : paths)
-        if (auto it = entries_.find(to_utf8(root_ / from_utf8(p))); it != entries_.end()) it->second.fresh = false;
+    for (const auto& p : paths) {
+        const std::string key = to_utf8(root_ / from_utf8(p));
+        if (auto it = entries_.find(key); it != entries_.end()) {
+            it->second.fresh = false;
+            continue;
+        }
+        // Not a file read before: perhaps a folder made, moved or removed.
+        const std::string under = key.ends_with('/') ? key : key + "/";
+        for (auto& [path, e] : entries_)
+            if (path.starts_with(under)) e.fresh = false;
+    }
 }
 
 void FileStore::changed_everything() {
@@ -17,6 +26,13 @@ void FileStore::changed_everything() {
 
 FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     const std::string key = to_utf8(file);
+    if (trust_) {
+        std::lock_guard lock(mutex_);
+        if (auto it = entries_.find(key); it != entries_.end() && it->second.fresh && !it->second.linked) {
+            it->second.seen = true;
+            return it->second.version;
+        }
+    }
     std::error_code size_ec, time_ec;
     const auto size = fs::file_size(file, size_ec);
     const auto time = fs::last_write_time(file, time_ec);
@@ -34,11 +50,13 @@ FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     v.ok = bytes.has_value();
     v.error = why;
     if (bytes) v.digest = digest_of(*bytes);
+    const bool linked = trust_ && through_link(file);
     std::lock_guard lock(mutex_);
     Entry& e = entries_[key];
     e.size = size;
     e.time = time;
     e.fresh = stat_ok && v.ok;
+    e.linked = linked;
     e.version = v;
     e.held = std::move(bytes);
     return v;
@@ -55,6 +73,13 @@ std::optional<std::string> FileStore::take(const fs::path& file, std::uintmax_t 
         }
     }
     return read_file(file, limit, why);
+}
+
+bool FileStore::through_link(const fs::path& file) const {
+    std::error_code ec;
+    for (fs::path p = file; !p.empty() && p != root_ && p != p.parent_path(); p = p.parent_path())
+        if (fs::is_symlink(p, ec)) return true;
+    return false;
 }
 
 void FileStore::forget_unseen() {

@@ -8,6 +8,7 @@
 #include "model/accessibility_plan.hpp"
 #include "model/config.hpp"
 #include "model/data_table.hpp"
+#include "model/last_updated.hpp"
 #include "model/objective.hpp"
 #include "model/review.hpp"
 #include "model/school.hpp"
@@ -35,6 +36,11 @@ public:
     Reader(ModelState& state, fs::path root, bool unsafe_html)
         : state_(state), old_(std::move(state.cache)), root_(std::move(root)), unsafe_(unsafe_html) {
         fresh_.config = std::move(old_.config);  // site.yaml is read before the Reader (read_site_config)
+        if (state_.keep) {  // most files are read again: no rehashing as the cache refills
+            fresh_.objectives.reserve(old_.objectives.size());
+            fresh_.schools.reserve(old_.schools.size());
+            fresh_.plans.reserve(old_.plans.size());
+        }
     }
     // What was used this time becomes the cache: files that are gone drop out.
     ~Reader() {
@@ -108,8 +114,9 @@ public:
         } else {
             hit = it->second;
         }
-        if (state_.keep) (fresh_.*which)[rel] = std::move(it->second);
-        old.erase(it);
+        // The entry moves to the new cache as it is (no allocation).
+        auto node = old.extract(it);
+        if (state_.keep) (fresh_.*which).insert(std::move(node));
         return hit;
     }
 
@@ -397,6 +404,13 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     for (const auto& d : read.statutory) statutory = combine(statutory, d);
     set(site.statutory, "statutory", statutory);
     set(site.tables, "tables", read.tables);
+    const SiteSummary& summary = site.summary.unrecorded();
+    std::string figures = std::to_string(summary.schools_with_own_objectives) + (summary.any_exclusions ? "x" : "-") +
+                          std::to_string(summary.trust_objectives) + " " + std::to_string(summary.overdue_objectives) +
+                          " " + std::to_string(summary.overdue_actions) + " " +
+                          (summary.last_updated ? summary.last_updated->iso() : "none");
+    for (std::size_t n : summary.review_counts) figures += " " + std::to_string(n);
+    set(site.summary, "summary", digest_of(figures));
 
     const auto& objectives = site.objectives.unrecorded();
     auto& objective_ids = site.objectives.item_ids();
@@ -506,7 +520,10 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     collect_copied_files(files, site, diags);
     // Without a readable site.yaml every date would be "missing": the
     // error about site.yaml says all there is to say.
-    if (site.config.unrecorded().read) warn_review(site, diags);
+    const auto groups = review_dates(site);
+    if (site.config.unrecorded().read) warn_review(site, groups, diags);
+    site.summary.edit() = summarise(site, groups);
+    site.summary.edit().last_updated = site_lastmod(site, today);
     assign_inputs(site, digests, state.names);
     return site;
 }

@@ -24,7 +24,7 @@ struct ModelOptions {
 // file is kept, so a rebuild reads only changed files); a one-off build or
 // check uses a fresh one that keeps nothing it does not need.
 struct ModelState {
-    ModelState(std::filesystem::path root, bool keep_reads) : files(std::move(root)), keep(keep_reads) {}
+    ModelState(std::filesystem::path root, bool keep_reads) : files(std::move(root), keep_reads), keep(keep_reads) {}
     FileStore files;
     ModelCache cache;
     InputNames names;

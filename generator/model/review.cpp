@@ -352,14 +352,33 @@ void warn_overdue_work(const Site& site, const ReviewGroup& g, Diagnostics& diag
 
 }  // namespace
 
-void warn_review(const Site& site, Diagnostics& diags) {
+void warn_review(const Site& site, Diagnostics& diags) { warn_review(site, review_dates(site), diags); }
+
+SiteSummary summarise(const Site& site, const std::vector<ReviewGroup>& groups) {
+    static_assert(std::tuple_size_v<decltype(SiteSummary::review_counts)> == review_status_count);
+    SiteSummary summary;
+    summary.review_counts = count_statuses(groups);
+    for (const auto& g : groups)
+        for (const auto& w : g.overdue_work) ++(w.action ? summary.overdue_actions : summary.overdue_objectives);
+    const auto& objectives = site.objectives.unrecorded();
+    while (summary.trust_objectives < objectives.size() && objectives[summary.trust_objectives].trust_wide())
+        ++summary.trust_objectives;
+    for (const auto& school : site.schools.unrecorded()) {
+        summary.schools_with_own_objectives +=
+            std::any_of(school.objectives.begin(), school.objectives.end(),
+                        [&](std::size_t o) { return !site.objectives.unrecorded()[o].trust_wide(); });
+        summary.any_exclusions |= !school.excluded_trust_objectives.empty();
+    }
+    return summary;
+}
+
+void warn_review(const Site& site, const std::vector<ReviewGroup>& groups, Diagnostics& diags) {
     // A setting already reported as wrong (a date that is not a date) is
     // not reported again as missing.
     std::set<std::tuple<std::string, int, int>> errors;
     for (const auto& d : diags.all())
         if (d.severity == Severity::error) errors.emplace(d.where.file, d.where.line, d.where.column);
     std::vector<Finding> found;
-    const auto groups = review_dates(site);
     for (const auto& group : groups) {
         // A school folder without index.md is an error already; its dates
         // cannot be anywhere.

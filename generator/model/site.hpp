@@ -241,6 +241,20 @@ inline std::size_t status_filter(const Objective& o, Date today) {
     return status_filters.size() - 1;
 }
 
+// Figures about the whole site that summary pages show (the home page and
+// the first /review/ page). They are worked out once, as the model is
+// built, from every school and objective; their fingerprint is the figures
+// themselves, so an edit that leaves them as they were does not make every
+// summary page render again.
+struct SiteSummary {
+    std::array<std::size_t, 5> review_counts{};  // statutory items by ReviewStatus (model/review.hpp)
+    std::size_t overdue_objectives = 0, overdue_actions = 0;  // actions of objectives and of plans
+    std::size_t schools_with_own_objectives = 0;
+    std::size_t trust_objectives = 0;  // the first this many of Site::objectives are trust-wide
+    bool any_exclusions = false;  // a school leaves out a trust-wide objective
+    std::optional<Date> last_updated;  // of pages that gather the whole site (model/last_updated.hpp)
+};
+
 // Every part a page can read is Recorded (model/recorded.hpp): reading it
 // notes its input id while a page renders, so the preview server knows
 // which pages an edit concerns. `inputs` holds each id's fingerprint.
@@ -257,6 +271,7 @@ struct Site {
     std::array<Recorded<std::vector<std::size_t>>, characteristic_count> by_characteristic;
     std::array<Recorded<std::vector<std::size_t>>, status_filters.size()> by_status;  // see status_filter()
     Recorded<Statutory> statutory;
+    Recorded<SiteSummary> summary;
     std::vector<CopiedFile> copied_files;
     // Data tables as published: suppression already applied, so the source
     // figures are not kept in the model at all. File-name order.

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/last_updated.hpp"
 #include "model/model_cache.hpp"
 #include "model/vocabulary.hpp"
 #include "util/text.hpp"
@@ -65,89 +66,13 @@ ordered_json objective_json(const Site& site, const Objective& o, const std::str
     return j;
 }
 
-// The later of two dates, ignoring those after today (a plan's next
-// review is not a change).
-void take(std::optional<Date>& newest, const std::optional<Date>& d, Date today) {
-    if (d && *d <= today && (!newest || *newest < *d)) newest = d;
-}
-template <typename T>
-std::optional<Date> value_of(const std::optional<Located<T>>& l) {
-    return l ? std::optional<Date>(l->value) : std::nullopt;
-}
-
-// An objective changes when progress is recorded (its start is when the
-// work begins, not when the page changed); else when it was published.
-//
-// These read the model through its recorded accessors: a page that shows
-// its date (layout: "last updated") depends on what the date is made of.
-std::optional<Date> objective_lastmod(const Site& site, const Objective& o, Date today) {
-    std::optional<Date> newest;
-    for (const auto& p : o.progress) take(newest, p.date, today);
-    if (!newest)
-        take(newest, o.school ? value_of(site.schools[*o.school].objectives_published)
-                              : value_of(site.config->objectives_published),
-             today);
-    return newest;
-}
-
-std::optional<Date> plan_lastmod(const std::optional<AccessibilityPlan>& plan, Date today) {
-    std::optional<Date> newest;
-    if (plan) take(newest, value_of(plan->published), today);
-    return newest;
-}
-
-std::optional<Date> school_lastmod(const Site& site, const School& s, Date today) {
-    std::optional<Date> newest;
-    take(newest, value_of(s.information_updated ? s.information_updated : site.config->information_updated), today);
-    take(newest, value_of(s.objectives_published), today);
-    take(newest, plan_lastmod(s.accessibility_plan, today), today);
-    for (std::size_t o : s.objectives) take(newest, objective_lastmod(site, site.objectives[o], today), today);
-    return newest;
-}
-
-std::optional<Date> policy_lastmod(const Site& site, Date today) {
-    const auto& policy = site.config->policy;
-    std::optional<Date> newest;
-    take(newest, policy.approved_on, today);
-    take(newest, value_of(policy.last_reviewed), today);
-    return newest;
-}
-
-std::optional<Date> accessibility_lastmod(const Site& site, Date today) {
-    const auto& a = site.config->accessibility;
-    std::optional<Date> newest;
-    take(newest, value_of(a.prepared), today);
-    take(newest, value_of(a.last_reviewed), today);
-    take(newest, a.last_tested, today);
-    return newest;
-}
-
-// The trust's own dates: its information, objectives, policy and plan.
-std::optional<Date> trust_lastmod(const Site& site, Date today) {
-    std::optional<Date> newest;
-    take(newest, value_of(site.config->information_updated), today);
-    take(newest, value_of(site.config->objectives_published), today);
-    take(newest, policy_lastmod(site, today), today);
-    take(newest, plan_lastmod(*site.accessibility_plan, today), today);
-    return newest;
-}
-
-// Pages that gather the whole site (home, /objectives/, data).
-std::optional<Date> site_lastmod(const Site& site, Date today) {
-    std::optional<Date> newest = trust_lastmod(site, today);
-    for (const auto& s : site.schools) take(newest, school_lastmod(site, s, today), today);
-    for (const auto& o : site.objectives)
-        if (o.trust_wide()) take(newest, objective_lastmod(site, o, today), today);
-    return newest;
-}
-
 // A page of a listing: the objectives it shows.
 std::optional<Date> listing_lastmod(const Site& site, const std::vector<std::size_t>& all, std::size_t page,
                                     Date today) {
     std::optional<Date> newest;
     const std::size_t from = std::min(all.size(), page * list_page_size);
     const std::size_t to = std::min(all.size(), from + list_page_size);
-    for (std::size_t k = from; k < to; ++k) take(newest, objective_lastmod(site, site.objectives[all[k]], today), today);
+    for (std::size_t k = from; k < to; ++k) take_newest(newest, objective_lastmod(site, site.objectives[all[k]], today), today);
     return newest;
 }
 
@@ -157,7 +82,7 @@ std::optional<Date> review_lastmod(const Site& site, std::size_t page, Date toda
     const auto& schools = site.schools.unrecorded();
     const std::size_t from = std::min(schools.size(), page * review_page_size);
     const std::size_t to = std::min(schools.size(), from + review_page_size);
-    for (std::size_t i = from; i < to; ++i) take(newest, school_lastmod(site, site.schools[i], today), today);
+    for (std::size_t i = from; i < to; ++i) take_newest(newest, school_lastmod(site, site.schools[i], today), today);
     return newest;
 }
 
@@ -258,7 +183,7 @@ std::optional<Date> page_lastmod(const Site& site, const Page& page) {
             else if constexpr (std::is_same_v<K, NotFoundPage> || std::is_same_v<K, DutyPage>)
                 return std::nullopt;  // nothing of the trust's own
             else
-                return site_lastmod(site, today);
+                return site.summary->last_updated;  // worked out once, with the model
         },
         page.kind);
 }

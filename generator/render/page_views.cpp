@@ -1,6 +1,7 @@
 #include "render/page_views.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "render/data_tables.hpp"
 
@@ -102,11 +103,11 @@ Data action_data(const Strings& s, const Action& a, Date today) {
 // The home page's review summary: how many dates have each status, and
 // how many objectives and actions are overdue, with words that agree with
 // the numbers.
-void set_review_summary(const Strings& s, Data& d, const std::vector<ReviewGroup>& groups, bool has_schools) {
+void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, bool has_schools) {
     const std::string whose = s.text(has_schools ? "review_summary_text.whose_trust_and_schools"
                                                  : "review_summary_text.whose_trust");
     d.set("review_whose", whose);
-    const auto counts = count_statuses(groups);
+    const auto& counts = summary.review_counts;
     std::size_t total = 0;
     for (std::size_t c : counts) total += c;
     const auto n = [&](ReviewStatus st) { return static_cast<long long>(counts[static_cast<std::size_t>(st)]); };
@@ -137,9 +138,8 @@ void set_review_summary(const Strings& s, Data& d, const std::vector<ReviewGroup
     } else {
         d.set("review_parts", Data(std::move(parts)));
     }
-    long long objectives = 0, actions = 0;
-    for (const auto& g : groups)
-        for (const auto& w : g.overdue_work) ++(w.action ? actions : objectives);  // plan work is always an action
+    const auto objectives = static_cast<long long>(summary.overdue_objectives);
+    const auto actions = static_cast<long long>(summary.overdue_actions);
     std::vector<std::string> late;
     if (objectives) late.push_back(s.count("counts.objectives", objectives));
     if (actions) late.push_back(s.count("counts.actions", actions));
@@ -261,24 +261,21 @@ PageView PageViews::home() const {
         v.data.set("school_filter", Data(true));
         v.data.set("assets", options_.base_path + "assets/");
     }
-    std::vector<std::size_t> trust_objectives;
-    for (std::size_t i = 0; i < site_.objectives.size(); ++i)
-        if (site_.objectives[i].trust_wide()) trust_objectives.push_back(i);
+    // The trust-wide objectives come first in the model: reading only
+    // them, not the whole list, lets an edit of a school's objective
+    // leave the home page alone.
+    const SiteSummary& summary = *site_.summary;
+    std::vector<std::size_t> trust_objectives(summary.trust_objectives);
+    std::iota(trust_objectives.begin(), trust_objectives.end(), std::size_t{0});
     set_list(v.data, "objectives", objective_cards(trust_objectives));
-    const auto groups = review_dates(site_);
-    set_review_summary(strings_, v.data, groups, !site_.schools.empty());
+    set_review_summary(strings_, v.data, summary, !site_.schools.empty());
     // Whether schools set objectives of their own decides the wording:
     // "each school" only when every one does.
-    std::size_t with_own = 0;
-    for (const auto& school : site_.schools)
-        with_own += std::any_of(school.objectives.begin(), school.objectives.end(),
-                                [&](std::size_t o) { return !site_.objectives[o].trust_wide(); });
+    const std::size_t with_own = summary.schools_with_own_objectives;
     v.data.set("every_school_sets_own", Data(with_own > 0 && with_own == site_.schools.size()));
     v.data.set("some_schools_set_own", Data(with_own > 0 && with_own < site_.schools.size()));
     v.data.set("has_many_schools", Data(site_.schools.size() > 1));
-    v.data.set("any_exclusions", Data(std::any_of(site_.schools.begin(), site_.schools.end(), [](const School& s) {
-                   return !s.excluded_trust_objectives.empty();
-               })));
+    v.data.set("any_exclusions", Data(summary.any_exclusions));
     v.data.set("review_href", href("/review/"));
     v.data.set("objectives_href", href("/objectives/"));
     v.data.set("policy_href", href("/policy/"));
@@ -721,7 +718,7 @@ PageView PageViews::review(std::size_t page) const {
     v.data.set("per_page", std::to_string(review_page_size));
     // The summary counts every school's dates, so only the first page has
     // it (a school's edit then re-renders that page and its school's).
-    if (page == 0) set_review_summary(strings_, v.data, review_dates(site_), !site_.schools.empty());
+    if (page == 0) set_review_summary(strings_, v.data, *site_.summary, !site_.schools.empty());
     List groups;
     if (page == 0) groups.push_back(review_group(review_trust(site_)));
     const std::size_t from = std::min(site_.schools.size(), page * review_page_size);

@@ -75,7 +75,7 @@ public:
     // (serve/preview_site.hpp). Says what happened before telling pages to
     // reload, so the terminal (and a test reading it) is never behind the
     // browser.
-    void rebuild(const Changes& changes = {}) {
+    void rebuild(const Changes& changes = {{}, true}) {
         const auto started = std::chrono::steady_clock::now();
         PreviewSite::Report report = site_.rebuild(changes);
         for (const auto& d : report.messages) out_ << format_diagnostic(d) << '\n';

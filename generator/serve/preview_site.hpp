@@ -30,7 +30,9 @@ public:
         bool full = false;                 // built in full (a new folder)
     };
     // Builds everything the first time; after that, what `changes` concern.
-    Report rebuild(const Changes& changes = {});
+    // Files nobody reported are taken as unchanged (see load/file_store.hpp),
+    // so without a report every file is looked at again.
+    Report rebuild(const Changes& changes = {{}, true});
 
     const ServedFiles& files() const { return files_; }
     // Where the site lives on its host ("/" or "/equality/", from trust.url):

@@ -154,7 +154,33 @@ std::string to_utf8(const fs::path& path) {
 
 fs::path from_utf8(std::string_view text) { return fs::path(std::u8string(text.begin(), text.end())); }
 
+namespace {
+// Whether a relative name has only plain parts: no empty, "." or ".." ones.
+bool plain_parts(std::string_view rest) {
+    if (rest.empty()) return false;
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        const std::size_t end = std::min(rest.find('/', start), rest.size());
+        const std::string_view part = rest.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+}  // namespace
+
 std::string relative_name(const fs::path& path, const fs::path& root) {
+    // Most paths are root / "a/b", as this program joined them: cutting the
+    // root off the text is the same answer as lexically_relative, which
+    // costs far more (the preview server names 18 000 files per rebuild).
+    const std::string whole = to_utf8(path);
+    std::string base_text = to_utf8(root);
+    while (base_text.size() > 1 && base_text.back() == '/') base_text.pop_back();
+    if (!base_text.empty() && whole.size() > base_text.size() + 1 && whole.compare(0, base_text.size(), base_text) == 0 &&
+        whole[base_text.size()] == '/') {
+        const std::string_view rest = std::string_view(whole).substr(base_text.size() + 1);
+        if (plain_parts(rest)) return std::string(rest);
+    }
     const auto rel = path.lexically_relative(root);
     return to_utf8(rel.empty() ? path : rel);
 }

@@ -15,11 +15,13 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 
 #include "integration/run.hpp"
 #include "pipeline/pipeline.hpp"
 #include "serve/preview_site.hpp"
 #include "util/files.hpp"
+#include "write/output_folder.hpp"
 
 using namespace eqsite;
 using namespace eqsite::test;
@@ -450,4 +452,44 @@ TEST_CASE("serve: after every one of 200 random edits, the preview serves exactl
     CHECK(broken > 0);
     INFO("pages rendered per incremental rebuild: " << (incremental ? rendered / incremental : 0));
     CHECK(rendered < incremental * 40);  // far fewer than the ~70 pages of the site
+}
+
+namespace {
+// The routes a rebuild after `edit` would render, on a copy of site-example.
+std::set<std::string> rerendered_after(const std::function<void(const fs::path& site)>& edit,
+                                       const std::string& edited) {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    Pipeline pipeline({site, today, 2, std::nullopt, true, {}});
+    pipeline.load({{}, true});
+    REQUIRE(pipeline.ok());
+    FolderSink sink(dir.path() / "out");
+    pipeline.write_all(sink);
+    edit(site);
+    pipeline.load({{edited}, false});
+    REQUIRE(pipeline.ok());
+    std::set<std::string> routes;
+    for (std::size_t i : pipeline.changes().pages) routes.insert(pipeline.pages()[i].route);
+    return routes;
+}
+}  // namespace
+
+TEST_CASE("serve: an edit of a school's objective re-renders the home page only when its summary changes") {
+    const std::string edited = "content/schools/meadowside-school/objectives/communication-passports.md";
+    // More words: the objective's pages change, the trust's summary does not.
+    const auto words = rerendered_after([&](const fs::path& site) {
+        write(site / edited, read(site / edited) + "\nOne more sentence.\n");
+    }, edited);
+    CHECK(words.count("/schools/meadowside-school/") == 1);
+    CHECK(words.count("/") == 0);
+    // Overdue now: the home page's count of overdue objectives changes.
+    const auto overdue = rerendered_after([&](const fs::path& site) {
+        std::string text = read(site / edited);
+        text.replace(text.find("due: 2027-07-16"), 15, "due: 2026-07-16");
+        write(site / edited, text);
+    }, edited);
+    CHECK(overdue.count("/schools/meadowside-school/") == 1);
+    CHECK(overdue.count("/") == 1);
 }

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "util/files.hpp"
 #include "util/text.hpp"
+
+#include <filesystem>
 
 using namespace eqsite;
 
@@ -51,4 +54,21 @@ TEST_CASE("newlines and BOM are normalised, invalid UTF-8 is located") {
 TEST_CASE("HTML escaping covers text and attributes") {
     CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
           "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}
+
+TEST_CASE("relative names cut the site folder off, as lexically_relative does") {
+    namespace fs = std::filesystem;
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"site/content/a.md", "site"},      {"site/content/a.md", "site/"},   {"/tmp/s/x/y.md", "/tmp/s"},
+        {"./site/a.md", "./site"},          {"site/./a.md", "site"},          {"site/x/../a.md", "site"},
+        {"site//a.md", "site"},             {"sites/a.md", "site"},           {"site", "site"},
+        {"other/a.md", "site"},             {"site/a.md/", "site"},           {"/a.md", "/"},
+        {"site/Ysgol Tŷ Gwyn/a.md", "site"}, {"site/..hidden/a", "site"},     {"a.md", "."},
+        {"./a.md", "."}};
+    for (const auto& [path, root] : cases) {
+        INFO(path << " under " << root);
+        const auto expected = fs::path(path).lexically_relative(fs::path(root));
+        CHECK(relative_name(fs::path(path), fs::path(root)) == to_utf8(expected.empty() ? fs::path(path) : expected));
+    }
+    CHECK(relative_name("site/content/a.md", "site") == "content/a.md");
 }
