@@ -147,8 +147,10 @@ public:
 
     // Each open page holds a stream (and a worker thread) while it is
     // open; past `most_streams`, a page is told to try again in a while
-    // (the browser's EventSource does), so streams never take every worker.
-    static constexpr int most_streams = 64;
+    // (the browser's EventSource does), so streams never take every worker
+    // (there are up to 1 024). A team previewing with 100 tabs open gets
+    // a reload in every one (issue 11).
+    static constexpr int most_streams = 256;
 
     void handle_events(httplib::Response& res) {
         res.set_header("Cache-Control", "no-store");

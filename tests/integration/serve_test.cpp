@@ -423,3 +423,62 @@ TEST_CASE("serve: a site whose address has a path is served under that path, and
     body_of(client, "/policy/", &status);  // not where the site lives
     CHECK(status == 404);
 }
+
+TEST_CASE("serve: 100 open pages each hear of an edit, and pages are still answered") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    ServeProcess server(site);
+    const int port = server.port();
+    const std::string request = "GET /__eqsite/events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n";
+
+    // Reads from `fd` until `count` "data:" messages have arrived in all
+    // (the first is the build the page was opened on), or 20 s pass.
+    auto messages = [](int fd, std::string& seen, int count) {
+        const auto give_up = std::chrono::steady_clock::now() + 20s;
+        auto received = [&] {
+            int n = 0;
+            for (auto at = seen.find("data:"); at != std::string::npos; at = seen.find("data:", at + 1)) ++n;
+            return n;
+        };
+        while (received() < count && std::chrono::steady_clock::now() < give_up) {
+            timeval wait{0, 200000};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+            char buffer[4096];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n == 0) break;  // closed
+            if (n > 0) seen.append(buffer, static_cast<std::size_t>(n));
+        }
+        return received();
+    };
+
+    std::vector<int> pages;
+    std::vector<std::string> seen(100);
+    for (int i = 0; i < 100; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+        pages.push_back(fd);
+    }
+    int opened = 0;
+    for (int i = 0; i < 100; ++i) opened += messages(pages[i], seen[i], 1) == 1;
+    CHECK(opened == 100);
+
+    write(site / "content/trust/index.md", "---\ntitle: Welcome\n---\nHello again.\n");
+    int reloaded = 0;
+    for (int i = 0; i < 100; ++i) reloaded += messages(pages[i], seen[i], 2) == 2;
+    CHECK(reloaded == 100);
+
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(5, 0);
+    auto page = client.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("Hello again.") != std::string::npos);
+    for (int fd : pages) ::close(fd);
+    CHECK(server.stop() == 0);
+}
