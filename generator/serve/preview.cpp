@@ -141,8 +141,12 @@ public:
         res.status = status;
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Content-Type-Options", "nosniff");
-        if (type.starts_with("text/html")) res.set_content(page_with_overlay(*bytes), type);
-        else res.set_content(*bytes, type);
+        if (type.starts_with("text/html")) {
+            res.body = page_with_overlay(*bytes);  // moved in: set_content would copy it again
+            res.set_header("Content-Type", type);
+        } else {
+            res.set_content(*bytes, type);
+        }
     }
 
     // Each open page holds a stream (and a worker thread) while it is
@@ -197,9 +201,17 @@ public:
 private:
     // Adds the reload script before </head> and, while the content has
     // errors, the overlay right after <body ...>.
-    std::string page_with_overlay(std::string html) {
-        const std::string script = "<script src=\"/__eqsite/live.js\" defer></script>\n";
-        if (auto head = html.find("</head>"); head != std::string::npos) html.insert(head, script);
+    // One copy of the page, made to size (pages are read for every request).
+    std::string page_with_overlay(std::string_view page) {
+        const std::string_view script = "<script src=\"/__eqsite/live.js\" defer></script>\n";
+        std::string html;
+        html.reserve(page.size() + script.size());
+        const auto head = page.find("</head>");
+        html.append(page.substr(0, head));
+        if (head != std::string_view::npos) {
+            html.append(script);
+            html.append(page.substr(head));
+        }
         std::vector<Diagnostic> errors;
         {
             std::lock_guard lock(mutex_);

@@ -84,6 +84,26 @@ std::string without_live_script(std::string html) {
 }
 
 // Sends raw bytes and returns the first line of the answer ("" if none).
+// Sends `bytes` and returns everything the server answers until it closes
+// the connection (or 5 s of silence).
+std::string raw_exchange(int port, const std::string& bytes) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    std::string answer;
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        timeval tv{5, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        char buf[4096];
+        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return answer;
+}
+
 std::string raw_request(int port, const std::string& bytes) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -254,6 +274,11 @@ TEST_CASE("serve: requests that try to leave the site, other methods and garbage
     CHECK(raw_request(port, "POST / HTTP/1.1\r\n" + host + "Content-Length: 1\r\nConnection: close\r\n\r\nx") ==
           "HTTP/1.1 405 Method Not Allowed");
     CHECK(raw_request(port, "HEAD / HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n") == "HTTP/1.1 200 OK");
+    // Two requests in one packet (pipelined): both are answered, at once.
+    const std::string two = raw_exchange(port, "GET / HTTP/1.1\r\n" + host + "\r\nGET /nothing-here HTTP/1.1\r\n" +
+                                                   host + "Connection: close\r\n\r\n");
+    CHECK(two.starts_with("HTTP/1.1 200 OK"));
+    CHECK(two.find("HTTP/1.1 404 Not Found") != std::string::npos);
     // Oversized headers and URL, and bytes that are not HTTP at all.
     const std::string big(100000, 'a');
     raw_request(port, "GET / HTTP/1.1\r\n" + host + "X-Big: " + big + "\r\n\r\n");
