@@ -36,8 +36,7 @@ const Diagnostics& Pipeline::load(const Changes& changes) {
     const SiteFiles& files = list_files(changes);
     if (options_.incremental) lend_back(site_, state_);
     site_ = build_model(files, {options_.today, options_.jobs}, state_, diags_);
-    theme_ = load_theme(options_.site, diags_, site_.config.unrecorded().language,
-                        site_.config.unrecorded().where("language"));
+    load_theme_if_changed(changes);
     render_ = render_options_for(options_.base_url ? *options_.base_url : site_.config.unrecorded().trust.url);
     // Every page reads the theme's templates and the address the site is
     // published at: inputs too.
@@ -212,6 +211,24 @@ std::size_t Pipeline::write_all(OutputSink& out) {
         written_.done = true;
     }
     return files;
+}
+
+// The theme (templates, partials, strings) reads only the site's theme/
+// folder and the language setting, so a rebuild for other files keeps it.
+void Pipeline::load_theme_if_changed(const Changes& changes) {
+    const SiteConfig& config = site_.config.unrecorded();
+    const Location at = config.where("language");
+    const std::string key = config.language + "\n" + at.file + ":" + std::to_string(at.line) + ":" +
+                            std::to_string(at.column);
+    const bool touched = changes.everything || std::any_of(changes.paths.begin(), changes.paths.end(), [](const auto& p) {
+                             return p == "theme" || p.starts_with("theme/");
+                         });
+    if (!options_.incremental || touched || theme_for_ != key) {
+        theme_diags_ = Diagnostics{};
+        theme_ = load_theme(options_.site, theme_diags_, config.language, at);
+        theme_for_ = key;
+    }
+    diags_.append(theme_diags_);
 }
 
 Pipeline::ChangeSet Pipeline::changes() const {

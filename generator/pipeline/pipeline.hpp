@@ -90,6 +90,7 @@ public:
 private:
     void plan();
     const SiteFiles& list_files(const Changes& changes);
+    void load_theme_if_changed(const Changes& changes);
     std::vector<std::string> scripts_asked_for() const;
     std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out);
     // The bytes of every file that is not a page, with a digest each.
@@ -111,6 +112,10 @@ private:
     Diagnostics diags_;
     Site site_;
     Theme theme_;
+    // What the theme was loaded for, and what loading it reported: the
+    // preview loads it again only when a theme file or the language changed.
+    std::optional<std::string> theme_for_;
+    Diagnostics theme_diags_;
     RenderOptions render_;
     std::vector<Page> pages_;
     std::set<std::string> files_;
