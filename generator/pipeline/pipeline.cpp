@@ -154,7 +154,7 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
     auto generated = [&](std::string path, std::string bytes) {
         // Only the preview compares files by digest.
         const Digest d = options_.incremental ? digest_of(bytes) : Digest{};
-        each({std::move(path), d, [b = std::move(bytes)]() mutable { return std::move(b); }, std::nullopt});
+        each({std::move(path), d, [b = std::move(bytes)]() mutable { return std::move(b); }, std::nullopt, {}});
     };
     for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
     for (const auto& name : scripts_asked_for()) generated("assets/" + name, theme_.scripts.at(name).text);
@@ -172,22 +172,28 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
     // Made only when its fingerprint changed (every objective's JSON is a
     // large file at national size; an edit changes a few objectives).
     ObjectiveJsonCache once;  // build and check: each objective once, then dropped
+    once.keep = false;
     objectives_files(site_, render_.base_url, options_.incremental ? objective_json_ : once,
-                     [&](std::string path, Digest fingerprint, std::function<std::string()> make) {
-                         each({std::move(path), fingerprint, std::move(make), std::nullopt});
+                     [&](std::string path, Digest fingerprint, FilePieces make) {
+                         each({std::move(path), fingerprint, {}, std::nullopt, std::move(make)});
                      });
     generated("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render_.base_url + "/sitemap.xml\n");
     for (const auto& c : site_.copied_files) {
         if (!options_.incremental) {
-            each({c.to, {}, {}, c.from});
+            each({c.to, {}, {}, c.from, {}});
             continue;
         }
         // The preview compares copies by content, read only when they may have changed.
         const auto version = state_.files.look(c.from, max_data_file);
         ReadError why;
         (void)state_.files.take(c.from, max_data_file, why);  // not kept: copy() reads it
-        each({c.to, version.digest, {}, c.from});
+        each({c.to, version.digest, {}, c.from, {}});
     }
+}
+
+bool Pipeline::put(OutputSink& out, const OtherFile& f) {
+    if (f.pieces) return out.write_pieces(f.path, f.pieces);
+    return f.bytes ? out.write(f.path, f.bytes()) : out.copy(f.path, *f.from);
 }
 
 std::size_t Pipeline::write_all(OutputSink& out) {
@@ -195,7 +201,7 @@ std::size_t Pipeline::write_all(OutputSink& out) {
     std::map<std::string, Digest> others;
     other_files(true, [&](OtherFile&& f) {
         if (files_.count(f.path) == 0 && !f.from) return;
-        const bool ok = f.bytes ? out.write(f.path, f.bytes()) : out.copy(f.path, *f.from);
+        const bool ok = put(out, f);
         if (!ok) diags_.error({f.from ? relative_name(*f.from, site_.root) : f.path, 1, 1}, "cannot write " + f.path);
         if (options_.incremental) others[f.path] = f.digest;
         ++files;
@@ -259,7 +265,7 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
     other_files(data, [&](OtherFile&& f) {
         const auto before = written_.others.find(f.path);
         if (before != written_.others.end() && before->second == f.digest) return;
-        const bool ok = f.bytes ? out.write(f.path, f.bytes()) : out.copy(f.path, *f.from);
+        const bool ok = put(out, f);
         if (!ok) diags_.error({f.path, 1, 1}, "cannot write " + f.path);
         written_.others[f.path] = f.digest;
         ++files;

@@ -101,7 +101,10 @@ private:
         Digest digest;
         std::function<std::string()> bytes;         // generated (data, sitemap, robots, assets), made when called
         std::optional<std::filesystem::path> from;  // or copied from the site
+        FilePieces pieces;                          // or made in pieces (open data)
     };
+    // Writes `f` to `out`; false if it could not.
+    static bool put(OutputSink& out, const OtherFile& f);
     // Each file that is not a page, made one at a time and handed to `each`
     // (so a national site's downloads are never all in memory at once).
     // `data`: the downloads too.

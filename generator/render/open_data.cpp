@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -103,16 +104,23 @@ std::string list_item(const Site& site, const Objective& o, const std::string& b
     return out;
 }
 
-template <typename Text>
-std::string json_list(const std::vector<std::size_t>& which, Text&& text) {
-    if (which.empty()) return "[]\n";
-    std::string out = "[\n";
-    for (std::size_t k = 0; k < which.size(); ++k) {
-        out += text(which[k]);
-        out += k + 1 < which.size() ? ",\n" : "\n";
-    }
-    out += "]\n";
-    return out;
+// Each objective's text handed to `use`.
+using WithText = std::function<void(std::size_t, const std::function<void(std::string_view)>& use)>;
+
+// A JSON list of the objectives `which`, in pieces: one per objective.
+FilePieces json_list(std::vector<std::size_t> which, WithText with_text) {
+    return [which = std::move(which), with_text = std::move(with_text)](const auto& emit) {
+        if (which.empty()) {
+            emit("[]\n");
+            return;
+        }
+        emit("[\n");
+        for (std::size_t k = 0; k < which.size(); ++k) {
+            with_text(which[k], emit);
+            emit(k + 1 < which.size() ? ",\n" : "\n");
+        }
+        emit("]\n");
+    };
 }
 
 }  // namespace
@@ -125,21 +133,32 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
     // slug), what reading it depended on, its school's slug and name, and
     // the site's address.
     std::vector<Digest> keys(objectives.size());
-    std::unordered_map<std::string, bool> live;
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         const Objective& o = objectives[i];
         keys[i] = combine(combine(site.inputs.print(site.objectives.item_ids()[i]), o.source), base_url);
         if (o.school) keys[i] = combine(combine(keys[i], schools[*o.school].slug), schools[*o.school].name);
-        live[o.source] = true;
     }
-    std::erase_if(cache.texts, [&](const auto& entry) { return !live.count(entry.first); });
+    if (cache.keep) {  // texts of objectives that are gone
+        std::unordered_set<std::string_view> live;
+        for (const auto& o : objectives) live.insert(o.source);
+        std::erase_if(cache.texts, [&](const auto& entry) { return !live.count(entry.first); });
+    }
     // Shared by the makers below, which may run after this returns.
     auto prints = std::make_shared<std::vector<Digest>>(std::move(keys));
-    auto text = [&site, &cache, base_url, prints](std::size_t i) -> const std::string& {
+    // A text is kept when the cache keeps texts (the preview), or when its
+    // objective is trust-wide (it is on every school's file). A one-off
+    // build makes a school's objective for its school's file and again for
+    // /objectives.json, and keeps neither: at national size the texts
+    // would be as large as that file.
+    WithText with_text = [&site, &cache, base_url, prints](std::size_t i, const auto& use) {
         const Objective& o = site.objectives.unrecorded()[i];
+        if (!cache.keep && !o.trust_wide()) {
+            use(list_item(site, o, base_url));
+            return;
+        }
         auto& entry = cache.texts[o.source];
         if (entry.first != (*prints)[i] || entry.second.empty()) entry = {(*prints)[i], list_item(site, o, base_url)};
-        return entry.second;
+        use(entry.second);
     };
     auto fingerprint = [prints](const std::vector<std::size_t>& which) {
         Digest d = digest_of(std::to_string(which.size()));
@@ -148,11 +167,11 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
     };
     for (const auto& school : schools)
         each("schools/" + school.slug + "/objectives.json", fingerprint(school.objectives),
-             [which = school.objectives, text] { return json_list(which, text); });
+             json_list(school.objectives, with_text));
     std::vector<std::size_t> all(objectives.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     const Digest everything = fingerprint(all);
-    each("objectives.json", everything, [all = std::move(all), text] { return json_list(all, text); });
+    each("objectives.json", everything, json_list(std::move(all), with_text));
 }
 
 std::optional<Date> page_lastmod(const Site& site, const Page& page) {

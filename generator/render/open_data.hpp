@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "model/site.hpp"
-#include "util/digest.hpp"
 #include "render/pages.hpp"
+#include "util/digest.hpp"
+#include "util/files.hpp"
 
 namespace eqsite {
 
@@ -21,11 +22,14 @@ namespace eqsite {
 // rebuilds, so only objectives that changed are turned into JSON again.
 struct ObjectiveJsonCache {
     std::unordered_map<std::string, std::pair<Digest, std::string>> texts;
+    // A one-off build keeps only trust-wide objectives' texts (see
+    // objectives_files), so no file is ever whole in memory.
+    bool keep = true;
 };
 
 // One file of open data: its fingerprint (of what it is made from, cheap
 // to work out) and a way to make its bytes, called only when needed.
-using OpenDataFile = std::function<void(std::string path, Digest fingerprint, std::function<std::string()> make)>;
+using OpenDataFile = std::function<void(std::string path, Digest fingerprint, FilePieces make)>;
 
 // /objectives.json (every objective) and every school's objectives.json
 // (the objectives its page shows), handed to `each`. Each objective has

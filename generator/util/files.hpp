@@ -3,13 +3,20 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eqsite {
 
 namespace fs = std::filesystem;
+
+// A file made in pieces (a national trust's /objectives.json is hundreds
+// of MB): `make` hands each piece, in order, to the function it is given,
+// so the file need never be whole in memory.
+using FilePieces = std::function<void(const std::function<void(std::string_view)>&)>;
 
 // The whole file as bytes, or nullopt if it cannot be read.
 std::optional<std::string> read_file(const fs::path& path);

@@ -1,7 +1,9 @@
 #include "write/output_folder.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "util/files.hpp"
 
@@ -179,6 +181,69 @@ bool OutputWriter::write(const std::string& path, std::string_view bytes) {
         }
     }
     return write_replacing(target, bytes) && finish(path, digest);
+}
+
+namespace {
+// Whether two files hold the same bytes, read a block at a time.
+bool same_bytes(const fs::path& a, const fs::path& b) {
+    std::error_code ec1, ec2;
+    if (fs::file_size(a, ec1) != fs::file_size(b, ec2) || ec1 || ec2) return false;
+    std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+    if (!x || !y) return false;
+    std::vector<char> p(1 << 16), q(1 << 16);
+    for (;;) {
+        x.read(p.data(), static_cast<std::streamsize>(p.size()));
+        y.read(q.data(), static_cast<std::streamsize>(q.size()));
+        if (x.gcount() != y.gcount() || !std::equal(p.begin(), p.begin() + x.gcount(), q.begin())) return false;
+        if (x.gcount() == 0 || !x || !y) return x.eof() && y.eof() && !x.bad() && !y.bad();
+    }
+}
+}  // namespace
+
+bool OutputWriter::write_pieces(const std::string& path, const FilePieces& make) {
+    const fs::path target = staging_ / from_utf8(path);
+    ensure_folder(target.parent_path());
+    // Into a new file beside the target (which may be a link to the
+    // published file), then renamed over it, as write_replacing() does.
+    const fs::path tmp = target.parent_path() / ("." + to_utf8(target.filename()) + ".eqsite-tmp");
+    // The manifest's digest of a file made in pieces is the digest of its
+    // pieces' digests: the same pieces give the same digest every build.
+    Digest digest = digest_of("pieces");
+    bool ok = false;
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        make([&](std::string_view piece) {
+            out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            digest = combine(digest, digest_of(piece));
+        });
+        ok = static_cast<bool>(out.flush());
+    }
+    std::error_code ec;
+    if (!ok) {
+        fs::remove(tmp, ec);
+        return false;
+    }
+    // The same bytes as the published file: link to it, as write() does.
+    if (const auto it = previous_.files.find(path); it != previous_.files.end() && it->second == digest) {
+        const fs::path published = out_ / from_utf8(path);
+        if (fs::is_regular_file(fs::symlink_status(published, ec)) && same_bytes(published, tmp)) {
+            std::error_code link_ec;
+            if (!fs::equivalent(published, target, link_ec)) {
+                fs::remove(target, link_ec);
+                fs::create_hard_link(published, target, link_ec);
+            }
+            if (!link_ec) {
+                fs::remove(tmp, ec);
+                return finish(path, digest);
+            }
+        }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        return false;
+    }
+    return finish(path, digest);
 }
 
 bool OutputWriter::copy(const std::string& path, const fs::path& from) {

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "util/digest.hpp"
+#include "util/files.hpp"
 #include "util/platform.hpp"
 
 namespace eqsite {
@@ -51,6 +52,13 @@ public:
     virtual ~OutputSink() = default;
     // `path` is output-relative with '/' separators.
     virtual bool write(const std::string& path, std::string_view bytes) = 0;
+    // The same, for a file made in pieces. Unless a sink can do better, the
+    // pieces are joined and written as one.
+    virtual bool write_pieces(const std::string& path, const FilePieces& make) {
+        std::string bytes;
+        make([&](std::string_view piece) { bytes += piece; });
+        return write(path, bytes);
+    }
     virtual bool copy(const std::string& path, const std::filesystem::path& from) = 0;
     // A file of an earlier build that is no longer part of the site. Only
     // sinks that hold an earlier build (the preview's) have one to remove.
@@ -88,6 +96,8 @@ public:
     const std::string& error() const { return error_; }
 
     bool write(const std::string& path, std::string_view bytes) override;
+    // Written to disk piece by piece, never whole in memory.
+    bool write_pieces(const std::string& path, const FilePieces& make) override;
     bool copy(const std::string& path, const std::filesystem::path& from) override;
 
     // Files in the current output that eqsite did not write and that the

@@ -254,3 +254,55 @@ TEST_CASE("a published page edited by hand is replaced by the build's own, never
         CHECK(read(out / "policy/index.html") == "the policy");
     }
 }
+
+namespace {
+// A file made of `pieces`, handed over one at a time.
+FilePieces pieces_of(std::vector<std::string> pieces) {
+    return [pieces = std::move(pieces)](const auto& emit) {
+        for (const auto& p : pieces) emit(p);
+    };
+}
+}  // namespace
+
+TEST_CASE("a file written in pieces is the pieces joined, kept when unchanged, replaced when edited by hand") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    {
+        OutputWriter w(out);
+        REQUIRE(w.write_pieces("objectives.json", pieces_of({"[\n", "  {\"a\": 1}", ",\n", "  {\"b\": 2}", "\n]\n"})));
+        REQUIRE(w.write_pieces("empty.json", pieces_of({})));
+        REQUIRE(w.commit());
+    }
+    CHECK(read(out / "objectives.json") == "[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
+    CHECK(read(out / "empty.json").empty());
+    const auto time = fs::last_write_time(out / "objectives.json");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+    // The same pieces, build after build (the spare folder is reused the
+    // second time): the published file is left alone.
+    for (int build = 0; build < 2; ++build) {
+        OutputWriter w(out);
+        REQUIRE(w.write_pieces("objectives.json", pieces_of({"[\n", "  {\"a\": 1}", ",\n", "  {\"b\": 2}", "\n]\n"})));
+        REQUIRE(w.commit());
+        CHECK(fs::last_write_time(out / "objectives.json") == time);
+    }
+    // Other pieces: a new file.
+    {
+        OutputWriter w(out);
+        REQUIRE(w.write_pieces("objectives.json", pieces_of({"[\n", "  {\"a\": 3}", "\n]\n"})));
+        REQUIRE(w.commit());
+    }
+    CHECK(read(out / "objectives.json") == "[\n  {\"a\": 3}\n]\n");
+    // Edited by hand (same size), then built again from the same pieces:
+    // the build's own bytes, not the edit.
+    write(out / "objectives.json", "[\n  {\"a\": 4}\n]\n");
+    for (int build = 0; build < 2; ++build) {
+        OutputWriter w(out);
+        REQUIRE(w.write_pieces("objectives.json", pieces_of({"[\n", "  {\"a\": 3}", "\n]\n"})));
+        REQUIRE(w.commit());
+        CHECK(read(out / "objectives.json") == "[\n  {\"a\": 3}\n]\n");
+    }
+    // No temporary file is left behind.
+    for (const auto& e : fs::recursive_directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find("eqsite-tmp") == std::string::npos);
+}
