@@ -8,6 +8,9 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "util/diagnostics.hpp"
 
 namespace eqsite::test {
 
@@ -33,6 +36,22 @@ public:
 private:
     fs::path path_;
 };
+
+inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// How many times `what` occurs in `text`, not overlapping.
+inline std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+// Each diagnostic as the terminal shows it, in order.
+inline std::vector<std::string> messages(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& x : d.sorted()) out.push_back(format_diagnostic(x));
+    return out;
+}
 
 inline void write(const fs::path& file, const std::string& text) {
     fs::create_directories(file.parent_path());

@@ -29,8 +29,6 @@ std::string main_text(const std::string& html) {
     return s;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // Builds tests/sites/<name> on 1 September 2026 and returns its pages.
 struct Built {
     Run run;

@@ -15,8 +15,6 @@ using namespace eqsite::test;
 
 namespace {
 
-bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
 struct Built {
     Run run;
     fs::path site, out;

@@ -18,8 +18,6 @@ fs::path new_school_site(const fs::path& dir) {
     return site;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 const char* const slugs[] = {
     "reduce-homophobic-racist-and-transphobic-incidents", "make-the-school-site-accessible-to-wheelchair-users",
     "review-the-curriculum-so-that-every-pupil-sees-themselves-in", "build-links-with-local-faith-and-community-groups",

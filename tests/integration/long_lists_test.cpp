@@ -11,12 +11,6 @@ using namespace eqsite::test;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
-
 // The page numbers a page links to, in order, with 0 for a gap.
 std::vector<int> page_links(const std::string& html) {
     const auto nav = html.find("<nav class=\"pagination\"");
@@ -54,15 +48,15 @@ TEST_CASE("long lists: review dates in pages of 50 schools, and a window of page
     const std::string first = read(out / "review/index.html"), second = read(out / "review/page/2/index.html"),
                       third = read(out / "review/page/3/index.html");
     CHECK_FALSE(fs::exists(out / "review/page/4"));
-    CHECK(count(first, "id=\"review-school-") == 50);
-    CHECK(count(second, "id=\"review-school-") == 50);
-    CHECK(count(third, "id=\"review-school-") == 20);
+    CHECK(occurrences(first, "id=\"review-school-") == 50);
+    CHECK(occurrences(second, "id=\"review-school-") == 50);
+    CHECK(occurrences(third, "id=\"review-school-") == 20);
     for (int i = 0; i < schools; ++i) {
         const std::string id = "id=\"review-school-school-" + std::to_string(1000 + i) + "\"";
-        CHECK(count(first, id) + count(second, id) + count(third, id) == 1);
+        CHECK(occurrences(first, id) + occurrences(second, id) + occurrences(third, id) == 1);
     }
-    CHECK(count(first, "id=\"review-trust\"") == 1);
-    CHECK(count(second, "id=\"review-trust\"") == 0);
+    CHECK(occurrences(first, "id=\"review-trust\"") == 1);
+    CHECK(occurrences(second, "id=\"review-trust\"") == 0);
     CHECK(first.find("id=\"summary\"") != std::string::npos);
     CHECK(second.find("id=\"summary\"") == std::string::npos);
     CHECK(second.find("(page 2 of 3)") != std::string::npos);

@@ -7,7 +7,6 @@
 
 using namespace eqsite::test;
 
-
 TEST_CASE("new site, school and objective make a site that builds without errors") {
     TempDir dir;
     const fs::path site = dir.path() / "my-trust";

@@ -35,14 +35,6 @@ const std::map<std::string, std::string>& built() {
     return files;
 }
 
-bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-std::size_t occurrences(const std::string& hay, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
-    return n;
-}
-
 // A CSV file as rows of column name -> text.
 using Record = std::map<std::string, std::string>;
 

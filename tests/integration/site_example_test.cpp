@@ -35,8 +35,6 @@ const Site& model() {
     return site;
 }
 
-bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
 std::string escaped(const std::string& s) {
     std::string out;
     for (char c : s) {

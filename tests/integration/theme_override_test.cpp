@@ -9,16 +9,6 @@
 
 using namespace eqsite::test;
 
-namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
-
-}  // namespace
-
 TEST_CASE("theme: a site's figures-table partial replaces the markup of every data table") {
     TempDir dir;
     const fs::path out = dir.path() / "public";
@@ -29,10 +19,10 @@ TEST_CASE("theme: a site's figures-table partial replaces the markup of every da
     const std::string school = read(out / "schools/oak-primary/index.html");
     const std::string data = read(out / "data/index.html");
     // The default markup is gone, the site's is there for every table.
-    CHECK(count(school, "class=\"figures\"") == 0);
-    CHECK(count(data, "class=\"figures\"") == 0);
-    CHECK(count(school, "<table class=\"trust-figures\" id=\"table-attendance\"") == 1);
-    CHECK(count(data, "<table class=\"trust-figures\"") == 2 + 3);  // attendance and staff, and the pay gap's three
+    CHECK(occurrences(school, "class=\"figures\"") == 0);
+    CHECK(occurrences(data, "class=\"figures\"") == 0);
+    CHECK(occurrences(school, "<table class=\"trust-figures\" id=\"table-attendance\"") == 1);
+    CHECK(occurrences(data, "<table class=\"trust-figures\"") == 2 + 3);  // attendance and staff, and the pay gap's three
     // The figures are the same: 3 of 40 is hidden, its symbol marked by the
     // site's own class; the others shown as percentages.
     CHECK(school.find("<td class=\"trust-figure trust-symbol\">c</td>") != std::string::npos);

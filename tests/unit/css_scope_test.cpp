@@ -1,13 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "render/css_scope.hpp"
 #include "util/url.hpp"
 
 using namespace eqsite;
-
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using namespace eqsite::test;
 
 TEST_CASE("a stylesheet scoped to a fragment styles nothing outside it") {
     const std::string css =

@@ -2,6 +2,8 @@
 // published forms of a table (render/data_tables.hpp).
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -15,6 +17,7 @@
 #include "table_markup.hpp"
 
 using namespace eqsite;
+using namespace eqsite::test;
 using eqsite::test::chart_svg;
 using eqsite::test::table_html;
 
@@ -88,14 +91,6 @@ Cells school_cells(const PublishedTable& t, std::size_t i) { return published(t,
 Cells trust_cells(const PublishedTable& t) {
     REQUIRE(t.trust);
     return published(t, *t.trust);
-}
-
-bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-std::size_t occurrences(const std::string& hay, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
-    return n;
 }
 
 }  // namespace

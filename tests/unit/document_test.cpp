@@ -1,17 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "load/document.hpp"
 #include "util/text.hpp"
 
 using namespace eqsite;
-
-namespace {
-std::vector<std::string> messages(const Diagnostics& d) {
-    std::vector<std::string> out;
-    for (const auto& x : d.sorted()) out.push_back(format_diagnostic(x));
-    return out;
-}
-}  // namespace
+using namespace eqsite::test;
 
 TEST_CASE("front matter is split from the Markdown body") {
     Diagnostics d;

@@ -12,16 +12,6 @@
 using namespace eqsite;
 using namespace eqsite::test;
 
-namespace {
-
-std::vector<std::string> messages(const Diagnostics& d) {
-    std::vector<std::string> out;
-    for (const auto& x : d.sorted()) out.push_back(format_diagnostic(x));
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("strings: placeholders, plural forms and dates in British English") {
     TempDir dir;
     Diagnostics d;
