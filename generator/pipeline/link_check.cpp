@@ -120,6 +120,13 @@ bool LinkCheck::write(const std::string& path, std::string_view bytes) {
     return true;
 }
 
+bool LinkCheck::write_pieces(const std::string& path, const FilePieces& make) {
+    if (ends_with(path, ".html")) return OutputSink::write_pieces(path, make);
+    std::lock_guard lock(mutex_);
+    files_.insert(path);
+    return true;
+}
+
 bool LinkCheck::copy(const std::string& path, const fs::path&) {
     std::lock_guard lock(mutex_);
     files_.insert(path);

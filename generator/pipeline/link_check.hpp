@@ -30,6 +30,8 @@ public:
 
     bool write(const std::string& path, std::string_view bytes) override;
     bool copy(const std::string& path, const std::filesystem::path& from) override;
+    // Files made in pieces are open data, not pages: noted, never made.
+    bool write_pieces(const std::string& path, const FilePieces& make) override;
 
     // A warning for every link that leads nowhere, at the place in the
     // site's files where the link is written (searched for in content/ and
