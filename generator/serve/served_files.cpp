@@ -116,6 +116,17 @@ bool ServedFiles::Next::write(const std::string& path, std::string_view bytes) {
     return true;
 }
 
+bool ServedFiles::Next::write_pieces(const std::string& path, const FilePieces& make) {
+    if (folder_) return OutputSink::write_pieces(path, make);
+    // Held in memory: made once and moved in, not copied (a national
+    // /objectives.json is hundreds of MB).
+    auto bytes = std::make_shared<std::string>();
+    make([&](std::string_view piece) { bytes->append(piece); });
+    std::lock_guard lock(mutex_);
+    version_->over[path] = std::move(bytes);
+    return true;
+}
+
 bool ServedFiles::Next::copy(const std::string& path, const fs::path& from) {
     if (folder_) {
         if (!folder_->copy(path, from)) return false;

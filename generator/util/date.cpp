@@ -28,12 +28,27 @@ const char* month_name(int m) {
 Date month_date(int year, int month) { return Date{year, month, days_in_month(year, month), true}; }
 
 std::string Date::iso() const {
-    char buf[16];
-    if (whole_month)
-        std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    else
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+    // By hand rather than snprintf: the sitemap writes one per page.
+    if (year < 0 || year > 9999) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, whole_month ? "%04d-%02d" : "%04d-%02d-%02d", year, month, day);
+        return buf;
+    }
+    auto two = [](std::string& s, int v) {
+        s.push_back(static_cast<char>('0' + v / 10 % 10));
+        s.push_back(static_cast<char>('0' + v % 10));
+    };
+    std::string out;
+    out.reserve(10);
+    two(out, year / 100);
+    two(out, year % 100);
+    out.push_back('-');
+    two(out, month);
+    if (!whole_month) {
+        out.push_back('-');
+        two(out, day);
+    }
+    return out;
 }
 
 std::string Date::long_form() const {

@@ -25,6 +25,8 @@ TEST_CASE("date arithmetic and display") {
     CHECK(Date{2024, 11, 30}.plus_months(3) == Date{2025, 2, 28});
     CHECK(Date{2024, 9, 2}.long_form() == "2 September 2024");
     CHECK(Date{2024, 9, 2}.iso() == "2024-09-02");
+    CHECK(Date{987, 12, 31}.iso() == "0987-12-31");
+    CHECK(Date{2030, 10, 10}.iso() == "2030-10-10");
     CHECK(Date{2024, 1, 1} < Date{2024, 1, 2});
 }
 
