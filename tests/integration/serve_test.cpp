@@ -83,47 +83,53 @@ std::string without_live_script(std::string html) {
     return html;
 }
 
-// Sends raw bytes and returns the first line of the answer ("" if none).
-// Sends `bytes` and returns everything the server answers until it closes
-// the connection (or 5 s of silence).
-std::string raw_exchange(int port, const std::string& bytes) {
+// A connection to the server on this computer that gives up reading
+// after 5 s of silence, or -1.
+int connect_to(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
     ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    std::string answer;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-        timeval tv{5, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-        char buf[4096];
-        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
     }
+    timeval tv{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    return fd;
+}
+
+void send_all(int fd, const std::string& bytes) {
+    for (std::size_t sent = 0; sent < bytes.size();) {
+        const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) break;
+        sent += static_cast<std::size_t>(n);
+    }
+}
+
+// Sends `bytes` and returns everything the server answers until it closes
+// the connection (or 5 s of silence).
+std::string raw_exchange(int port, const std::string& bytes) {
+    const int fd = connect_to(port);
+    if (fd < 0) return "";
+    send_all(fd, bytes);
+    std::string answer;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
     ::close(fd);
     return answer;
 }
 
+// Sends raw bytes and returns the first line of the answer ("" if none).
 std::string raw_request(int port, const std::string& bytes) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    const int fd = connect_to(port);
+    if (fd < 0) return "";
+    send_all(fd, bytes);
     std::string answer;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-        timeval tv{5, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        std::size_t sent = 0;
-        while (sent < bytes.size()) {
-            const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) break;
-            sent += static_cast<std::size_t>(n);
-        }
-        char buf[512];
-        const auto n = ::recv(fd, buf, sizeof buf, 0);
-        if (n > 0) answer.assign(buf, static_cast<std::size_t>(n));
-    }
+    char buf[512];
+    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n > 0) answer.assign(buf, static_cast<std::size_t>(n));
     ::close(fd);
     return answer.substr(0, answer.find("\r\n"));
 }
@@ -369,12 +375,8 @@ TEST_CASE("serve: a huge chunked body, huge headers, many ranges, slow clients a
     // listening for reloads: a page request is still answered.
     std::vector<int> held;
     auto open_socket = [&] {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<std::uint16_t>(port));
-        ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const int fd = connect_to(port);
+        REQUIRE(fd >= 0);
         held.push_back(fd);
         return fd;
     };
@@ -480,13 +482,9 @@ TEST_CASE("serve: 100 open pages each hear of an edit, and pages are still answe
     std::vector<int> pages;
     std::vector<std::string> seen(100);
     for (int i = 0; i < 100; ++i) {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<std::uint16_t>(port));
-        ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+        const int fd = connect_to(port);
+        REQUIRE(fd >= 0);
+        send_all(fd, request);
         pages.push_back(fd);
     }
     int opened = 0;
