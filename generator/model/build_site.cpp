@@ -415,12 +415,16 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     const auto& objectives = site.objectives.unrecorded();
     auto& objective_ids = site.objectives.item_ids();
     objective_ids.clear();
+    // Each objective's file name, digested once: the lists below fold in
+    // the names of their members (a national trust has 100 000).
+    std::vector<Digest> named(objectives.size());
     Digest all_objectives = digest_of(std::to_string(objectives.size()));
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         const InputId id = names.id("objective:" + objectives[i].source);
         objective_ids.push_back(id);
         site.inputs.set(id, read.objectives[i]);
-        all_objectives = combine(combine(all_objectives, objectives[i].source), read.objectives[i]);
+        named[i] = digest_of(objectives[i].source);
+        all_objectives = combine(combine(all_objectives, named[i]), read.objectives[i]);
     }
     site.objectives.id = names.id("objectives");
     site.inputs.set(site.objectives.id, all_objectives);
@@ -432,7 +436,7 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     for (std::size_t s = 0; s < schools.size(); ++s) {
         const School& school = schools[s];
         Digest print = combine(combine(read.school_index[s], read.school_plan[s]), school.slug);
-        for (std::size_t o : school.objectives) print = combine(print, objectives[o].source);
+        for (std::size_t o : school.objectives) print = combine(print, named[o]);
         for (const auto& t : school.tables) print = combine(print, std::to_string(t.table) + "/" + std::to_string(t.grid));
         const InputId id = names.id("school:" + school.slug);
         school_ids.push_back(id);
@@ -444,7 +448,7 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
 
     auto index_print = [&](const std::vector<std::size_t>& members) {
         Digest d = digest_of(std::to_string(members.size()));
-        for (std::size_t o : members) d = combine(d, objectives[o].source);
+        for (std::size_t o : members) d = combine(d, named[o]);
         return d;
     };
     for (std::size_t i = 0; i < aim_count; ++i)

@@ -132,11 +132,18 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
     // What each text is made of: the objective's file, its name (the
     // slug), what reading it depended on, its school's slug and name, and
     // the site's address.
+    // (Each digested once, not once per objective: this runs on every
+    // edit in the preview.) An objective's input id stands for its file.
+    const Digest address = digest_of(base_url);
+    std::vector<Digest> school_names(schools.size());
+    for (std::size_t s = 0; s < schools.size(); ++s)
+        school_names[s] = combine(digest_of(schools[s].slug), schools[s].name);
     std::vector<Digest> keys(objectives.size());
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         const Objective& o = objectives[i];
-        keys[i] = combine(combine(site.inputs.print(site.objectives.item_ids()[i]), o.source), base_url);
-        if (o.school) keys[i] = combine(combine(keys[i], schools[*o.school].slug), schools[*o.school].name);
+        const InputId id = site.objectives.item_ids()[i];
+        keys[i] = combine(combine(site.inputs.print(id), Digest{id, 0}), address);
+        if (o.school) keys[i] = combine(keys[i], school_names[*o.school]);
     }
     if (cache.keep) {  // texts of objectives that are gone
         std::unordered_set<std::string_view> live;
