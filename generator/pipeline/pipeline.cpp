@@ -100,13 +100,12 @@ void Pipeline::plan() {
         generated.insert("data/" + t.spec.slug + ".csv");
         generated.insert("data/" + t.spec.slug + ".json");
     }
-    files_ = generated;
-    for (const auto& c : site_.copied_files) {
+    for (const auto& c : site_.copied_files)
         if (generated.count(c.to))
             diags_.error({relative_name(c.from, site_.root), 1, 1},
                          "this file would replace the generated " + c.to + "; rename or move it");
-        files_.insert(c.to);
-    }
+    files_ = std::move(generated);
+    for (const auto& c : site_.copied_files) files_.insert(c.to);
 }
 
 // Renders `which` pages on the worker threads and writes each as it is
@@ -247,8 +246,9 @@ Pipeline::ChangeSet Pipeline::changes() const {
                         [&](InputId id) { return !InputTable::same(written_.inputs, site_.inputs, id); });
         if (changed) cs.pages.push_back(i);
     }
-    for (const auto& path : written_.files)
-        if (!files_.count(path)) cs.removed.push_back(path);
+    if (written_.files != files_)  // most edits add and remove no file
+        for (const auto& path : written_.files)
+            if (!files_.count(path)) cs.removed.push_back(path);
     return cs;
 }
 
@@ -271,11 +271,13 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
         ++files;
     });
     files += render(cs.pages, out);
-    // Routes of pages that are gone.
-    for (auto it = written_.reads.begin(); it != written_.reads.end();)
-        it = files_.count(output_path(it->first)) ? std::next(it) : written_.reads.erase(it);
+    if (written_.files != files_) {
+        // Routes of pages that are gone.
+        for (auto it = written_.reads.begin(); it != written_.reads.end();)
+            it = files_.count(output_path(it->first)) ? std::next(it) : written_.reads.erase(it);
+        written_.files = files_;
+    }
     written_.inputs = site_.inputs;
-    written_.files = files_;
     written_.done = true;
     return files;
 }
