@@ -218,8 +218,22 @@ std::size_t Pipeline::write_all(OutputSink& out) {
     return files;
 }
 
+namespace {
+// Whether anything in the site's theme folder is a symbolic link: an edit
+// is then reported under the link's target, not under theme/.
+bool theme_through_link(const fs::path& site) {
+    std::error_code ec;
+    const fs::path dir = site / "theme";
+    if (fs::is_symlink(dir, ec)) return true;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_symlink(ec)) return true;
+    return false;
+}
+}  // namespace
+
 // The theme (templates, partials, strings) reads only the site's theme/
-// folder and the language setting, so a rebuild for other files keeps it.
+// folder and the language setting, so a rebuild for other files keeps it
+// (unless the folder holds a link, whose edits are reported elsewhere).
 void Pipeline::load_theme_if_changed(const Changes& changes) {
     const SiteConfig& config = site_.config.unrecorded();
     const Location at = config.where("language");
@@ -228,10 +242,11 @@ void Pipeline::load_theme_if_changed(const Changes& changes) {
     const bool touched = changes.everything || std::any_of(changes.paths.begin(), changes.paths.end(), [](const auto& p) {
                              return p == "theme" || p.starts_with("theme/");
                          });
-    if (!options_.incremental || touched || theme_for_ != key) {
+    if (!options_.incremental || touched || theme_for_ != key || theme_linked_) {
         theme_diags_ = Diagnostics{};
         theme_ = load_theme(options_.site, theme_diags_, config.language, at);
         theme_for_ = key;
+        theme_linked_ = options_.incremental && theme_through_link(options_.site);
     }
     diags_.append(theme_diags_);
 }

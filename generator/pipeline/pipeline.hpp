@@ -118,6 +118,7 @@ private:
     // What the theme was loaded for, and what loading it reported: the
     // preview loads it again only when a theme file or the language changed.
     std::optional<std::string> theme_for_;
+    bool theme_linked_ = false;  // loaded again every time: see theme_through_link()
     Diagnostics theme_diags_;
     RenderOptions render_;
     std::vector<Page> pages_;

@@ -77,7 +77,7 @@ public:
     // Starts the clock and the byte count for the next request.
     void next_request() {
         deadline_ = clock::now() + limits_.read_deadline;
-        read_ = 0;
+        read_ = end_ - at_;  // what is already buffered belongs to this request
     }
 
     // Bytes received but not yet read (the next request, if pipelined).

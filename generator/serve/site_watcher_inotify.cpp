@@ -71,7 +71,7 @@ public:
             if (wait_readable(left) && read_events()) last_event = clock::now();
         }
         WatchedChanges changes;
-        changes.everything = rescan_;
+        changes.everything = rescan_ || degraded_;
         changes.paths.assign(changed_.begin(), changed_.end());
         changed_.clear();
         open_writes_.clear();
@@ -133,8 +133,10 @@ private:
             }
             for (const char* top : site_input_folders) {
                 if (name != top) continue;
-                if (e.mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(root_ / name);  // a folder appeared
-                if (e.mask & (IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE)) rescan_ = true;
+                // A folder appeared: its files may be there before its
+                // watches are, so they are all looked at.
+                if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && !watch_tree(root_ / name)) degraded_ = true;
+                if (e.mask & (IN_CREATE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE)) rescan_ = true;
                 return (e.mask & (IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)) != 0;
             }
             return false;  // anything else in the site folder (public/, .git/, README.md)
@@ -145,7 +147,8 @@ private:
             rescan_ = true;  // a renamed folder keeps its watch but not its path
             return true;
         }
-        if ((e.mask & IN_ISDIR) && (e.mask & (IN_CREATE | IN_MOVED_TO))) watch_tree(folder->second / name);
+        if ((e.mask & IN_ISDIR) && (e.mask & (IN_CREATE | IN_MOVED_TO)) && !watch_tree(folder->second / name))
+            degraded_ = true;
         if ((e.mask & IN_ISDIR) && (e.mask & IN_MOVED_FROM)) rescan_ = true;
         note(relative(folder->second / name), e.mask);
         return true;
@@ -193,7 +196,8 @@ private:
     void rewatch() {
         const auto before = folders_;
         folders_.clear();
-        for (const char* top : site_input_folders) watch_tree(root_ / top);
+        for (const char* top : site_input_folders)
+            if (!watch_tree(root_ / top)) degraded_ = true;
         std::set<int> kept;
         for (const auto& [wd, path] : folders_) kept.insert(wd);
         for (const auto& [wd, path] : before)
@@ -205,6 +209,11 @@ private:
     int root_wd_ = -1;
     std::unordered_map<int, fs::path> folders_;  // watch -> folder
     bool rescan_ = false;
+    // A folder could not be watched (the system's limit on watches was
+    // reached after start): changes in it make no event, and the preview
+    // trusts the events, so from then on every change is reported as
+    // "anything may have changed" and every file is looked at.
+    bool degraded_ = false;
     std::set<std::string> changed_;      // site-relative paths seen changing
     std::set<std::string> open_writes_;  // files written but not yet closed
 };

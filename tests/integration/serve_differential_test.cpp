@@ -493,3 +493,32 @@ TEST_CASE("serve: an edit of a school's objective re-renders the home page only 
     CHECK(overdue.count("/schools/meadowside-school/") == 1);
     CHECK(overdue.count("/") == 1);
 }
+
+TEST_CASE("serve: a theme file that links to another file of the site follows that file's edits") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    const auto footer = [](const std::string& words) {
+        return "<footer class=\"site-footer\"><p><a href=\"{{accessibility_href}}\">Accessibility statement</a> (" +
+               words + ")</p></footer>\n";
+    };
+    write(site / "static/footer.mustache", footer("first words"));
+    fs::create_directories(site / "theme/partials");
+    std::error_code ec;
+    fs::create_symlink("../../static/footer.mustache", site / "theme/partials/site-footer.mustache", ec);
+    if (ec) {
+        WARN("this system cannot make symbolic links");
+        return;
+    }
+    fs::create_directories(dir.path() / "work");
+    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
+    REQUIRE(preview.rebuild().ok);
+    CHECK(served(preview).at("index.html").find("first words") != std::string::npos);
+    // The watcher reports the file that was written, not the link to it.
+    write(site / "static/footer.mustache", footer("second words"));
+    REQUIRE(preview.rebuild({{"static/footer.mustache"}, false}).ok);
+    const Files now = served(preview);
+    CHECK(now.at("index.html").find("second words") != std::string::npos);
+    CHECK(now == *clean_build(site));
+}

@@ -73,7 +73,12 @@ TEST_CASE("the site watchers wake on every kind of change, once per burst") {
     }
     SECTION("a watched folder that did not exist at the start") {
         write(root / "theme/templates/page.mustache", "{{title}}");
-        CHECK(watcher->wait_for_change(wake));
+        const auto made = watcher->wait_for_change(wake);
+        REQUIRE(made);
+        // Its files may come before its watches: reported as everything,
+        // or with the file itself, never as nothing under theme/.
+        CHECK((made->everything || std::count(made->paths.begin(), made->paths.end(),
+                                              "theme/templates/page.mustache") == 1));
         write(root / "theme/templates/page.mustache", "<h1>{{title}}</h1>");
         CHECK(watcher->wait_for_change(wake));
     }
