@@ -352,8 +352,6 @@ void warn_overdue_work(const Site& site, const ReviewGroup& g, Diagnostics& diag
 
 }  // namespace
 
-void warn_review(const Site& site, Diagnostics& diags) { warn_review(site, review_dates(site), diags); }
-
 SiteSummary summarise(const Site& site, const std::vector<ReviewGroup>& groups) {
     static_assert(std::tuple_size_v<decltype(SiteSummary::review_counts)> == review_status_count);
     SiteSummary summary;

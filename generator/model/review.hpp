@@ -74,9 +74,7 @@ std::array<std::size_t, review_status_count> count_statuses(const std::vector<Re
 
 // Warnings for every overdue item, every item without a date or not
 // published, and every overdue objective and action, each at the setting
-// to change; a note for items due soon.
-void warn_review(const Site& site, Diagnostics& diags);
-// The same, given review_dates(site).
+// to change; a note for items due soon. `groups` is review_dates(site).
 void warn_review(const Site& site, const std::vector<ReviewGroup>& groups, Diagnostics& diags);
 
 // The site's summary figures (SiteSummary), given review_dates(site).

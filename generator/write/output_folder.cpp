@@ -38,12 +38,30 @@ namespace {
 // Writes through a temporary name and renames it over the target, so a
 // file that is a hard link shared with the published output is replaced,
 // never changed in place, and no reader sees half a file.
-bool write_replacing(const fs::path& file, std::string_view bytes) {
-    const fs::path tmp = file.parent_path() / ("." + to_utf8(file.filename()) + ".eqsite-tmp");
-    if (!write_file(tmp, bytes)) return false;
+fs::path temporary_for(const fs::path& file) {
+    return file.parent_path() / ("." + to_utf8(file.filename()) + ".eqsite-tmp");
+}
+
+// Renames `tmp` over `file`; on failure `tmp` is removed.
+bool rename_into_place(const fs::path& tmp, const fs::path& file) {
     std::error_code ec;
     fs::rename(tmp, file, ec);
     if (ec) fs::remove(tmp, ec);
+    return !ec;
+}
+
+bool write_replacing(const fs::path& file, std::string_view bytes) {
+    const fs::path tmp = temporary_for(file);
+    return write_file(tmp, bytes) && rename_into_place(tmp, file);
+}
+
+// Makes `target` the published file itself (a hard link), so an unchanged
+// file keeps its modification time and costs no write. False if it cannot.
+bool link_published(const fs::path& published, const fs::path& target) {
+    std::error_code ec;
+    if (fs::equivalent(published, target, ec)) return true;
+    fs::remove(target, ec);
+    fs::create_hard_link(published, target, ec);
     return !ec;
 }
 
@@ -173,12 +191,7 @@ bool OutputWriter::write(const std::string& path, std::string_view bytes) {
         const auto on_disk = fs::is_regular_file(fs::symlink_status(published, ec))
                                  ? read_file(published, bytes.size() + 1, why)
                                  : std::nullopt;
-        if (on_disk && *on_disk == bytes) {
-            if (fs::equivalent(published, target, ec)) return finish(path, digest);
-            fs::remove(target, ec);
-            fs::create_hard_link(published, target, ec);
-            if (!ec) return finish(path, digest);
-        }
+        if (on_disk && *on_disk == bytes && link_published(published, target)) return finish(path, digest);
     }
     return write_replacing(target, bytes) && finish(path, digest);
 }
@@ -205,7 +218,7 @@ bool OutputWriter::write_pieces(const std::string& path, const FilePieces& make)
     ensure_folder(target.parent_path());
     // Into a new file beside the target (which may be a link to the
     // published file), then renamed over it, as write_replacing() does.
-    const fs::path tmp = target.parent_path() / ("." + to_utf8(target.filename()) + ".eqsite-tmp");
+    const fs::path tmp = temporary_for(target);
     // The manifest's digest of a file made in pieces is the digest of its
     // pieces' digests: the same pieces give the same digest every build.
     Digest digest = digest_of("pieces");
@@ -226,24 +239,13 @@ bool OutputWriter::write_pieces(const std::string& path, const FilePieces& make)
     // The same bytes as the published file: link to it, as write() does.
     if (const auto it = previous_.files.find(path); it != previous_.files.end() && it->second == digest) {
         const fs::path published = out_ / from_utf8(path);
-        if (fs::is_regular_file(fs::symlink_status(published, ec)) && same_bytes(published, tmp)) {
-            std::error_code link_ec;
-            if (!fs::equivalent(published, target, link_ec)) {
-                fs::remove(target, link_ec);
-                fs::create_hard_link(published, target, link_ec);
-            }
-            if (!link_ec) {
-                fs::remove(tmp, ec);
-                return finish(path, digest);
-            }
+        if (fs::is_regular_file(fs::symlink_status(published, ec)) && same_bytes(published, tmp) &&
+            link_published(published, target)) {
+            fs::remove(tmp, ec);
+            return finish(path, digest);
         }
     }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        return false;
-    }
-    return finish(path, digest);
+    return rename_into_place(tmp, target) && finish(path, digest);
 }
 
 bool OutputWriter::copy(const std::string& path, const fs::path& from) {
