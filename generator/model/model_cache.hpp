@@ -30,6 +30,10 @@ struct CachedRead {
     // a national trust has 100 000); lend_back() returns it before the
     // next rebuild. A lent value that never came back is read again.
     bool lent = false;
+    // The Reader's marks during one rebuild: this rebuild took the entry
+    // (it stays in the cache), or found it stale (it must be read again).
+    bool taken = false;
+    bool stale = false;
 };
 
 template <typename T>

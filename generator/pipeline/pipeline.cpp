@@ -115,6 +115,7 @@ void Pipeline::plan() {
 std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& out) {
     std::vector<std::string> errors(which.size());
     std::vector<std::vector<InputId>> reads(options_.incremental ? which.size() : 0);
+    std::vector<std::string> lines(reads.size());  // sitemap lines
     std::atomic<std::size_t> next{0};
     auto work = [&](bool reports) {
         Renderer renderer(site_, theme_, render_);
@@ -125,6 +126,7 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
             if (options_.incremental) {
                 InputRecorder::Scope record(reads[k]);
                 html = renderer.render(page, error);
+                lines[k] = sitemap_line(site_, page, render_.base_url);
             } else {
                 html = renderer.render(page, error);
             }
@@ -144,7 +146,13 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
         auto& r = reads[k];
         std::sort(r.begin(), r.end());
         r.erase(std::unique(r.begin(), r.end()), r.end());
-        written_.reads[pages_[which[k]].route] = std::move(r);
+        const std::string& route = pages_[which[k]].route;
+        written_.reads[route] = std::move(r);
+        const auto line = written_.sitemap.find(route);
+        if (line == written_.sitemap.end() ? lines[k].empty() : line->second == lines[k]) continue;
+        if (lines[k].empty()) written_.sitemap.erase(line);
+        else written_.sitemap[route] = std::move(lines[k]);
+        written_.sitemap_changed = true;
     }
     return which.size();
 }
@@ -153,7 +161,7 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
     auto generated = [&](std::string path, std::string bytes) {
         // Only the preview compares files by digest.
         const Digest d = options_.incremental ? digest_of(bytes) : Digest{};
-        each({std::move(path), d, [b = std::move(bytes)]() mutable { return std::move(b); }, std::nullopt, {}});
+        each({std::move(path), d, [b = std::move(bytes)]() mutable { return std::move(b); }, std::nullopt, {}, {}});
     };
     for (const auto& [name, file] : theme_.assets) generated("assets/" + name, file.text);
     for (const auto& name : scripts_asked_for()) generated("assets/" + name, theme_.scripts.at(name).text);
@@ -167,30 +175,32 @@ void Pipeline::other_files(bool data, const std::function<void(OtherFile&&)>& ea
         generated("data/" + t.spec.slug + ".csv", table_csv(t, slugs));
         generated("data/" + t.spec.slug + ".json", table_json(t, slugs));
     }
-    generated("sitemap.xml", sitemap_xml(site_, pages_, render_.base_url));
+    // The preview writes the sitemap after the pages, from their lines (write_sitemap).
+    if (!options_.incremental) generated("sitemap.xml", sitemap_xml(site_, pages_, render_.base_url));
     // Made only when its fingerprint changed (every objective's JSON is a
     // large file at national size; an edit changes a few objectives).
     ObjectiveJsonCache once;  // build and check: each objective once, then dropped
     once.keep = false;
     objectives_files(site_, render_.base_url, options_.incremental ? objective_json_ : once,
-                     [&](std::string path, Digest fingerprint, FilePieces make) {
-                         each({std::move(path), fingerprint, {}, std::nullopt, std::move(make)});
+                     [&](std::string path, Digest fingerprint, FilePieces make, HeldMaker held) {
+                         each({std::move(path), fingerprint, {}, std::nullopt, std::move(make), std::move(held)});
                      });
     generated("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + render_.base_url + "/sitemap.xml\n");
     for (const auto& c : site_.copied_files) {
         if (!options_.incremental) {
-            each({c.to, {}, {}, c.from, {}});
+            each({c.to, {}, {}, c.from, {}, {}});
             continue;
         }
         // The preview compares copies by content, read only when they may have changed.
         const auto version = state_.files.look(c.from, max_data_file);
         ReadError why;
         (void)state_.files.take(c.from, max_data_file, why);  // not kept: copy() reads it
-        each({c.to, version.digest, {}, c.from, {}});
+        each({c.to, version.digest, {}, c.from, {}, {}});
     }
 }
 
 bool Pipeline::put(OutputSink& out, const OtherFile& f) {
+    if (f.held) return out.write_held(f.path, f.held());
     if (f.pieces) return out.write_pieces(f.path, f.pieces);
     return f.bytes ? out.write(f.path, f.bytes()) : out.copy(f.path, *f.from);
 }
@@ -207,9 +217,16 @@ std::size_t Pipeline::write_all(OutputSink& out) {
     });
     std::vector<std::size_t> all(pages_.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    if (options_.incremental) written_.reads.clear();
+    if (options_.incremental) {
+        written_.reads.clear();
+        written_.sitemap.clear();
+        written_.others.clear();
+    }
     files += render(all, out);
     if (options_.incremental) {
+        written_.sitemap_changed = true;
+        files += write_sitemap(out);
+        others["sitemap.xml"] = written_.others["sitemap.xml"];
         written_.inputs = site_.inputs;
         written_.others = std::move(others);
         written_.files = files_;
@@ -288,13 +305,32 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
     files += render(cs.pages, out);
     if (written_.files != files_) {
         // Routes of pages that are gone.
-        for (auto it = written_.reads.begin(); it != written_.reads.end();)
-            it = files_.count(output_path(it->first)) ? std::next(it) : written_.reads.erase(it);
+        for (auto it = written_.reads.begin(); it != written_.reads.end();) {
+            if (files_.count(output_path(it->first))) {
+                ++it;
+                continue;
+            }
+            written_.sitemap_changed |= written_.sitemap.erase(it->first) > 0;
+            it = written_.reads.erase(it);
+        }
         written_.files = files_;
     }
+    files += write_sitemap(out);
     written_.inputs = site_.inputs;
     written_.done = true;
     return files;
+}
+
+std::size_t Pipeline::write_sitemap(OutputSink& out) {
+    if (!written_.sitemap_changed) return 0;
+    written_.sitemap_changed = false;
+    std::string xml = sitemap_xml(written_.sitemap);
+    const Digest d = digest_of(xml);
+    const auto before = written_.others.find("sitemap.xml");
+    if (before != written_.others.end() && before->second == d) return 0;
+    if (!out.write("sitemap.xml", xml)) diags_.error({"sitemap.xml", 1, 1}, "cannot write sitemap.xml");
+    written_.others["sitemap.xml"] = d;
+    return 1;
 }
 
 Diagnostics check_site(const PipelineOptions& options) {

@@ -102,6 +102,7 @@ private:
         std::function<std::string()> bytes;         // generated (data, sitemap, robots, assets), made when called
         std::optional<std::filesystem::path> from;  // or copied from the site
         FilePieces pieces;                          // or made in pieces (open data)
+        HeldMaker held;                             // or pieces the preview holds (open data)
     };
     // Writes `f` to `out`; false if it could not.
     static bool put(OutputSink& out, const OtherFile& f);
@@ -135,8 +136,16 @@ private:
         std::unordered_map<std::string, std::vector<InputId>> reads;  // by route
         std::map<std::string, Digest> others;                         // other files by path
         std::set<std::string> files;
+        // Each page's line of the sitemap, worked out with the page (so
+        // from the same recorded inputs), by route; and whether one
+        // changed since the sitemap was last written.
+        std::map<std::string, std::string> sitemap;
+        bool sitemap_changed = false;
         bool done = false;
     } written_;
+    // The preview's sitemap, from written_.sitemap, if a line changed.
+    // Returns the number of files written (0 or 1).
+    std::size_t write_sitemap(OutputSink& out);
 };
 
 // `eqsite check`: everything `build` does except writing, including

@@ -80,9 +80,10 @@ std::optional<Date> listing_lastmod(const Site& site, const std::vector<std::siz
 // A page of /review/: its schools, and the trust's dates on the first.
 std::optional<Date> review_lastmod(const Site& site, std::size_t page, Date today) {
     std::optional<Date> newest = page == 0 ? trust_lastmod(site, today) : std::nullopt;
-    const auto& schools = site.schools.unrecorded();
-    const std::size_t from = std::min(schools.size(), page * review_page_size);
-    const std::size_t to = std::min(schools.size(), from + review_page_size);
+    // The number of schools as the page reads it (it decides which schools are on the page).
+    const std::size_t count = site.schools.size();
+    const std::size_t from = std::min(count, page * review_page_size);
+    const std::size_t to = std::min(count, from + review_page_size);
     for (std::size_t i = from; i < to; ++i) take_newest(newest, school_lastmod(site, site.schools[i], today), today);
     return newest;
 }
@@ -123,6 +124,30 @@ FilePieces json_list(std::vector<std::size_t> which, WithText with_text) {
     };
 }
 
+// The same list as the cache's texts, shared, with what goes between them.
+using SharedText = std::function<std::shared_ptr<const std::string>(std::size_t)>;
+HeldMaker held_list(std::vector<std::size_t> which, SharedText text) {
+    return [which = std::move(which), text = std::move(text)] {
+        static const auto empty = std::make_shared<const std::string>("[]\n");
+        static const auto open = std::make_shared<const std::string>("[\n");
+        static const auto between = std::make_shared<const std::string>(",\n");
+        static const auto close = std::make_shared<const std::string>("\n]\n");
+        auto pieces = std::make_shared<HeldPieces>();
+        if (which.empty()) {
+            pieces->push_back(empty);
+            return std::shared_ptr<const HeldPieces>(std::move(pieces));
+        }
+        pieces->reserve(2 * which.size() + 1);
+        pieces->push_back(open);
+        for (std::size_t k = 0; k < which.size(); ++k) {
+            if (k) pieces->push_back(between);
+            pieces->push_back(text(which[k]));
+        }
+        pieces->push_back(close);
+        return std::shared_ptr<const HeldPieces>(std::move(pieces));
+    };
+}
+
 }  // namespace
 
 void objectives_files(const Site& site, const std::string& base_url, ObjectiveJsonCache& cache,
@@ -157,28 +182,37 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
     // build makes a school's objective for its school's file and again for
     // /objectives.json, and keeps neither: at national size the texts
     // would be as large as that file.
-    WithText with_text = [&site, &cache, base_url, prints](std::size_t i, const auto& use) {
+    // The cache's text of objective i, made again if what it is made from changed.
+    auto cached = [&site, &cache, base_url, prints](std::size_t i) {
+        const Objective& o = site.objectives.unrecorded()[i];
+        auto& entry = cache.texts[o.source];
+        if (entry.first != (*prints)[i] || !entry.second)
+            entry = {(*prints)[i], std::make_shared<const std::string>(list_item(site, o, base_url))};
+        return entry.second;
+    };
+    WithText with_text = [&site, &cache, base_url, cached](std::size_t i, const auto& use) {
         const Objective& o = site.objectives.unrecorded()[i];
         if (!cache.keep && !o.trust_wide()) {
             use(list_item(site, o, base_url));
             return;
         }
-        auto& entry = cache.texts[o.source];
-        if (entry.first != (*prints)[i] || entry.second.empty()) entry = {(*prints)[i], list_item(site, o, base_url)};
-        use(entry.second);
+        use(*cached(i));
     };
     auto fingerprint = [prints](const std::vector<std::size_t>& which) {
         Digest d = digest_of(std::to_string(which.size()));
         for (std::size_t i : which) d = combine(d, (*prints)[i]);
         return d;
     };
-    for (const auto& school : schools)
-        each("schools/" + school.slug + "/objectives.json", fingerprint(school.objectives),
-             json_list(school.objectives, with_text));
+    // The preview holds the cache's texts; a build streams them.
+    auto hand = [&](std::string path, std::vector<std::size_t> which) {
+        const Digest print = fingerprint(which);
+        if (cache.keep) each(std::move(path), print, {}, held_list(std::move(which), cached));
+        else each(std::move(path), print, json_list(std::move(which), with_text), {});
+    };
+    for (const auto& school : schools) hand("schools/" + school.slug + "/objectives.json", school.objectives);
     std::vector<std::size_t> all(objectives.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    const Digest everything = fingerprint(all);
-    each("objectives.json", everything, json_list(std::move(all), with_text));
+    hand("objectives.json", std::move(all));
 }
 
 std::optional<Date> page_lastmod(const Site& site, const Page& page) {
@@ -214,35 +248,27 @@ std::optional<Date> page_lastmod(const Site& site, const Page& page) {
         page.kind);
 }
 
-std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const std::string& base_url) {
-    std::vector<const Page*> listed;
-    for (const auto& p : pages)
-        if (!std::holds_alternative<NotFoundPage>(p.kind) && !for_other_sites(p)) listed.push_back(&p);
-    std::sort(listed.begin(), listed.end(), [](const Page* a, const Page* b) { return a->route < b->route; });
-    // The site-wide date is the same for every page that gathers the site: work it out once.
-    std::optional<std::optional<Date>> whole_site;
+std::string sitemap_line(const Site& site, const Page& page, const std::string& base_url) {
+    if (std::holds_alternative<NotFoundPage>(page.kind) || for_other_sites(page)) return {};
+    std::string line = "  <url><loc>" + html_escape(base_url + page.route) + "</loc>";
+    if (const auto lastmod = page_lastmod(site, page)) line += "<lastmod>" + lastmod->iso() + "</lastmod>";
+    line += "</url>\n";
+    return line;
+}
+
+std::string sitemap_xml(const std::map<std::string, std::string>& lines) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const Page* p : listed) {
-        std::optional<Date> lastmod;
-        const bool gathers = std::visit(
-            [](const auto& kind) {
-                using K = std::decay_t<decltype(kind)>;
-                return std::is_same_v<K, HomePage> || std::is_same_v<K, ObjectivesPage> || std::is_same_v<K, DataPage>;
-            },
-            p->kind);
-        if (gathers) {
-            if (!whole_site) whole_site = page_lastmod(site, *p);
-            lastmod = *whole_site;
-        } else {
-            lastmod = page_lastmod(site, *p);
-        }
-        xml += "  <url><loc>" + html_escape(base_url + p->route) + "</loc>";
-        if (lastmod) xml += "<lastmod>" + lastmod->iso() + "</lastmod>";
-        xml += "</url>\n";
-    }
+    for (const auto& [route, line] : lines) xml += line;
     xml += "</urlset>\n";
     return xml;
+}
+
+std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const std::string& base_url) {
+    std::map<std::string, std::string> lines;
+    for (const auto& p : pages)
+        if (auto line = sitemap_line(site, p, base_url); !line.empty()) lines.emplace(p.route, std::move(line));
+    return sitemap_xml(lines);
 }
 
 }  // namespace eqsite

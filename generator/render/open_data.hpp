@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -21,15 +23,19 @@ namespace eqsite {
 // was made from. Made when first asked for; the preview keeps it between
 // rebuilds, so only objectives that changed are turned into JSON again.
 struct ObjectiveJsonCache {
-    std::unordered_map<std::string, std::pair<Digest, std::string>> texts;
+    std::unordered_map<std::string, std::pair<Digest, std::shared_ptr<const std::string>>> texts;
     // A one-off build keeps only trust-wide objectives' texts (see
     // objectives_files), so no file is ever whole in memory.
     bool keep = true;
 };
 
 // One file of open data: its fingerprint (of what it is made from, cheap
-// to work out) and a way to make its bytes, called only when needed.
-using OpenDataFile = std::function<void(std::string path, Digest fingerprint, FilePieces make)>;
+// to work out) and a way to make its bytes, called only when needed:
+// `make` streams them (a one-off build), or, when the cache keeps texts
+// (the preview), `held` lists the cache's texts and what joins them, so
+// the file is never copied whole on an edit.
+using HeldMaker = std::function<std::shared_ptr<const HeldPieces>()>;
+using OpenDataFile = std::function<void(std::string path, Digest fingerprint, FilePieces make, HeldMaker held)>;
 
 // /objectives.json (every objective) and every school's objectives.json
 // (the objectives its page shows), handed to `each`. Each objective has
@@ -46,8 +52,14 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
 // approval dates), never after today; nullopt when it says nothing.
 std::optional<Date> page_lastmod(const Site& site, const Page& page);
 
-// sitemap.xml: every page but the 404 page, sorted, with <lastmod> where
-// page_lastmod knows it.
+// sitemap.xml: every page but the 404 page and pages for other sites,
+// sorted, with <lastmod> where page_lastmod knows it.
 std::string sitemap_xml(const Site& site, const std::vector<Page>& pages, const std::string& base_url);
+// The same, one line at a time: `page`'s line ("" for a page the sitemap
+// leaves out), and the sitemap of lines by route. The preview works out a
+// page's line with the page, so it reads the same inputs and is worked
+// out again only when they change.
+std::string sitemap_line(const Site& site, const Page& page, const std::string& base_url);
+std::string sitemap_xml(const std::map<std::string, std::string>& lines);
 
 }  // namespace eqsite

@@ -12,11 +12,18 @@ struct ServedFiles::Base {
     std::set<std::string> files;
 };
 
-// A full build, with what changed since written over it: a null entry is a
-// file that is gone.
+// A full build, with what changed since written over it.
 struct ServedFiles::Version {
+    // A file written over the full build: its bytes, or pieces held as
+    // they were written (joined when the file is asked for). Neither: it
+    // is gone.
+    struct Over {
+        std::shared_ptr<const std::string> bytes;
+        std::shared_ptr<const HeldPieces> pieces;
+        bool gone() const { return !bytes && !pieces; }
+    };
     std::shared_ptr<Base> base;
-    std::unordered_map<std::string, std::shared_ptr<const std::string>> over;
+    std::unordered_map<std::string, Over> over;
 };
 
 ServedFiles::~ServedFiles() {
@@ -80,8 +87,12 @@ std::optional<ServedFiles::Found> ServedFiles::find(const std::string& path) con
     }
     if (!v) return std::nullopt;
     if (const auto it = v->over.find(path); it != v->over.end()) {
-        if (!it->second) return std::nullopt;
-        return Found{it->second, {}};
+        const Version::Over& o = it->second;
+        if (o.gone()) return std::nullopt;
+        if (o.bytes) return Found{o.bytes, {}};
+        auto joined = std::make_shared<std::string>();
+        for (const auto& piece : *o.pieces) *joined += *piece;
+        return Found{std::move(joined), {}};
     }
     if (!v->base->files.count(path)) return std::nullopt;
     return Found{nullptr, v->base->folder / from_utf8(path)};
@@ -96,8 +107,8 @@ std::set<std::string> ServedFiles::paths() const {
     std::set<std::string> out;
     if (!v) return out;
     out = v->base->files;
-    for (const auto& [path, bytes] : v->over) {
-        if (bytes) out.insert(path);
+    for (const auto& [path, o] : v->over) {
+        if (!o.gone()) out.insert(path);
         else out.erase(path);
     }
     return out;
@@ -112,7 +123,7 @@ bool ServedFiles::Next::write(const std::string& path, std::string_view bytes) {
     }
     auto held = std::make_shared<const std::string>(bytes);
     std::lock_guard lock(mutex_);
-    version_->over[path] = std::move(held);
+    version_->over[path] = {std::move(held), nullptr};
     return true;
 }
 
@@ -123,7 +134,16 @@ bool ServedFiles::Next::write_pieces(const std::string& path, const FilePieces& 
     auto bytes = std::make_shared<std::string>();
     make([&](std::string_view piece) { bytes->append(piece); });
     std::lock_guard lock(mutex_);
-    version_->over[path] = std::move(bytes);
+    version_->over[path] = {std::move(bytes), nullptr};
+    return true;
+}
+
+bool ServedFiles::Next::write_held(const std::string& path, std::shared_ptr<const HeldPieces> pieces) {
+    if (folder_) return OutputSink::write_held(path, std::move(pieces));
+    // Kept as they are: an edit at national size changes one objective of
+    // /objectives.json, and the file is rarely asked for in a preview.
+    std::lock_guard lock(mutex_);
+    version_->over[path] = {nullptr, std::move(pieces)};
     return true;
 }
 
@@ -142,7 +162,7 @@ bool ServedFiles::Next::copy(const std::string& path, const fs::path& from) {
 void ServedFiles::Next::remove(const std::string& path) {
     std::lock_guard lock(mutex_);
     if (folder_) version_->base->files.erase(path);
-    else version_->over[path] = nullptr;
+    else version_->over[path] = {};
 }
 
 }  // namespace eqsite

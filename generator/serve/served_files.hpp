@@ -64,6 +64,7 @@ class ServedFiles::Next : public OutputSink {
 public:
     bool write(const std::string& path, std::string_view bytes) override;
     bool write_pieces(const std::string& path, const FilePieces& make) override;
+    bool write_held(const std::string& path, std::shared_ptr<const HeldPieces> pieces) override;
     bool copy(const std::string& path, const std::filesystem::path& from) override;
     void remove(const std::string& path) override;
 

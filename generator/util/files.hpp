@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@ namespace fs = std::filesystem;
 // of MB): `make` hands each piece, in order, to the function it is given,
 // so the file need never be whole in memory.
 using FilePieces = std::function<void(const std::function<void(std::string_view)>&)>;
+// A file whose pieces are held by someone else (the preview's cache of
+// each objective's JSON), shared rather than copied: the preview keeps
+// them as they are and joins them only when the file is asked for.
+using HeldPieces = std::vector<std::shared_ptr<const std::string>>;
 
 // The whole file as bytes, or nullopt if it cannot be read.
 std::optional<std::string> read_file(const fs::path& path);

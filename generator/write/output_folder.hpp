@@ -59,6 +59,13 @@ public:
         make([&](std::string_view piece) { bytes += piece; });
         return write(path, bytes);
     }
+    // The same, for pieces that are held elsewhere (the preview keeps them
+    // as they are); other sinks write them as pieces.
+    virtual bool write_held(const std::string& path, std::shared_ptr<const HeldPieces> pieces) {
+        return write_pieces(path, [&](const auto& emit) {
+            for (const auto& piece : *pieces) emit(*piece);
+        });
+    }
     virtual bool copy(const std::string& path, const std::filesystem::path& from) = 0;
     // A file of an earlier build that is no longer part of the site. Only
     // sinks that hold an earlier build (the preview's) have one to remove.
