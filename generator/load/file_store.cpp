@@ -27,9 +27,12 @@ void FileStore::changed_everything() {
 FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     const std::string key = to_utf8(file);
     if (trust_) {
-        std::lock_guard lock(mutex_);
+        // Shared: the threads reading school folders look up thousands of
+        // unchanged files at once, and waiting on each other's lock for
+        // each one cost more than the looking.
+        std::shared_lock lock(mutex_);
         if (auto it = entries_.find(key); it != entries_.end() && it->second.fresh && !it->second.linked) {
-            it->second.seen = true;
+            it->second.seen.store(true, std::memory_order_relaxed);
             return it->second.version;
         }
     }
@@ -40,7 +43,7 @@ FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     {
         std::lock_guard lock(mutex_);
         Entry& e = entries_[key];
-        e.seen = true;
+        e.seen.store(true, std::memory_order_relaxed);
         if (e.fresh && stat_ok && e.size == size && e.time == time) return e.version;
     }
     // Read outside the lock: other threads read other files meanwhile.
@@ -85,10 +88,10 @@ bool FileStore::through_link(const fs::path& file) const {
 void FileStore::forget_unseen() {
     std::lock_guard lock(mutex_);
     for (auto it = entries_.begin(); it != entries_.end();) {
-        if (!it->second.seen) {
+        if (!it->second.seen.load(std::memory_order_relaxed)) {
             it = entries_.erase(it);
         } else {
-            it->second.seen = false;
+            it->second.seen.store(false, std::memory_order_relaxed);
             it->second.held.reset();  // bytes nobody took: not kept between rebuilds
             ++it;
         }

@@ -14,9 +14,11 @@
 // link's target, not the link.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -57,7 +59,9 @@ private:
         std::uintmax_t size = 0;
         std::filesystem::file_time_type time{};
         bool fresh = false;  // size and time may be trusted
-        bool seen = false;
+        // Set by look() under a shared lock (each file by the one thread
+        // that reads it).
+        std::atomic<bool> seen = false;
         bool linked = false;  // reached through a symbolic link: always stat'ed
         Version version;
         std::optional<std::string> held;  // bytes read by look(), until take()
@@ -66,7 +70,7 @@ private:
 
     std::filesystem::path root_;
     bool trust_;
-    std::mutex mutex_;
+    std::shared_mutex mutex_;
     std::unordered_map<std::string, Entry> entries_;  // by path as given
 };
 

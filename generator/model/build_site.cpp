@@ -62,7 +62,12 @@ public:
     template <typename T, typename Parse>
     std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, std::string_view salt,
                               Parse parse, Diagnostics& diags, Digest& digest) {
-        const std::string rel = relative_name(file, root_);
+        return markdown(which, file, relative_name(file, root_), salt, parse, diags, digest);
+    }
+    // The same, for a caller that has the file's site-relative name already.
+    template <typename T, typename Parse>
+    std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, const std::string& rel,
+                              std::string_view salt, Parse parse, Diagnostics& diags, Digest& digest) {
         const FileStore::Version version = state_.files.look(file, max_text_file);
         if (!version.ok) {
             diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
@@ -372,10 +377,11 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
     }
     r.school = school ? std::move(*school) : read_school(sf, nullptr, files.root, r.diags);
     for (const auto& file : sf.objectives) {
-        const std::string slug = stem_of(file_name_of(relative_name(file, files.root)));
+        const std::string rel = relative_name(file, files.root);
+        const std::string slug = stem_of(file_name_of(rel));
         Digest d;
         auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
-        if (auto o = reader.markdown(&ModelCache::objectives, file, "", parse, r.diags, d)) {
+        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, r.diags, d)) {
             o->school = s;  // the school's position may have changed since it was cached
             r.objectives.push_back(std::move(*o));
             r.objective_digests.push_back(d);
@@ -457,6 +463,10 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     }
     site.objectives.id = names.id("objectives");
     site.inputs.set(site.objectives.id, all_objectives);
+    Digest objective_names = digest_of(std::to_string(objectives.size()));
+    for (const Digest& name : named) objective_names = combine(objective_names, name);
+    site.objective_names = names.id("objective-names");
+    site.inputs.set(site.objective_names, objective_names);
 
     const auto& schools = site.schools.unrecorded();
     auto& school_ids = site.schools.item_ids();
@@ -511,10 +521,11 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
 
     auto& objectives = site.objectives.edit();
     for (const auto& file : files.trust_objectives) {
-        const std::string slug = stem_of(file_name_of(relative_name(file, files.root)));
+        const std::string rel = relative_name(file, files.root);
+        const std::string slug = stem_of(file_name_of(rel));
         auto parse = [&](const Document& doc, Diagnostics& d) { return read_objective(doc, slug, std::nullopt, d); };
         Digest d;
-        if (auto o = reader.markdown(&ModelCache::objectives, file, "", parse, diags, d)) {
+        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, diags, d)) {
             objectives.push_back(std::move(*o));
             digests.objectives.push_back(d);
         }

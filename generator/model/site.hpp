@@ -267,6 +267,10 @@ struct Site {
     Recorded<std::optional<AccessibilityPlan>> accessibility_plan;  // the trust's own, if it has one
     RecordedList<School> schools;        // slug order
     RecordedList<Objective> objectives;  // trust-wide first, then by school
+    // The objectives' file names, in order: all their addresses are made
+    // of (with their schools'). The page plan reads this rather than each
+    // objective, so editing what an objective says does not plan again.
+    InputId objective_names = 0;
     std::array<Recorded<std::vector<std::size_t>>, aim_count> by_aim;
     std::array<Recorded<std::vector<std::size_t>>, characteristic_count> by_characteristic;
     std::array<Recorded<std::vector<std::size_t>>, status_filters.size()> by_status;  // see status_filter()

@@ -83,29 +83,60 @@ std::vector<std::string> Pipeline::scripts_asked_for() const {
     return out;
 }
 
+bool Pipeline::plan_still_stands(const std::vector<std::pair<fs::path, std::string>>& copied) const {
+    return options_.incremental && planned_.done && !theme_reloaded_ && planned_.copied == copied &&
+           std::all_of(planned_.reads.begin(), planned_.reads.end(),
+                       [&](InputId id) { return InputTable::same(planned_.inputs, site_.inputs, id); });
+}
+
 // The pages and files of the site, and the checks that need them: a file
 // of static/ may not replace a generated page.
 void Pipeline::plan() {
-    pages_ = plan_pages(site_, options_.fragments);
-    std::set<std::string> generated;
-    for (const auto& p : pages_) generated.insert(output_path(p.route));
-    generated.insert("sitemap.xml");
-    generated.insert("robots.txt");
-    generated.insert("objectives.json");
-    if (options_.fragments) generated.insert("assets/fragment.css");
-    for (const auto& school : site_.schools.unrecorded()) generated.insert("schools/" + school.slug + "/objectives.json");
-    for (const auto& [name, file] : theme_.assets) generated.insert("assets/" + name);
-    for (const auto& name : scripts_asked_for()) generated.insert("assets/" + name);
-    for (const auto& t : site_.tables.unrecorded()) {
-        generated.insert("data/" + t.spec.slug + ".csv");
-        generated.insert("data/" + t.spec.slug + ".json");
+    std::vector<std::pair<fs::path, std::string>> copied;
+    for (const auto& c : site_.copied_files) copied.emplace_back(c.from, c.to);
+    if (plan_still_stands(copied)) {
+        diags_.append(planned_.diags);
+        return;
     }
+    // What the plan reads: the model as pages read it, and the settings
+    // and tables that decide the files that are not pages.
+    std::vector<InputId> reads;
+    {
+        InputRecorder::Scope record(reads);
+        pages_ = plan_pages(site_, options_.fragments);
+        InputRecorder::note(site_.config.id);
+        InputRecorder::note(site_.tables.id);
+    }
+    // Gathered in a list and sorted once: a national site has 100 000
+    // paths.
+    std::vector<std::string> generated;
+    generated.reserve(pages_.size() + 2 * site_.schools.unrecorded().size() + 16);
+    for (const auto& p : pages_) generated.push_back(output_path(p.route));
+    generated.push_back("sitemap.xml");
+    generated.push_back("robots.txt");
+    generated.push_back("objectives.json");
+    if (options_.fragments) generated.push_back("assets/fragment.css");
+    for (const auto& school : site_.schools.unrecorded()) generated.push_back("schools/" + school.slug + "/objectives.json");
+    for (const auto& [name, file] : theme_.assets) generated.push_back("assets/" + name);
+    for (const auto& name : scripts_asked_for()) generated.push_back("assets/" + name);
+    for (const auto& t : site_.tables.unrecorded()) {
+        generated.push_back("data/" + t.spec.slug + ".csv");
+        generated.push_back("data/" + t.spec.slug + ".json");
+    }
+    std::sort(generated.begin(), generated.end());
+    Diagnostics diags;
     for (const auto& c : site_.copied_files)
-        if (generated.count(c.to))
-            diags_.error({relative_name(c.from, site_.root), 1, 1},
-                         "this file would replace the generated " + c.to + "; rename or move it");
-    files_ = std::move(generated);
+        if (std::binary_search(generated.begin(), generated.end(), c.to))
+            diags.error({relative_name(c.from, site_.root), 1, 1},
+                        "this file would replace the generated " + c.to + "; rename or move it");
+    files_ = std::set<std::string>(std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
     for (const auto& c : site_.copied_files) files_.insert(c.to);
+    diags_.append(diags);
+    if (options_.incremental) {
+        std::sort(reads.begin(), reads.end());
+        reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+        planned_ = {site_.inputs, std::move(reads), std::move(copied), std::move(diags), true};
+    }
 }
 
 // Renders `which` pages on the worker threads and writes each as it is
@@ -259,7 +290,8 @@ void Pipeline::load_theme_if_changed(const Changes& changes) {
     const bool touched = changes.everything || std::any_of(changes.paths.begin(), changes.paths.end(), [](const auto& p) {
                              return p == "theme" || p.starts_with("theme/");
                          });
-    if (!options_.incremental || touched || theme_for_ != key || theme_linked_) {
+    theme_reloaded_ = !options_.incremental || touched || theme_for_ != key || theme_linked_;
+    if (theme_reloaded_) {
         theme_diags_ = Diagnostics{};
         theme_ = load_theme(options_.site, theme_diags_, config.language, at);
         theme_for_ = key;

@@ -120,10 +120,23 @@ private:
     // preview loads it again only when a theme file or the language changed.
     std::optional<std::string> theme_for_;
     bool theme_linked_ = false;  // loaded again every time: see theme_through_link()
+    bool theme_reloaded_ = true;  // by this load (its assets are files of the plan)
     Diagnostics theme_diags_;
     RenderOptions render_;
     std::vector<Page> pages_;
     std::set<std::string> files_;
+    // What the plan was made from (incremental): the inputs it read, the
+    // files copied from static/, and what it reported. The preview plans
+    // again only when one of them changed (most edits change what a page
+    // says, not which pages there are).
+    struct Planned {
+        InputTable inputs;
+        std::vector<InputId> reads;
+        std::vector<std::pair<std::filesystem::path, std::string>> copied;
+        Diagnostics diags;
+        bool done = false;
+    } planned_;
+    bool plan_still_stands(const std::vector<std::pair<std::filesystem::path, std::string>>& copied) const;
     ObjectiveJsonCache objective_json_;  // incremental: each objective's JSON, kept between rebuilds
     // The last listing of the site's files, its paths and what it reported.
     std::optional<SiteFiles> listing_;

@@ -170,7 +170,10 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
         keys[i] = combine(combine(site.inputs.print(id), Digest{id, 0}), address);
         if (o.school) keys[i] = combine(keys[i], school_names[*o.school]);
     }
-    if (cache.keep) {  // texts of objectives that are gone
+    // Texts of objectives that are gone. Only worth a look when there are
+    // more texts than objectives (a file removed or renamed): a stale text
+    // is never used (its fingerprint names its file's digest), only kept.
+    if (cache.keep && cache.texts.size() > objectives.size()) {
         std::unordered_set<std::string_view> live;
         for (const auto& o : objectives) live.insert(o.source);
         std::erase_if(cache.texts, [&](const auto& entry) { return !live.count(entry.first); });

@@ -39,7 +39,7 @@ std::string output_path(const std::string& route) {
 
 std::vector<Page> plan_pages(const Site& site, bool fragments) {
     std::vector<Page> pages;
-    pages.reserve(16 + site.schools.size() + site.objectives.size());
+    pages.reserve(16 + site.schools.size() + site.objectives.unrecorded().size());
     pages.push_back({"/", HomePage{}});
     pages.push_back({"/duty/", DutyPage{}});
     pages.push_back({"/policy/", PolicyPage{}});
@@ -63,8 +63,11 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
         if (site.schools[i].accessibility_plan)
             pages.push_back({accessibility_plan_route(site, i), AccessibilityPlanPage{i}});
     }
-    for (std::size_t i = 0; i < site.objectives.size(); ++i)
-        pages.push_back({objective_route(site, site.objectives[i]), ObjectivePage{i}});
+    // An objective's page depends on its file's name (and its school), not what it says.
+    InputRecorder::note(site.objective_names);
+    const auto& objectives = site.objectives.unrecorded();
+    for (std::size_t i = 0; i < objectives.size(); ++i)
+        pages.push_back({objective_route(site, objectives[i]), ObjectivePage{i}});
     pages.push_back({"/data/", DataPage{}});
     for (std::size_t p = 0; p < page_count(site.schools.size(), review_page_size); ++p)
         pages.push_back({paged_route("/review/", p), ReviewPage{p}});

@@ -522,3 +522,38 @@ TEST_CASE("serve: a theme file that links to another file of the site follows th
     CHECK(now.at("index.html").find("second words") != std::string::npos);
     CHECK(now == *clean_build(site));
 }
+
+// The preview plans its pages again only when what the plan reads changed
+// (pipeline.hpp: Planned). Edits that add a page without renaming any
+// objective must still be seen: a school with no objectives yet, and the
+// first objective without a status (its status page appears).
+TEST_CASE("serve: pages that appear without a new objective file are planned and served") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    fs::create_directories(dir.path() / "work");
+    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
+    REQUIRE(preview.rebuild().ok);
+    const std::size_t before = served(preview).size();
+
+    fs::create_directories(site / "content/schools/new-school");
+    write(site / "content/schools/new-school/index.md",
+          "---\nname: New School\nurn: 150001\nphase: primary\nobjectives_published: 2026-09-01\n---\nA new school.\n");
+    REQUIRE(preview.rebuild({{"content/schools/new-school"}, false}).ok);
+    Files now = served(preview);
+    CHECK(now.count("schools/new-school/index.html") == 1);
+    CHECK(now.size() > before);
+    CHECK(now == *clean_build(site));
+
+    const std::string edited = "content/schools/meadowside-school/objectives/communication-passports.md";
+    std::string text = read(site / edited);
+    REQUIRE(text.find("status: on-track\n") != std::string::npos);
+    text.erase(text.find("status: on-track\n"), 17);
+    write(site / edited, text);
+    const std::size_t files = now.size();
+    REQUIRE(preview.rebuild({{edited}, false}).ok);
+    now = served(preview);
+    CHECK(now.size() == files + 1);  // the status page of objectives without a status
+    CHECK(now == *clean_build(site));
+}
