@@ -15,6 +15,7 @@
 // read changed.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -81,6 +82,13 @@ public:
     // Whether a reader of `id` could see a difference between two models.
     static bool same(const InputTable& a, const InputTable& b, InputId id) {
         return a.has(id) == b.has(id) && (!a.has(id) || a.print(id) == b.print(id));
+    }
+    // Every id whose readers could see a difference, as a table of flags
+    // (worked out once, then looked up for each of thousands of pages).
+    static std::vector<bool> differences(const InputTable& a, const InputTable& b) {
+        std::vector<bool> out(std::max(a.prints_.size(), b.prints_.size()));
+        for (InputId id = 0; id < out.size(); ++id) out[id] = !same(a, b, id);
+        return out;
     }
 
 private:

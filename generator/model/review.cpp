@@ -218,9 +218,14 @@ ReviewGroup review_trust(const Site& site) {
     if (const auto& plan = *site.accessibility_plan)
         trust.items.push_back(plan_item(*plan, c.trust.name, today, "/accessibility-plan/"));
 
+    // Which objectives are the trust's own follows from their files'
+    // names: a page showing this is not made again when a school's
+    // objective changes.
     std::vector<std::size_t> own;
-    for (std::size_t i = 0; i < site.objectives.size(); ++i)
-        if (site.objectives[i].trust_wide()) own.push_back(i);
+    InputRecorder::note(site.objective_names);
+    const auto& objectives = site.objectives.unrecorded();
+    for (std::size_t i = 0; i < objectives.size(); ++i)
+        if (objectives[i].trust_wide()) own.push_back(i);
     trust.overdue_work = overdue_among(site, own);
     add_plan_work(*site.accessibility_plan, today, trust.overdue_work);
     return trust;

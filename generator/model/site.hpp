@@ -283,4 +283,11 @@ struct Site {
     InputTable inputs;  // the fingerprint of each input id above
 };
 
+// How many objectives the site has, read as their names: a page that
+// shows the count is not made again when what an objective says changes.
+inline std::size_t objective_count(const Site& site) {
+    InputRecorder::note(site.objective_names);
+    return site.objectives.unrecorded().size();
+}
+
 }  // namespace eqsite

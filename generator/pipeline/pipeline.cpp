@@ -131,6 +131,7 @@ void Pipeline::plan() {
                         "this file would replace the generated " + c.to + "; rename or move it");
     files_ = std::set<std::string>(std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
     for (const auto& c : site_.copied_files) files_.insert(c.to);
+    ++files_version_;
     diags_.append(diags);
     if (options_.incremental) {
         std::sort(reads.begin(), reads.end());
@@ -261,6 +262,7 @@ std::size_t Pipeline::write_all(OutputSink& out) {
         written_.inputs = site_.inputs;
         written_.others = std::move(others);
         written_.files = files_;
+        written_.files_version = files_version_;
         written_.done = true;
     }
     return files;
@@ -302,15 +304,15 @@ void Pipeline::load_theme_if_changed(const Changes& changes) {
 
 Pipeline::ChangeSet Pipeline::changes() const {
     ChangeSet cs;
+    const std::vector<bool> differs = InputTable::differences(written_.inputs, site_.inputs);
     for (std::size_t i = 0; i < pages_.size(); ++i) {
         const auto read = written_.reads.find(pages_[i].route);
-        const bool changed =
-            !written_.done || read == written_.reads.end() ||
-            std::any_of(read->second.begin(), read->second.end(),
-                        [&](InputId id) { return !InputTable::same(written_.inputs, site_.inputs, id); });
+        const bool changed = !written_.done || read == written_.reads.end() ||
+                             std::any_of(read->second.begin(), read->second.end(),
+                                         [&](InputId id) { return id < differs.size() && differs[id]; });
         if (changed) cs.pages.push_back(i);
     }
-    if (written_.files != files_)  // most edits add and remove no file
+    if (files_changed())  // most edits add and remove no file
         for (const auto& path : written_.files)
             if (!files_.count(path)) cs.removed.push_back(path);
     return cs;
@@ -335,7 +337,7 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
         ++files;
     });
     files += render(cs.pages, out);
-    if (written_.files != files_) {
+    if (files_changed()) {
         // Routes of pages that are gone.
         for (auto it = written_.reads.begin(); it != written_.reads.end();) {
             if (files_.count(output_path(it->first))) {
@@ -347,6 +349,7 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
         }
         written_.files = files_;
     }
+    written_.files_version = files_version_;
     files += write_sitemap(out);
     written_.inputs = site_.inputs;
     written_.done = true;

@@ -11,6 +11,7 @@
 // (model/recorded.hpp) and removes what is gone.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -125,6 +126,9 @@ private:
     RenderOptions render_;
     std::vector<Page> pages_;
     std::set<std::string> files_;
+    std::uint64_t files_version_ = 0;  // counts the plans that made files_
+    // Whether the last write was of other files than the plan's.
+    bool files_changed() const { return written_.files_version != files_version_ && written_.files != files_; }
     // What the plan was made from (incremental): the inputs it read, the
     // files copied from static/, and what it reported. The preview plans
     // again only when one of them changed (most edits change what a page
@@ -149,6 +153,7 @@ private:
         std::unordered_map<std::string, std::vector<InputId>> reads;  // by route
         std::map<std::string, Digest> others;                         // other files by path
         std::set<std::string> files;
+        std::uint64_t files_version = 0;  // files_version_ when written: equal means the same files
         // Each page's line of the sitemap, worked out with the page (so
         // from the same recorded inputs), by route; and whether one
         // changed since the sitemap was last written.

@@ -387,8 +387,9 @@ PageView PageViews::objectives() const {
         link.set("count", std::to_string(s.objectives.size()));
         schools.push_back(link);
     }
-    v.data.set("total", strings_.count("counts.equality_objectives", static_cast<long long>(site_.objectives.size())));
-    v.data.set("one_objective", Data(site_.objectives.size() == 1));
+    const std::size_t total = objective_count(site_);
+    v.data.set("total", strings_.count("counts.equality_objectives", static_cast<long long>(total)));
+    v.data.set("one_objective", Data(total == 1));
     set_list(v.data, "aims", std::move(aims));
     set_list(v.data, "characteristics", std::move(characteristics));
     set_list(v.data, "schools", std::move(schools));
