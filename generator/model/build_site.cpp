@@ -447,7 +447,7 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     for (std::size_t n : summary.review_counts) figures += " " + std::to_string(n);
     set(site.summary, "summary", digest_of(figures));
 
-    const auto& objectives = site.objectives.unrecorded();
+    auto& objectives = site.objectives.edit();
     auto& objective_ids = site.objectives.item_ids();
     objective_ids.clear();
     // Each objective's file name, digested once: the lists below fold in
@@ -455,7 +455,8 @@ void assign_inputs(Site& site, const ReadDigests& read, InputNames& names) {
     std::vector<Digest> named(objectives.size());
     Digest all_objectives = digest_of(std::to_string(objectives.size()));
     for (std::size_t i = 0; i < objectives.size(); ++i) {
-        const InputId id = names.id("objective:" + objectives[i].source);
+        if (!objectives[i].input) objectives[i].input = names.id("objective:" + objectives[i].source);
+        const InputId id = *objectives[i].input;
         objective_ids.push_back(id);
         site.inputs.set(id, read.objectives[i]);
         named[i] = digest_of(objectives[i].source);

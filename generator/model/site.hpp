@@ -129,6 +129,10 @@ struct Objective {
     std::string slug;
     std::string source;                  // site-relative path of the .md file
     std::optional<std::size_t> school;   // index into Site::schools; nullopt = trust-wide
+    // Its file's input id (model/recorded.hpp), given once and kept with
+    // the cached read: a national trust's 100 000 names are not looked up
+    // again on every preview rebuild.
+    std::optional<InputId> input;
     std::string title;
     std::vector<Aim> aims;               // canonical order, no duplicates
     bool all_aims = false;
