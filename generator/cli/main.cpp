@@ -18,6 +18,7 @@
 #include "util/files.hpp"
 #include "util/platform.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/pipeline.hpp"
 
@@ -39,7 +40,13 @@ constexpr int exit_usage = 2;
 // CLI11 check that --today is a real date.
 std::string validate_date(const std::string& s) {
     DateError why;
-    return parse_date(s, &why, DatePrecision::day_only) ? std::string() : "--today: " + why.reason;
+    return parse_date(s, &why, DatePrecision::day_only) ? std::string() : why.reason;  // CLI11 names the option
+}
+
+// CLI11 check that --base-url can be the site's address.
+std::string validate_base_url(const std::string& s) {
+    const std::string problem = site_address_problem(s);
+    return problem;  // CLI11 names the option before it
 }
 
 bool site_folder_exists(const fs::path& site) {
@@ -196,7 +203,8 @@ int main(int argc, char** argv) {
     auto* build_cmd = app.add_subcommand("build", "Build the site into static HTML (default output: SITE/public)");
     build_cmd->add_option("SITE", build_site, "The site folder (holding site.yaml)");
     build_cmd->add_option("-o,--output", build_out, "Output folder (default: SITE/public)");
-    build_cmd->add_option("--base-url", build_opts.base_url, "The site's public address (default: trust.url)");
+    build_cmd->add_option("--base-url", build_opts.base_url, "The site's public address (default: trust.url)")
+        ->check(validate_base_url);
     build_cmd->add_option("--jobs", build_opts.jobs, "Pages rendered in parallel (default: one per core)")
         ->check(CLI::Range(1u, 1024u));
     build_cmd->add_flag("-q,--quiet", build_opts.quiet, "Print errors only: no warnings, no summary");

@@ -2,6 +2,7 @@
 
 #include "model/vocabulary.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 
 namespace eqsite {
 namespace {
@@ -148,8 +149,8 @@ SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
     if (auto trust = f.map("trust", Need::required)) {
         c.trust.name = trust->text("name", Need::required).value_or("");
         if (auto url = trust->located_text("url", Need::required)) {
-            if (!url->value.starts_with("https://") && !url->value.starts_with("http://"))
-                diags.error(url->where, "\"url\" must be the full web address of the site, starting with https://");
+            if (const std::string problem = site_address_problem(url->value); !problem.empty())
+                diags.error(url->where, "\"url\" " + problem);
             c.trust.url = url->value;
             while (c.trust.url.ends_with("/")) c.trust.url.pop_back();
         }

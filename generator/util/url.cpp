@@ -130,6 +130,24 @@ std::string url_origin(std::string_view url) {
     return std::string(url.substr(0, path_start));
 }
 
+std::string site_address_problem(std::string_view url) {
+    std::string_view rest;
+    if (url.starts_with("https://")) rest = url.substr(8);
+    else if (url.starts_with("http://")) rest = url.substr(7);
+    else return "must be the full web address of the site, starting with https://";
+    const std::string_view host = rest.substr(0, rest.find('/'));
+    if (host.empty()) return "must name the site's host after https:// (e.g. https://www.example-trust.org.uk)";
+    for (const char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f) return "must not contain spaces or control characters";
+        if (c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`')
+            return std::string("must not contain the character ") + c;
+        if (c == '?' || c == '#')
+            return "must be the site's address without a query (?) or fragment (#): every page's address is made by adding to it";
+    }
+    return "";
+}
+
 std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route) {
     const std::string origin = url_origin(base_url);
     std::string out;

@@ -32,6 +32,12 @@ bool is_allowed_url(std::string_view cleaned);
 // the address itself when it has no path.
 std::string url_origin(std::string_view url);
 
+// Why `url` cannot be a site's public address (trust.url, --base-url), or
+// "" if it can: it must be http:// or https://, name a host, and hold no
+// spaces, quotes, angle brackets, query or fragment (every page's address
+// is made by adding to it).
+std::string site_address_problem(std::string_view url);
+
 // eqsite's own HTML with every href and src made absolute, for pasting
 // into another site: "/x/" becomes "https://host/x/", "x/" is resolved
 // against `page_route` under `base_url` ("https://host/equality"), and

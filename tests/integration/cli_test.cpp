@@ -27,7 +27,10 @@ TEST_CASE("exit status: 0 success, 1 content errors, 2 usage errors") {
     CHECK(bad.err.find("nothing was published") != std::string::npos);
 
     CHECK(run_eqsite("build --jobs 0 " + quote(site.string())).exit_code == 2);
-    CHECK(run_eqsite("build --today 2026-02-30 " + quote(site.string())).exit_code == 2);
+    const Run today = run_eqsite("build --today 2026-02-30 " + quote(site.string()));
+    CHECK(today.exit_code == 2);
+    CHECK(today.err.find("--today: ") != std::string::npos);
+    CHECK(today.err.find("--today: --today") == std::string::npos);  // named once
     CHECK(run_eqsite("frobnicate").exit_code == 2);
     CHECK(run_eqsite("build " + quote((dir.path() / "missing").string())).exit_code == 2);
 }
@@ -138,4 +141,35 @@ TEST_CASE("a build on a terminal shows a progress line; in a log or a pipe it do
     ::unsetenv("EQSITE_PROGRESS_AFTER_MS");
     CHECK(piped.exit_code == 0);
     CHECK(piped.err.find("rendering pages") == std::string::npos);
+}
+
+// Every page's address is made by adding to the site's address, so an
+// address that is not a web address would publish links that are not
+// (a javascript: one would run when clicked). Refused before anything is
+// written, as a usage error; trust.url is held to the same rule.
+TEST_CASE("build: the --base-url option and trust.url must be web addresses a page's address can be added to") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    for (const std::string bad : {"javascript:alert(1)//", "https://", "https://x.example/eq?page=1",
+                                  "https://x.example/eq#top", "https://x.example/a b", "/equality"}) {
+        const Run r = run_eqsite("build --base-url " + quote(bad) + " " + quote(site.string()));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--base-url: must") != std::string::npos);
+        CHECK_FALSE(fs::exists(site / "public"));
+    }
+    const Run good = run_eqsite("build --base-url https://x.example/equality " + quote(site.string()));
+    CHECK(good.exit_code == 0);
+    CHECK(read(site / "public/sitemap.xml").find("<loc>https://x.example/equality/</loc>") != std::string::npos);
+
+    std::string yaml = read(site / "site.yaml");
+    const auto at = yaml.find("url: ");
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, yaml.find('\n', at) - at, "url: \"https://x.example/eq?x=1\"");
+    write(site / "site.yaml", yaml);
+    const Run config = run_eqsite("check " + quote(site.string()));
+    CHECK(config.exit_code == 1);
+    // check prints its report on standard output
+    CHECK(config.out.find("site.yaml:") != std::string::npos);
+    CHECK(config.out.find("\"url\" must be the site's address without a query (?) or fragment (#)") != std::string::npos);
 }
