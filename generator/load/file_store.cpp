@@ -53,7 +53,7 @@ FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     v.ok = bytes.has_value();
     v.error = why;
     if (bytes) v.digest = digest_of(*bytes);
-    const bool linked = trust_ && through_link(file);
+    const bool linked = trust_ && (through_link(file) || other_names(file));
     std::lock_guard lock(mutex_);
     Entry& e = entries_[key];
     e.size = size;
@@ -83,6 +83,14 @@ bool FileStore::through_link(const fs::path& file) const {
     for (fs::path p = file; !p.empty() && p != root_ && p != p.parent_path(); p = p.parent_path())
         if (fs::is_symlink(p, ec)) return true;
     return false;
+}
+
+// A file with hard links has other names, perhaps inside the site: an
+// edit through one of them is reported under that name only.
+bool FileStore::other_names(const fs::path& file) {
+    std::error_code ec;
+    const auto links = fs::hard_link_count(file, ec);
+    return !ec && links > 1;
 }
 
 void FileStore::forget_unseen() {

@@ -11,7 +11,8 @@
 // look at the size and time of a file nobody reported: at 18 000 files
 // that stat was an eighth of a rebuild. A file reached through a symbolic
 // link inside the site is still looked at, since an edit reports the
-// link's target, not the link.
+// link's target, not the link; so is a file with hard links (other
+// names), since an edit reports only the name it was made through.
 #pragma once
 
 #include <atomic>
@@ -62,11 +63,12 @@ private:
         // Set by look() under a shared lock (each file by the one thread
         // that reads it).
         std::atomic<bool> seen = false;
-        bool linked = false;  // reached through a symbolic link: always stat'ed
+        bool linked = false;  // reached through a symbolic link, or hard-linked: always stat'ed
         Version version;
         std::optional<std::string> held;  // bytes read by look(), until take()
     };
     bool through_link(const std::filesystem::path& file) const;
+    static bool other_names(const std::filesystem::path& file);
 
     std::filesystem::path root_;
     bool trust_;

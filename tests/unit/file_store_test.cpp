@@ -81,3 +81,24 @@ TEST_CASE("a file reached through a link inside the site is looked at even when 
     store.changed({"content/real/a.md"});
     CHECK(digest_now(store, through) == digest_of("two, longer"));
 }
+
+// Two names for one file (a hard link): an edit through one is reported
+// under that name only, so the store looks at the other's size and time.
+TEST_CASE("a store that trusts the watcher still sees an edit made through a file's other name") {
+    TempDir dir;
+    const fs::path a = dir.path() / "static/a.txt", b = dir.path() / "static/b.txt";
+    write(a, "one");
+    std::error_code ec;
+    fs::create_hard_link(a, b, ec);
+    if (ec) {
+        WARN("this file system cannot make hard links");
+        return;
+    }
+    FileStore store(dir.path(), true);
+    CHECK(digest_now(store, a) == digest_of("one"));
+    CHECK(digest_now(store, b) == digest_of("one"));
+    write(a, "two, longer");  // in place: both names see it
+    store.changed({"static/a.txt"});
+    CHECK(digest_now(store, a) == digest_of("two, longer"));
+    CHECK(digest_now(store, b) == digest_of("two, longer"));
+}
