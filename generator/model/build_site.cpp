@@ -65,9 +65,11 @@ public:
         return markdown(which, file, relative_name(file, root_), salt, parse, diags, digest);
     }
     // The same, for a caller that has the file's site-relative name already.
+    // `entry`, if given, receives the cache entry of a lent value.
     template <typename T, typename Parse>
     std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, const std::string& rel,
-                              std::string_view salt, Parse parse, Diagnostics& diags, Digest& digest) {
+                              std::string_view salt, Parse parse, Diagnostics& diags, Digest& digest,
+                              CachedRead<T>** entry = nullptr) {
         const FileStore::Version version = state_.files.look(file, max_text_file);
         if (!version.ok) {
             diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
@@ -75,7 +77,7 @@ public:
             return std::nullopt;
         }
         digest = combine(combine(version.digest, salt), unsafe_ ? "unsafe" : "safe");
-        if (auto hit = reuse(which, rel, digest)) {
+        if (auto hit = reuse(which, rel, digest, entry)) {
             diags.append(hit->diags);
             return std::move(hit->value);
         }
@@ -96,7 +98,8 @@ public:
         } else {
             value = read.value;
         }
-        keep(which, rel, std::move(read));
+        CachedRead<T>* kept = keep(which, rel, std::move(read));
+        if (entry) *entry = lends<T>() && value ? kept : nullptr;
         return value;
     }
 
@@ -113,7 +116,8 @@ public:
     // that reads that file (two threads waiting on each other's lock for
     // every one of 16 000 objectives made a preview rebuild slower).
     template <typename T>
-    std::optional<CachedRead<T>> reuse(ReadCache<T> ModelCache::*which, const std::string& rel, const Digest& digest) {
+    std::optional<CachedRead<T>> reuse(ReadCache<T> ModelCache::*which, const std::string& rel, const Digest& digest,
+                                       CachedRead<T>** from = nullptr) {
         auto& old = old_.*which;
         const auto it = old.find(rel);
         if (it == old.end()) return std::nullopt;
@@ -131,6 +135,7 @@ public:
             hit.diags = entry.diags;
         }
         entry.taken = true;
+        if (from) *from = lends<T>() ? &entry : nullptr;
         return hit;
     }
     // Marks the cached read of `rel` as out of date (its school's logo is gone).
@@ -140,11 +145,14 @@ public:
         if (const auto it = old.find(rel); it != old.end()) it->second.stale = true;
     }
 
+    // Returns where the entry is (nullptr when nothing is kept).
     template <typename T>
-    void keep(ReadCache<T> ModelCache::*which, const std::string& rel, CachedRead<T> read) {
-        if (!state_.keep) return;
+    CachedRead<T>* keep(ReadCache<T> ModelCache::*which, const std::string& rel, CachedRead<T> read) {
+        if (!state_.keep) return nullptr;
         std::lock_guard lock(mutex_);
-        (fresh_.*which)[rel] = std::move(read);
+        auto& entry = (fresh_.*which)[rel];
+        entry = std::move(read);
+        return &entry;
     }
 
     // For what is cached whole (the published tables).
@@ -164,7 +172,12 @@ private:
             it->second.taken = false;
             ++it;
         }
-        for (auto& [rel, read] : fresh) cache.insert_or_assign(rel, std::move(read));
+        // Moved as nodes, so an entry stays where it is (ModelState::lent_from).
+        while (!fresh.empty()) {
+            auto node = fresh.extract(fresh.begin());
+            cache.erase(node.key());
+            cache.insert(std::move(node));
+        }
     }
 
     ModelState& state_;
@@ -348,6 +361,7 @@ struct SchoolResult {
     Digest index_digest, plan_digest;
     std::vector<Objective> objectives;
     std::vector<Digest> objective_digests;
+    std::vector<CachedRead<Objective>*> objectives_from;  // their cache entries (ModelState::lent_from)
     Diagnostics diags;
 };
 
@@ -381,10 +395,12 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
         const std::string slug = stem_of(file_name_of(rel));
         Digest d;
         auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
-        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, r.diags, d)) {
+        CachedRead<Objective>* from = nullptr;
+        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, r.diags, d, &from)) {
             o->school = s;  // the school's position may have changed since it was cached
             r.objectives.push_back(std::move(*o));
             r.objective_digests.push_back(d);
+            r.objectives_from.push_back(from);
         }
     }
     if (sf.accessibility_plan) {
@@ -521,14 +537,17 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     site.policy.edit() = read_policy(files, reader, diags, digests.policy);
 
     auto& objectives = site.objectives.edit();
+    std::vector<CachedRead<Objective>*> lent_from;  // in step with `objectives`
     for (const auto& file : files.trust_objectives) {
         const std::string rel = relative_name(file, files.root);
         const std::string slug = stem_of(file_name_of(rel));
         auto parse = [&](const Document& doc, Diagnostics& d) { return read_objective(doc, slug, std::nullopt, d); };
         Digest d;
-        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, diags, d)) {
+        CachedRead<Objective>* from = nullptr;
+        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, diags, d, &from)) {
             objectives.push_back(std::move(*o));
             digests.objectives.push_back(d);
+            lent_from.push_back(from);
         }
     }
     const std::size_t trust_count = objectives.size();
@@ -545,6 +564,7 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
         for (std::size_t i = 0; i < r.objectives.size(); ++i) {
             objectives.push_back(std::move(r.objectives[i]));
             digests.objectives.push_back(r.objective_digests[i]);
+            lent_from.push_back(r.objectives_from[i]);
         }
         diags.append(r.diags);
     }
@@ -570,16 +590,25 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     site.summary.edit() = summarise(site, groups);
     site.summary.edit().last_updated = site_lastmod(site, today);
     assign_inputs(site, digests, state.names);
+    state.lent_from = std::move(lent_from);  // valid after the Reader's end: entries move as nodes
     return site;
 }
 
 void lend_back(Site& previous, ModelState& state) {
     auto& objectives = previous.objectives.edit();
-    for (auto& o : objectives) {
-        const auto it = state.cache.objectives.find(o.source);
-        if (it != state.cache.objectives.end() && it->second.lent && !it->second.value) it->second.value = std::move(o);
+    const bool in_step = state.lent_from.size() == objectives.size();
+    for (std::size_t i = 0; i < objectives.size(); ++i) {
+        Objective& o = objectives[i];
+        CachedRead<Objective>* entry = in_step ? state.lent_from[i] : nullptr;
+        if (!entry) {  // not kept, or a model the cache did not make
+            const auto it = state.cache.objectives.find(o.source);
+            if (it == state.cache.objectives.end()) continue;
+            entry = &it->second;
+        }
+        if (entry->lent && !entry->value) entry->value = std::move(o);
     }
     objectives.clear();
+    state.lent_from.clear();
 }
 
 Site load_site(const fs::path& root, const ModelOptions& options, Diagnostics& diags) {
