@@ -1,5 +1,7 @@
 #include "render/renderer.hpp"
 
+#include "render/id_prefix.hpp"
+
 #include <kainjow/mustache.hpp>
 
 #include "render/page_views.hpp"
@@ -94,6 +96,12 @@ std::string Renderer::render(const Page& page, std::string& error) {
         // In an iframe, links leave the frame (<base target="_top">), but a
         // link to a part of the page itself stays in it.
         if (!fragment) shown = replace_all(shown, "<a href=\"#", "<a target=\"_self\" href=\"#");
+        // Pasted into a page with ids of its own, and perhaps beside
+        // another fragment: each fragment's ids are its own.
+        if (fragment) {
+            const auto& f = std::get<FragmentPage>(page.kind);
+            shown = prefix_ids(shown, "eqsite-" + (f.school ? impl_->site.schools.unrecorded()[*f.school].slug : std::string("trust")) + "-");
+        }
         around.set("content_html", shown);
         return impl_->apply(fragment ? "fragment" : "embed", around, error);
     }

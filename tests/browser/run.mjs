@@ -52,6 +52,9 @@ function routeOf(file) {
 }
 
 // A page of another website with a fragment pasted into its main content.
+// The host has ids of its own, among them ones eqsite's pages use
+// ("objectives", "schools", "the-duty"): the fragment's ids are prefixed,
+// so none repeats (html-validate's no-dup-id would fail the page).
 function hostPage(fragment) {
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -61,8 +64,11 @@ function hostPage(fragment) {
 <title>Equality information - a school website</title>
 </head>
 <body>
-<header><p>A school website</p></header>
-<main>
+<header><p>A school website</p><p><a href="#content">Skip to the content</a></p></header>
+<main id="content">
+<p id="objectives">Equality objectives</p>
+<p id="schools">Our school's equality information, from our trust:</p>
+<p id="the-duty">We publish it every year.</p>
 ${fragment}
 </main>
 </body>
