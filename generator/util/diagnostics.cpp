@@ -1,5 +1,7 @@
 #include "util/diagnostics.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -44,7 +46,12 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     auto key = [](const Diagnostic& d) {
         return std::tie(d.where.file, d.where.line, d.where.column, d.severity, d.message);
     };
-    std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    // Files in the order people read their names (objective-9.md before
+    // objective-10.md, Sheet1!B9 before B10), then by place.
+    std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        if (a.where.file != b.where.file) return natural_less(a.where.file, b.where.file);
+        return key(a) < key(b);
+    });
     out.erase(std::unique(out.begin(), out.end(),
                           [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
               out.end());

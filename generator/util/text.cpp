@@ -292,4 +292,31 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+bool natural_less(std::string_view a, std::string_view b) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            // Compare the numbers: without leading zeros, the longer is larger.
+            std::size_t ai = i, bj = j;
+            while (ai < a.size() && a[ai] == '0') ++ai;
+            while (bj < b.size() && b[bj] == '0') ++bj;
+            std::size_t ae = ai, be = bj;
+            while (ae < a.size() && digit(a[ae])) ++ae;
+            while (be < b.size() && digit(b[be])) ++be;
+            if (ae - ai != be - bj) return ae - ai < be - bj;
+            if (const int c = a.substr(ai, ae - ai).compare(b.substr(bj, be - bj)); c != 0) return c < 0;
+            i = ae;
+            j = be;
+            continue;
+        }
+        if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+        ++i;
+        ++j;
+    }
+    if (i < a.size() || j < b.size()) return j < b.size() && !(i < a.size());
+    // Equal by reading ("007" and "7"): byte order decides, so only equal names are equivalent.
+    return a < b;
+}
+
 }  // namespace eqsite

@@ -64,4 +64,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string html_escape(std::string_view s);
 void append_html_escaped(std::string& out, std::string_view s);
 
+// Orders names as people read them: runs of digits by their number, so
+// "objective-9.md" comes before "objective-10.md" and cell B9 before B10.
+// Otherwise byte order. A strict weak order (equal only when equal).
+bool natural_less(std::string_view a, std::string_view b);
+
 }  // namespace eqsite

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include "util/diagnostics.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace eqsite;
@@ -71,4 +73,35 @@ TEST_CASE("relative names cut the site folder off, as lexically_relative does") 
         CHECK(relative_name(fs::path(path), fs::path(root)) == to_utf8(expected.empty() ? fs::path(path) : expected));
     }
     CHECK(relative_name("site/content/a.md", "site") == "content/a.md");
+}
+
+TEST_CASE("names are ordered as people read them: numbers by their value") {
+    CHECK(natural_less("objective-9.md", "objective-10.md"));
+    CHECK_FALSE(natural_less("objective-10.md", "objective-9.md"));
+    CHECK(natural_less("plan.xlsx:Sheet1!B9", "plan.xlsx:Sheet1!B10"));
+    CHECK(natural_less("a", "b"));
+    CHECK(natural_less("a", "a1"));
+    CHECK_FALSE(natural_less("a1", "a"));
+    CHECK_FALSE(natural_less("same", "same"));
+    // Equal as read ("07" and "7"): still a strict order, by bytes.
+    CHECK(natural_less("x07", "x7"));
+    CHECK_FALSE(natural_less("x7", "x07"));
+    CHECK(natural_less("x2y", "x10a"));
+    // Numbers longer than any integer type.
+    CHECK(natural_less("n99999999999999999999", "n100000000000000000000"));
+    std::vector<std::string> names = {"s10", "s9", "s1", "s100", "s09", "t", "s"};
+    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
+    CHECK(names == std::vector<std::string>{"s", "s1", "s09", "s9", "s10", "s100", "t"});
+}
+
+TEST_CASE("messages are sorted by file as people read the names") {
+    Diagnostics d;
+    d.warning({"content/x/objective-10.md", 1, 1}, "ten");
+    d.warning({"content/x/objective-9.md", 2, 1}, "nine, line 2");
+    d.warning({"content/x/objective-9.md", 1, 1}, "nine, line 1");
+    const auto sorted = d.sorted();
+    REQUIRE(sorted.size() == 3);
+    CHECK(sorted[0].message == "nine, line 1");
+    CHECK(sorted[1].message == "nine, line 2");
+    CHECK(sorted[2].message == "ten");
 }
