@@ -69,7 +69,7 @@ public:
     template <typename T, typename Parse>
     std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, const std::string& rel,
                               std::string_view salt, Parse parse, Diagnostics& diags, Digest& digest,
-                              CachedRead<T>** entry = nullptr) {
+                              CachedEntry<T>** entry = nullptr) {
         const FileStore::Version version = state_.files.look(file, max_text_file);
         if (!version.ok) {
             diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
@@ -98,7 +98,7 @@ public:
         } else {
             value = read.value;
         }
-        CachedRead<T>* kept = keep(which, rel, std::move(read));
+        CachedEntry<T>* kept = keep(which, rel, std::move(read));
         if (entry) *entry = lends<T>() && value ? kept : nullptr;
         return value;
     }
@@ -117,7 +117,7 @@ public:
     // every one of 16 000 objectives made a preview rebuild slower).
     template <typename T>
     std::optional<CachedRead<T>> reuse(ReadCache<T> ModelCache::*which, const std::string& rel, const Digest& digest,
-                                       CachedRead<T>** from = nullptr) {
+                                       CachedEntry<T>** from = nullptr) {
         auto& old = old_.*which;
         const auto it = old.find(rel);
         if (it == old.end()) return std::nullopt;
@@ -135,7 +135,7 @@ public:
             hit.diags = entry.diags;
         }
         entry.taken = true;
-        if (from) *from = lends<T>() ? &entry : nullptr;
+        if (from) *from = lends<T>() ? &*it : nullptr;
         return hit;
     }
     // Marks the cached read of `rel` as out of date (its school's logo is gone).
@@ -145,14 +145,20 @@ public:
         if (const auto it = old.find(rel); it != old.end()) it->second.stale = true;
     }
 
-    // Returns where the entry is (nullptr when nothing is kept).
+    // Returns where the entry will be in the next cache (nullptr when
+    // nothing is kept, or when this rebuild already took the old entry of
+    // `rel`: carry() keeps that one).
     template <typename T>
-    CachedRead<T>* keep(ReadCache<T> ModelCache::*which, const std::string& rel, CachedRead<T> read) {
+    CachedEntry<T>* keep(ReadCache<T> ModelCache::*which, const std::string& rel, CachedRead<T> read) {
         if (!state_.keep) return nullptr;
+        const auto& old = old_.*which;
+        const auto taken = old.find(rel);
+        const bool superseded = taken != old.end() && taken->second.taken && !taken->second.stale;
         std::lock_guard lock(mutex_);
-        auto& entry = (fresh_.*which)[rel];
-        entry = std::move(read);
-        return &entry;
+        auto& fresh = fresh_.*which;
+        auto [it, added] = fresh.try_emplace(rel);
+        it->second = std::move(read);
+        return superseded ? nullptr : &*it;
     }
 
     // For what is cached whole (the published tables).
@@ -173,10 +179,11 @@ private:
             ++it;
         }
         // Moved as nodes, so an entry stays where it is (ModelState::lent_from).
+        // A path read twice in one rebuild (never, as files are listed
+        // once) keeps the entry it took first, which lent_from may name.
         while (!fresh.empty()) {
             auto node = fresh.extract(fresh.begin());
-            cache.erase(node.key());
-            cache.insert(std::move(node));
+            if (!cache.count(node.key())) cache.insert(std::move(node));
         }
     }
 
@@ -361,7 +368,7 @@ struct SchoolResult {
     Digest index_digest, plan_digest;
     std::vector<Objective> objectives;
     std::vector<Digest> objective_digests;
-    std::vector<CachedRead<Objective>*> objectives_from;  // their cache entries (ModelState::lent_from)
+    std::vector<CachedEntry<Objective>*> objectives_from;  // their cache entries (ModelState::lent_from)
     Diagnostics diags;
 };
 
@@ -395,7 +402,7 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
         const std::string slug = stem_of(file_name_of(rel));
         Digest d;
         auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
-        CachedRead<Objective>* from = nullptr;
+        CachedEntry<Objective>* from = nullptr;
         if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, r.diags, d, &from)) {
             o->school = s;  // the school's position may have changed since it was cached
             r.objectives.push_back(std::move(*o));
@@ -537,13 +544,13 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     site.policy.edit() = read_policy(files, reader, diags, digests.policy);
 
     auto& objectives = site.objectives.edit();
-    std::vector<CachedRead<Objective>*> lent_from;  // in step with `objectives`
+    std::vector<CachedEntry<Objective>*> lent_from;  // in step with `objectives`
     for (const auto& file : files.trust_objectives) {
         const std::string rel = relative_name(file, files.root);
         const std::string slug = stem_of(file_name_of(rel));
         auto parse = [&](const Document& doc, Diagnostics& d) { return read_objective(doc, slug, std::nullopt, d); };
         Digest d;
-        CachedRead<Objective>* from = nullptr;
+        CachedEntry<Objective>* from = nullptr;
         if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, diags, d, &from)) {
             objectives.push_back(std::move(*o));
             digests.objectives.push_back(d);
@@ -599,13 +606,13 @@ void lend_back(Site& previous, ModelState& state) {
     const bool in_step = state.lent_from.size() == objectives.size();
     for (std::size_t i = 0; i < objectives.size(); ++i) {
         Objective& o = objectives[i];
-        CachedRead<Objective>* entry = in_step ? state.lent_from[i] : nullptr;
-        if (!entry) {  // not kept, or a model the cache did not make
+        CachedEntry<Objective>* entry = in_step ? state.lent_from[i] : nullptr;
+        if (!entry || entry->first != o.source) {  // not recorded, or not this model's
             const auto it = state.cache.objectives.find(o.source);
             if (it == state.cache.objectives.end()) continue;
-            entry = &it->second;
+            entry = &*it;
         }
-        if (entry->lent && !entry->value) entry->value = std::move(o);
+        if (entry->second.lent && !entry->second.value) entry->second.value = std::move(o);
     }
     objectives.clear();
     state.lent_from.clear();

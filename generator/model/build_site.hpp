@@ -31,9 +31,10 @@ struct ModelState {
     bool keep;
     // Where each objective of the last model was lent from: its entry in
     // `cache`, in the model's order, so lend_back() returns each without
-    // looking its name up. Entries stay where they are until the next
-    // build_model() (the cache moves them as nodes).
-    std::vector<CachedRead<Objective>*> lent_from;
+    // looking its name up (it checks the entry's path is the objective's).
+    // Entries stay where they are until the next build_model() (the cache
+    // moves them as nodes); null where there is no entry to go back to.
+    std::vector<CachedEntry<Objective>*> lent_from;
 };
 
 // Always returns a Site; check diags.has_errors() before publishing it.

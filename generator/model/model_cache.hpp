@@ -38,6 +38,9 @@ struct CachedRead {
 
 template <typename T>
 using ReadCache = std::unordered_map<std::string, CachedRead<T>>;  // by site-relative path
+// One entry, with its path: where a lent value goes back to.
+template <typename T>
+using CachedEntry = typename ReadCache<T>::value_type;
 
 struct ModelCache {
     std::optional<CachedRead<SiteConfig>> config;

@@ -269,14 +269,19 @@ std::size_t Pipeline::write_all(OutputSink& out) {
 }
 
 namespace {
-// Whether anything in the site's theme folder is a symbolic link: an edit
-// is then reported under the link's target, not under theme/.
+// Whether anything in the site's theme folder is a symbolic link, or a
+// file with another name (a hard link): an edit is then reported under
+// the link's target or the other name, not under theme/.
 bool theme_through_link(const fs::path& site) {
     std::error_code ec;
     const fs::path dir = site / "theme";
     if (fs::is_symlink(dir, ec)) return true;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         if (it->is_symlink(ec)) return true;
+        // A hard link (another name for a theme file) is edited under the other name.
+        std::error_code links_ec;
+        if (it->is_regular_file(links_ec) && it->hard_link_count(links_ec) > 1 && !links_ec) return true;
+    }
     return false;
 }
 }  // namespace

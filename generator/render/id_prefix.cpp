@@ -1,6 +1,7 @@
 #include "render/id_prefix.hpp"
 
 #include <array>
+#include <cctype>
 
 namespace eqsite {
 
@@ -10,9 +11,17 @@ namespace {
 constexpr std::array<std::string_view, 9> id_attributes = {
     "id", "for", "headers", "list", "form", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"};
 
+// Attribute names are compared without case (raw HTML may write ID=).
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
+}
+
 bool names_ids(std::string_view attribute) {
     for (std::string_view a : id_attributes)
-        if (a == attribute) return true;
+        if (same_name(attribute, a)) return true;
     return false;
 }
 
@@ -23,10 +32,11 @@ std::string_view attribute_before(std::string_view html, std::size_t quote) {
     std::size_t start = quote - 1;
     while (start > 0) {
         const char c = html[start - 1];
-        if (!((c >= 'a' && c <= 'z') || c == '-')) break;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) break;
         --start;
     }
-    if (start == 0 || (html[start - 1] != ' ' && html[start - 1] != '\n')) return {};
+    const char before = start == 0 ? '\0' : html[start - 1];
+    if (before != ' ' && before != '\n' && before != '\t' && before != '\r' && before != '\f') return {};
     return html.substr(start, quote - 1 - start);
 }
 
@@ -56,7 +66,7 @@ std::string prefix_ids(std::string_view html, std::string_view prefix) {
             out.append(html.substr(done, at + 1 - done));
             append_prefixed_words(out, value, prefix);
             done = end;
-        } else if (name == "href" && value.size() > 1 && value[0] == '#') {
+        } else if (same_name(name, "href") && value.size() > 1 && value[0] == '#') {
             // A link to a part of this page (links elsewhere are absolute).
             out.append(html.substr(done, at + 2 - done));
             out.append(prefix).append(value.substr(1));

@@ -13,7 +13,9 @@ namespace eqsite {
 // `prefix` before every id="...", every "#..." link to a part of the
 // same page, and every id named by for, headers, list, form and the
 // aria-labelledby, aria-describedby, aria-controls and aria-owns
-// attributes (each of a list's ids).
+// attributes (each of a list's ids). Raw HTML an author allowed in
+// Markdown is rewritten too when its values are in double quotes; values
+// in single quotes or none are left as they are.
 std::string prefix_ids(std::string_view html, std::string_view prefix);
 
 }  // namespace eqsite

@@ -100,7 +100,10 @@ std::string Renderer::render(const Page& page, std::string& error) {
         // another fragment: each fragment's ids are its own.
         if (fragment) {
             const auto& f = std::get<FragmentPage>(page.kind);
-            shown = prefix_ids(shown, "eqsite-" + (f.school ? impl_->site.schools.unrecorded()[*f.school].slug : std::string("trust")) + "-");
+            // "--" ends the slug (a slug has single hyphens only), so no
+            // two fragments' prefixes can make the same id.
+            shown = prefix_ids(shown, f.school ? "eqsite-school-" + impl_->site.schools.unrecorded()[*f.school].slug + "--"
+                                               : std::string("eqsite-trust--"));
         }
         around.set("content_html", shown);
         return impl_->apply(fragment ? "fragment" : "embed", around, error);

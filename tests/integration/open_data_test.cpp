@@ -110,11 +110,11 @@ TEST_CASE("pages for other websites: an embed page per school, and with --fragme
         CHECK(fragment.find("href=\"" + base + "assets/fragment.css\"") != std::string::npos);
         // Its ids are its own (a host page has ids too), and its links to its parts still lead to them.
         CHECK(fragment.find(" id=\"objectives\"") == std::string::npos);
-        CHECK(fragment.find(" id=\"eqsite-" + slug + "-objectives\"") != std::string::npos);
+        CHECK(fragment.find(" id=\"eqsite-school-" + slug + "--objectives\"") != std::string::npos);
         for (std::size_t at = fragment.find("href=\"#"); at != std::string::npos; at = fragment.find("href=\"#", at + 1)) {
             const std::string id = fragment.substr(at + 7, fragment.find('"', at + 7) - at - 7);
             INFO(id);
-            CHECK(id.rfind("eqsite-" + slug + "-", 0) == 0);
+            CHECK(id.rfind("eqsite-school-" + slug + "--", 0) == 0);
             CHECK(fragment.find(" id=\"" + id + "\"") != std::string::npos);
         }
     }

@@ -557,3 +557,32 @@ TEST_CASE("serve: pages that appear without a new objective file are planned and
     CHECK(now.size() == files + 1);  // the status page of objectives without a status
     CHECK(now == *clean_build(site));
 }
+
+TEST_CASE("serve: a theme file with another name in the site (a hard link) follows edits made through that name") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    const auto footer = [](const std::string& words) {
+        return "<footer class=\"site-footer\"><p><a href=\"{{accessibility_href}}\">Accessibility statement</a> (" +
+               words + ")</p></footer>\n";
+    };
+    write(site / "static/footer.mustache", footer("first words"));
+    fs::create_directories(site / "theme/partials");
+    std::error_code ec;
+    fs::create_hard_link(site / "static/footer.mustache", site / "theme/partials/site-footer.mustache", ec);
+    if (ec) {
+        WARN("this file system cannot make hard links");
+        return;
+    }
+    fs::create_directories(dir.path() / "work");
+    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
+    REQUIRE(preview.rebuild().ok);
+    CHECK(served(preview).at("index.html").find("first words") != std::string::npos);
+    // Written in place: both names see it; the watcher reports the one written.
+    write(site / "static/footer.mustache", footer("second words"));
+    REQUIRE(preview.rebuild({{"static/footer.mustache"}, false}).ok);
+    const Files now = served(preview);
+    CHECK(now.at("index.html").find("second words") != std::string::npos);
+    CHECK(now == *clean_build(site));
+}

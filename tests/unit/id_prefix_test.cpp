@@ -20,6 +20,8 @@ TEST_CASE("a fragment's ids, and every reference to them, get its prefix") {
           "aria-describedby=\"eqsite-x-hint  eqsite-x-error\">"
           "<td headers=\"eqsite-x-a eqsite-x-b\">1</td><p data-id=\"keep\" title=\"id=&quot;x&quot;\">"
           "id=\"not an attribute\"</p></section>");
+    // Tabs and upper case (raw HTML an author allowed).
+    CHECK(prefix_ids("<h2\tID=\"a\">A</h2><a\tHREF=\"#a\">A</a>", "p-") == "<h2\tID=\"p-a\">A</h2><a\tHREF=\"#p-a\">A</a>");
     // Nothing to change: the same bytes.
     CHECK(prefix_ids("<p class=\"a\">b</p>", "eqsite-") == "<p class=\"a\">b</p>");
     CHECK(prefix_ids("", "eqsite-").empty());
