@@ -149,8 +149,13 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
     std::vector<std::vector<InputId>> reads(options_.incremental ? which.size() : 0);
     std::vector<std::string> lines(reads.size());  // sitemap lines
     std::atomic<std::size_t> next{0};
+    // A school's page, its embed page and its fragment show the same content: made once.
+    std::map<std::string, std::size_t> shown;
+    for (std::size_t k : which) ++shown[for_other_sites(pages_[k]) ? shown_page(site_, pages_[k]).route : pages_[k].route];
+    std::erase_if(shown, [](const auto& entry) { return entry.second < 2; });
+    SharedContents shared(std::move(shown));
     auto work = [&](bool reports) {
-        Renderer renderer(site_, theme_, render_);
+        Renderer renderer(site_, theme_, render_, &shared);
         for (std::size_t k = next++; k < which.size(); k = next++) {
             if (reports && options_.progress) options_.progress(k, which.size());
             const Page& page = pages_[which[k]];

@@ -814,14 +814,14 @@ PageView PageViews::not_found() const {
     return v;
 }
 
-Data PageViews::for_other_sites(const Page& page, const PageView& view) const {
+Data PageViews::for_other_sites(const Page& page, const std::string& heading) const {
     const auto& trust = site_.config->trust;
     const Page shown = shown_page(site_, page);
     Data d;
     d.set("lang", site_.config->language);
     // Not the title of the page it shows: titles stay unique across the site.
-    d.set("page_title", strings_.text("titles.embed_page", {{"heading", view.heading}}) +
-                            (view.heading == trust.name ? "" : strings_.text("labels.title_separator") + trust.name));
+    d.set("page_title", strings_.text("titles.embed_page", {{"heading", heading}}) +
+                            (heading == trust.name ? "" : strings_.text("labels.title_separator") + trust.name));
     d.set("trust_name", trust.name);
     d.set("full_page_url", options_.base_url + shown.route);
     d.set("site_url", options_.base_url + "/");

@@ -50,8 +50,9 @@ public:
     // The values for layout.mustache, around the page's content.
     kainjow::mustache::data layout(const Page& page, const PageView& view) const;
     // The values for embed.mustache and fragment.mustache, around the
-    // content of the page they show (render/pages.hpp, EmbedPage).
-    kainjow::mustache::data for_other_sites(const Page& page, const PageView& view) const;
+    // content of the page they show, whose heading is `heading`
+    // (render/pages.hpp, EmbedPage).
+    kainjow::mustache::data for_other_sites(const Page& page, const std::string& heading) const;
 
 private:
     PageView home() const;

@@ -41,6 +41,8 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
     std::vector<Page> pages;
     pages.reserve(16 + site.schools.size() + site.objectives.unrecorded().size());
     pages.push_back({"/", HomePage{}});
+    pages.push_back({"/embed/", EmbedPage{std::nullopt}});
+    if (fragments) pages.push_back({"/fragments/trust.html", FragmentPage{std::nullopt}});
     pages.push_back({"/duty/", DutyPage{}});
     pages.push_back({"/policy/", PolicyPage{}});
     pages.push_back({"/objectives/", ObjectivesPage{}});
@@ -58,8 +60,13 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
     for (std::size_t i = 0; i < status_filters.size(); ++i)
         for (std::size_t p = 0; !site.by_status[i]->empty() && p < page_count(site.by_status[i]->size()); ++p)
             pages.push_back({status_route(i, p), StatusPage{i, p}});
+    // Each page that other sites show is followed by the pages that show
+    // it (its content is made once and kept only until they are done:
+    // pipeline.cpp).
     for (std::size_t i = 0; i < site.schools.size(); ++i) {
         pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
+        pages.push_back({school_route(site.schools[i]) + "embed/", EmbedPage{i}});
+        if (fragments) pages.push_back({"/fragments/schools/" + site.schools[i].slug + ".html", FragmentPage{i}});
         if (site.schools[i].accessibility_plan)
             pages.push_back({accessibility_plan_route(site, i), AccessibilityPlanPage{i}});
     }
@@ -74,14 +81,6 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
     pages.push_back({"/accessibility/", AccessibilityPage{}});
     if (site.accessibility_plan->has_value()) pages.push_back({"/accessibility-plan/", AccessibilityPlanPage{std::nullopt}});
     pages.push_back({"/404.html", NotFoundPage{}});
-    pages.push_back({"/embed/", EmbedPage{std::nullopt}});
-    for (std::size_t i = 0; i < site.schools.size(); ++i)
-        pages.push_back({school_route(site.schools[i]) + "embed/", EmbedPage{i}});
-    if (fragments) {
-        pages.push_back({"/fragments/trust.html", FragmentPage{std::nullopt}});
-        for (std::size_t i = 0; i < site.schools.size(); ++i)
-            pages.push_back({"/fragments/schools/" + site.schools[i].slug + ".html", FragmentPage{i}});
-    }
     return pages;
 }
 
