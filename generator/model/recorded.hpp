@@ -33,6 +33,8 @@ public:
     static void note(InputId id) {
         if (current_) current_->push_back(id);
     }
+    // Whether this thread's reads are being recorded (the preview).
+    static bool recording() { return current_ != nullptr; }
     // Records the reads of this thread into `into` until destroyed.
     class Scope {
     public:

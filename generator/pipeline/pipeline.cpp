@@ -148,33 +148,45 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
     std::vector<std::string> errors(which.size());
     std::vector<std::vector<InputId>> reads(options_.incremental ? which.size() : 0);
     std::vector<std::string> lines(reads.size());  // sitemap lines
-    std::atomic<std::size_t> next{0};
-    // A school's page, its embed page and its fragment show the same content: made once.
-    std::map<std::string, std::size_t> shown;
-    for (std::size_t k : which) ++shown[for_other_sites(pages_[k]) ? shown_page(site_, pages_[k]).route : pages_[k].route];
-    std::erase_if(shown, [](const auto& entry) { return entry.second < 2; });
-    SharedContents shared(std::move(shown));
+    // Work in units: a page and the pages for other sites that show it (a
+    // school's page, its embed page and its fragment) go to one thread,
+    // which makes their content once (Renderer::render).
+    std::vector<std::vector<std::size_t>> units;
+    std::unordered_map<std::string, std::size_t> unit_of;  // by the route shown
+    for (std::size_t k = 0; k < which.size(); ++k) {
+        const Page& page = pages_[which[k]];
+        const std::string shown = for_other_sites(page) ? shown_page(site_, page).route : page.route;
+        const auto [it, added] = unit_of.try_emplace(shown, units.size());
+        if (added) units.emplace_back();
+        units[it->second].push_back(k);
+    }
+    for (auto& unit : units)  // the page itself first, then the pages that show it
+        std::stable_partition(unit.begin(), unit.end(), [&](std::size_t k) { return !for_other_sites(pages_[which[k]]); });
+    std::atomic<std::size_t> next{0}, done{0};
     auto work = [&](bool reports) {
-        Renderer renderer(site_, theme_, render_, &shared);
-        for (std::size_t k = next++; k < which.size(); k = next++) {
-            if (reports && options_.progress) options_.progress(k, which.size());
-            const Page& page = pages_[which[k]];
-            std::string error, html;
-            if (options_.incremental) {
-                InputRecorder::Scope record(reads[k]);
-                html = renderer.render(page, error);
-                lines[k] = sitemap_line(site_, page, render_.base_url);
-            } else {
-                html = renderer.render(page, error);
+        Renderer renderer(site_, theme_, render_);
+        for (std::size_t u = next++; u < units.size(); u = next++) {
+            for (std::size_t k : units[u]) {
+                if (reports && options_.progress) options_.progress(done.load(), which.size());
+                ++done;
+                const Page& page = pages_[which[k]];
+                std::string error, html;
+                if (options_.incremental) {
+                    InputRecorder::Scope record(reads[k]);
+                    html = renderer.render(page, error);
+                    lines[k] = sitemap_line(site_, page, render_.base_url);
+                } else {
+                    html = renderer.render(page, error);
+                }
+                if (!error.empty())
+                    errors[k] = "page " + page.route + ": template error: " + error;
+                else if (!out.write(output_path(page.route), html))
+                    errors[k] = "cannot write " + output_path(page.route) + " (is the disk full?)";
             }
-            if (!error.empty())
-                errors[k] = "page " + page.route + ": template error: " + error;
-            else if (!out.write(output_path(page.route), html))
-                errors[k] = "cannot write " + output_path(page.route) + " (is the disk full?)";
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < worker_count(options_.jobs, which.size()); ++t) threads.emplace_back(work, false);
+    for (unsigned t = 1; t < worker_count(options_.jobs, units.size()); ++t) threads.emplace_back(work, false);
     work(true);
     for (auto& t : threads) t.join();
     for (const auto& e : errors)

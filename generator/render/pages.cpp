@@ -61,8 +61,8 @@ std::vector<Page> plan_pages(const Site& site, bool fragments) {
         for (std::size_t p = 0; !site.by_status[i]->empty() && p < page_count(site.by_status[i]->size()); ++p)
             pages.push_back({status_route(i, p), StatusPage{i, p}});
     // Each page that other sites show is followed by the pages that show
-    // it (its content is made once and kept only until they are done:
-    // pipeline.cpp).
+    // it (one thread renders them together and makes the content once:
+    // Pipeline::render).
     for (std::size_t i = 0; i < site.schools.size(); ++i) {
         pages.push_back({school_route(site.schools[i]), SchoolPage{i}});
         pages.push_back({school_route(site.schools[i]) + "embed/", EmbedPage{i}});

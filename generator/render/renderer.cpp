@@ -54,10 +54,16 @@ struct Renderer::Impl {
     std::map<std::string, mustache::mustache> templates;
     mustache::data partials;
 
-    SharedContents* shared;
+    // The content of the last page other pages show (a school's page, the
+    // home page), for its embed page and fragment rendered next.
+    struct Shown {
+        std::string route;
+        std::string html;
+        std::string heading;
+        std::vector<InputId> reads;  // what making it read (when reads are recorded)
+    } last_shown;
 
-    Impl(const Site& s, const Theme& t, RenderOptions o, SharedContents* sh)
-        : site(s), theme(t), options(std::move(o)), shared(sh) {
+    Impl(const Site& s, const Theme& t, RenderOptions o) : site(s), theme(t), options(std::move(o)) {
         for (const auto& [name, text] : theme.compiled) templates.emplace(name, mustache::mustache(text));
         for (const auto& [name, file] : theme.partials) partials.set(name, mustache::data(file.text));
     }
@@ -79,63 +85,42 @@ struct Renderer::Impl {
     }
 };
 
-Renderer::Renderer(const Site& site, const Theme& theme, RenderOptions options, SharedContents* shared)
-    : impl_(std::make_unique<Impl>(site, theme, std::move(options), shared)) {}
+Renderer::Renderer(const Site& site, const Theme& theme, RenderOptions options)
+    : impl_(std::make_unique<Impl>(site, theme, std::move(options))) {}
 
 Renderer::~Renderer() = default;
-
-bool SharedContents::shared(const std::string& route) const {
-    std::lock_guard lock(mutex_);
-    const auto it = uses_.find(route);
-    return it != uses_.end() && it->second > 1;
-}
-
-std::optional<SharedContents::Content> SharedContents::take(const std::string& route) {
-    std::lock_guard lock(mutex_);
-    const auto made = made_.find(route);
-    if (made == made_.end()) return std::nullopt;
-    auto& left = uses_[route];
-    if (left > 0) --left;
-    if (left > 0) return made->second;
-    Content last = std::move(made->second);  // the last use: nobody needs it after
-    made_.erase(made);
-    return last;
-}
-
-void SharedContents::give(const std::string& route, const Content& content) {
-    std::lock_guard lock(mutex_);
-    auto& left = uses_[route];
-    if (left > 0) --left;
-    if (left > 0) made_.try_emplace(route, content);
-    else made_.erase(route);
-}
 
 std::string Renderer::render(const Page& page, std::string& error) {
     InputRecorder::note(impl_->options.input);  // every page's links start with the base path
     const PageViews views{impl_->site, impl_->options, impl_->theme};
-    const bool other_site = std::holds_alternative<EmbedPage>(page.kind) || std::holds_alternative<FragmentPage>(page.kind);
-    const std::string shown = other_site ? shown_page(impl_->site, page).route : page.route;
-    SharedContents* shared = impl_->shared && impl_->shared->shared(shown) ? impl_->shared : nullptr;
-    // A page for other sites shows a page's content as it is: made once.
-    std::optional<SharedContents::Content> made = other_site && shared ? shared->take(shown) : std::nullopt;
-    if (made) {
-        for (InputId id : made->reads) InputRecorder::note(id);  // this page read them too
-        return for_other_sites(page, std::move(made->html), made->heading, error);
+    const bool other_site = eqsite::for_other_sites(page);
+    const bool shown_elsewhere = std::holds_alternative<SchoolPage>(page.kind) || std::holds_alternative<HomePage>(page.kind);
+    auto& last = impl_->last_shown;
+    if (other_site && last.route == shown_page(impl_->site, page).route) {
+        for (InputId id : last.reads) InputRecorder::note(id);  // this page read them too
+        return for_other_sites(page, last.html, last.heading, error);
     }
+    // What making the content reads is kept with it when other pages show
+    // it and reads are recorded (the preview); else it is noted as usual.
     std::vector<InputId> reads;
     PageView view;
     std::string content;
-    {
-        InputRecorder::Scope record(reads);
+    if (shown_elsewhere && InputRecorder::recording()) {
+        {
+            InputRecorder::Scope record(reads);
+            view = views.view(page);
+            content = impl_->apply(view.template_name, view.data, error);
+        }
+        for (InputId id : reads) InputRecorder::note(id);
+    } else {
         view = views.view(page);
         content = impl_->apply(view.template_name, view.data, error);
     }
-    for (InputId id : reads) InputRecorder::note(id);
     if (!error.empty()) return {};
-    if (shared) shared->give(shown, {content, view.heading, std::move(reads)});
+    if (shown_elsewhere) last = {page.route, content, view.heading, std::move(reads)};
     if (other_site) return for_other_sites(page, std::move(content), view.heading, error);
     mustache::data layout = views.layout(page, view);
-    layout.set("content_html", content);
+    layout.set("content_html", std::move(content));
     return impl_->apply("layout", layout, error);
 }
 

@@ -7,8 +7,6 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,43 +29,17 @@ struct RenderOptions {
 // Splits a base URL into RenderOptions (base_path from its path part).
 RenderOptions render_options_for(const std::string& base_url);
 
-// The content of a page that other pages show again (a school's page, its
-// embed page and its fragment; the home page and /embed/), made by the
-// first of them to render and used by the others, on any thread. What it
-// read is kept with it and noted again by each page that uses it, so the
-// preview knows those pages read it too. An entry is dropped after its
-// last use, so few are held at once (each page's embed is planned next to
-// it).
-class SharedContents {
-public:
-    // `shown`: for each route, how many of the pages to render show it.
-    explicit SharedContents(std::map<std::string, std::size_t> shown) : uses_(std::move(shown)) {}
-
-    struct Content {
-        std::string html;     // the page's content, without the layout
-        std::string heading;  // its heading
-        std::vector<InputId> reads;
-    };
-    // The content of `route` if another page made it; counts one use.
-    std::optional<Content> take(const std::string& route);
-    // Offers what this page made of `route`; counts one use.
-    void give(const std::string& route, const Content& content);
-    bool shared(const std::string& route) const;
-
-private:
-    mutable std::mutex mutex_;
-    std::map<std::string, std::size_t> uses_;  // left, by route
-    std::map<std::string, Content> made_;
-};
-
 class Renderer {
 public:
-    Renderer(const Site& site, const Theme& theme, RenderOptions options, SharedContents* shared = nullptr);
+    Renderer(const Site& site, const Theme& theme, RenderOptions options);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
     // Returns the page's HTML; on a template error, sets `error` instead.
+    // A page for other sites (an embed page, a fragment) rendered right
+    // after the page it shows, by the same Renderer, uses that page's
+    // content as it was made, and notes what making it read.
     std::string render(const Page& page, std::string& error);
 
 private:
