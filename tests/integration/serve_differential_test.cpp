@@ -494,7 +494,14 @@ TEST_CASE("serve: an edit of a school's objective re-renders the home page only 
     CHECK(overdue.count("/") == 1);
 }
 
-TEST_CASE("serve: a theme file that links to another file of the site follows that file's edits") {
+namespace {
+enum class Link { symbolic, hard };
+
+// The theme's footer partial is another name for static/footer.mustache
+// (a symbolic or a hard link). The watcher reports an edit under the
+// name it was written through, never under theme/: the preview must
+// still follow it.
+void theme_partial_through_link_follows_edits(Link kind) {
     TempDir dir;
     const fs::path site = dir.path() / "site";
     fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
@@ -505,22 +512,29 @@ TEST_CASE("serve: a theme file that links to another file of the site follows th
     };
     write(site / "static/footer.mustache", footer("first words"));
     fs::create_directories(site / "theme/partials");
+    const fs::path partial = site / "theme/partials/site-footer.mustache";
     std::error_code ec;
-    fs::create_symlink("../../static/footer.mustache", site / "theme/partials/site-footer.mustache", ec);
+    if (kind == Link::symbolic) fs::create_symlink("../../static/footer.mustache", partial, ec);
+    else fs::create_hard_link(site / "static/footer.mustache", partial, ec);
     if (ec) {
-        WARN("this system cannot make symbolic links");
+        WARN("this file system cannot make this kind of link");
         return;
     }
     fs::create_directories(dir.path() / "work");
     PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
     CHECK(served(preview).at("index.html").find("first words") != std::string::npos);
-    // The watcher reports the file that was written, not the link to it.
+    // Written in place (a hard link's other name sees it too); reported under the name written.
     write(site / "static/footer.mustache", footer("second words"));
     REQUIRE(preview.rebuild({{"static/footer.mustache"}, false}).ok);
     const Files now = served(preview);
     CHECK(now.at("index.html").find("second words") != std::string::npos);
     CHECK(now == *clean_build(site));
+}
+}  // namespace
+
+TEST_CASE("serve: a theme file that links to another file of the site follows that file's edits") {
+    theme_partial_through_link_follows_edits(Link::symbolic);
 }
 
 // The preview plans its pages again only when what the plan reads changed
@@ -559,30 +573,5 @@ TEST_CASE("serve: pages that appear without a new objective file are planned and
 }
 
 TEST_CASE("serve: a theme file with another name in the site (a hard link) follows edits made through that name") {
-    TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
-    const auto footer = [](const std::string& words) {
-        return "<footer class=\"site-footer\"><p><a href=\"{{accessibility_href}}\">Accessibility statement</a> (" +
-               words + ")</p></footer>\n";
-    };
-    write(site / "static/footer.mustache", footer("first words"));
-    fs::create_directories(site / "theme/partials");
-    std::error_code ec;
-    fs::create_hard_link(site / "static/footer.mustache", site / "theme/partials/site-footer.mustache", ec);
-    if (ec) {
-        WARN("this file system cannot make hard links");
-        return;
-    }
-    fs::create_directories(dir.path() / "work");
-    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
-    REQUIRE(preview.rebuild().ok);
-    CHECK(served(preview).at("index.html").find("first words") != std::string::npos);
-    // Written in place: both names see it; the watcher reports the one written.
-    write(site / "static/footer.mustache", footer("second words"));
-    REQUIRE(preview.rebuild({{"static/footer.mustache"}, false}).ok);
-    const Files now = served(preview);
-    CHECK(now.at("index.html").find("second words") != std::string::npos);
-    CHECK(now == *clean_build(site));
+    theme_partial_through_link_follows_edits(Link::hard);
 }
