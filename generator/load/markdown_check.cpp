@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "util/md4c_input.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -75,7 +76,9 @@ struct Checker {
 
 void check_markdown(std::string_view markdown, const std::string& file, int first_line, bool unsafe_html,
                     Diagnostics& diags) {
-    Checker c{markdown, file, first_line, unsafe_html, diags, 0, 0, 0, {}};
+    const Md4cInput input(markdown);
+    // The checker works out lines from where md4c's pointers point: in the copy.
+    Checker c{input.text(), file, first_line, unsafe_html, diags, 0, 0, 0, {}};
     MD_PARSER p{};
     p.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
               (unsafe_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
@@ -95,7 +98,7 @@ void check_markdown(std::string_view markdown, const std::string& file, int firs
         static_cast<Checker*>(user)->on_text(text);
         return 0;
     };
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &p, &c);
+    md_parse(input.data(), input.size(), &p, &c);
     if (!c.pending_table.empty()) diags.error(c.at(nullptr), c.pending_table);  // a table with no text at all
 }
 

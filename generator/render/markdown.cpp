@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "util/md4c_input.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -292,7 +293,7 @@ struct Writer {
 };
 
 // The smallest heading level used in the document, or 0 if none.
-int top_level_in(std::string_view markdown, unsigned flags) {
+int top_level_in(const Md4cInput& markdown, unsigned flags) {
     int top = 0;
     MD_PARSER p{};
     p.flags = flags;
@@ -308,7 +309,7 @@ int top_level_in(std::string_view markdown, unsigned flags) {
     p.enter_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
     p.leave_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
     p.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) -> int { return 0; };
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &p, &top);
+    md_parse(markdown.data(), markdown.size(), &p, &top);
     return top;
 }
 
@@ -316,8 +317,9 @@ int top_level_in(std::string_view markdown, unsigned flags) {
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, HeadingIds& ids) {
     const unsigned flags = base_flags | (options.unsafe_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
+    const Md4cInput input(markdown);
     Writer w(options, ids);
-    if (const int top = top_level_in(markdown, flags); top > 0) w.level_shift = options.top_heading_level - top;
+    if (const int top = top_level_in(input, flags); top > 0) w.level_shift = options.top_heading_level - top;
     w.out.reserve(markdown.size() * 5 / 4 + 64);
 
     MD_PARSER p{};
@@ -329,7 +331,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     p.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
         return static_cast<Writer*>(u)->on_text(t, std::string_view(s, n));
     };
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &p, &w);
+    md_parse(input.data(), input.size(), &p, &w);
     return std::move(w.out);
 }
 
