@@ -1,5 +1,7 @@
 #include "load/file_store.hpp"
 
+#include <algorithm>
+
 namespace eqsite {
 
 namespace fs = std::filesystem;
@@ -7,6 +9,7 @@ namespace fs = std::filesystem;
 void FileStore::changed(const std::vector<std::string>& paths) {
     std::lock_guard lock(mutex_);
     for (const auto& p : paths) {
+        reported_.push_back(p.ends_with('/') ? p.substr(0, p.size() - 1) : p);
         const std::string key = to_utf8(root_ / from_utf8(p));
         if (auto it = entries_.find(key); it != entries_.end()) {
             it->second.fresh = false;
@@ -21,6 +24,7 @@ void FileStore::changed(const std::vector<std::string>& paths) {
 
 void FileStore::changed_everything() {
     std::lock_guard lock(mutex_);
+    everything_ = true;
     for (auto& [path, e] : entries_) e.fresh = false;
 }
 
@@ -60,6 +64,7 @@ FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     e.time = time;
     e.fresh = stat_ok && v.ok;
     e.linked = linked;
+    v.linked = linked;
     e.version = v;
     e.held = std::move(bytes);
     return v;
@@ -93,8 +98,27 @@ bool FileStore::other_names(const fs::path& file) {
     return !ec && links > 1;
 }
 
+bool FileStore::linked(const fs::path& file) {
+    std::shared_lock lock(mutex_);
+    const auto it = entries_.find(to_utf8(file));
+    return it != entries_.end() && it->second.linked;
+}
+
+bool FileStore::reported_under(std::string_view folder) const {
+    if (!trust_ || everything_) return true;
+    return std::any_of(reported_.begin(), reported_.end(), [&](const std::string& p) {
+        const std::string_view path(p);
+        auto inside = [](std::string_view a, std::string_view b) {  // a is b, or under it
+            return a.starts_with(b) && (a.size() == b.size() || a[b.size()] == '/');
+        };
+        return path.empty() || path == "." || inside(path, folder) || inside(folder, path);
+    });
+}
+
 void FileStore::forget_unseen() {
     std::lock_guard lock(mutex_);
+    reported_.clear();
+    everything_ = false;
     for (auto it = entries_.begin(); it != entries_.end();) {
         if (!it->second.seen.load(std::memory_order_relaxed)) {
             it = entries_.erase(it);

@@ -22,6 +22,7 @@
 #include <shared_mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,6 +46,7 @@ public:
         bool ok = false;
         ReadError error = ReadError::none;
         Digest digest;
+        bool linked = false;  // always looked at (see above): edits to it may be reported elsewhere
     };
     // The digest of `file`, reading it if it may have changed since the
     // last look. Thread-safe.
@@ -52,7 +54,18 @@ public:
     // The bytes of `file`: those look() just read, else read now.
     std::optional<std::string> take(const std::filesystem::path& file, std::uintmax_t limit, ReadError& why);
 
-    // Forgets files not looked at since the last call (deleted ones).
+    // Whether `file` is always looked at (Version::linked), as of its last look.
+    bool linked(const std::filesystem::path& file);
+
+    // Whether anything under the site-relative `folder` (or the folder
+    // itself, or a folder holding it) was reported changed since the last
+    // forget_unseen(), or may have been: always true for a store that does
+    // not trust reports. Not to be called while changed() runs.
+    bool reported_under(std::string_view folder) const;
+
+    // Forgets files not looked at since the last call (deleted ones, and
+    // those the model took from its cache without looking: they are read
+    // again when next reported), and the reports.
     void forget_unseen();
 
 private:
@@ -74,6 +87,8 @@ private:
     bool trust_;
     std::shared_mutex mutex_;
     std::unordered_map<std::string, Entry> entries_;  // by path as given
+    std::vector<std::string> reported_;  // since the last forget_unseen(), without a trailing '/'
+    bool everything_ = false;
 };
 
 }  // namespace eqsite

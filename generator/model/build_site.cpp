@@ -4,6 +4,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "model/accessibility_plan.hpp"
 #include "model/config.hpp"
@@ -70,25 +71,16 @@ public:
     std::optional<T> markdown(ReadCache<T> ModelCache::*which, const fs::path& file, const std::string& rel,
                               std::string_view salt, Parse parse, Diagnostics& diags, Digest& digest,
                               CachedEntry<T>** entry = nullptr) {
-        const FileStore::Version version = state_.files.look(file, max_text_file);
-        if (!version.ok) {
-            diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
-            digest = {};
-            return std::nullopt;
-        }
-        digest = combine(combine(version.digest, salt), unsafe_ ? "unsafe" : "safe");
+        if (!look(file, rel, salt, diags, digest)) return std::nullopt;
         if (auto hit = reuse(which, rel, digest, entry)) {
             diags.append(hit->diags);
             return std::move(hit->value);
         }
-        ReadError why;
-        auto bytes = state_.files.take(file, max_text_file, why);
-        if (!bytes) {
-            diags.error({rel, 1, 1}, read_error_message(why, max_text_file));
+        CachedRead<T> read{digest, std::nullopt, {}};
+        if (!parse_now(file, rel, parse, read)) {
+            diags.append(read.diags);
             return std::nullopt;
         }
-        CachedRead<T> read{digest, std::nullopt, {}};
-        if (auto doc = parse_site_document(rel, *bytes, unsafe_, read.diags)) read.value = parse(*doc, read.diags);
         diags.append(read.diags);
         std::optional<T> value;
         if (lends<T>() && read.value) {
@@ -102,7 +94,48 @@ public:
         if (entry) *entry = lends<T>() && value ? kept : nullptr;
         return value;
     }
+    // The same, read and parsed now and not kept: for files whose values
+    // are kept elsewhere (a school folder's objectives, kept with their
+    // folder). `linked` is set if the file was reached through a link.
+    template <typename T, typename Parse>
+    std::optional<T> uncached(const fs::path& file, const std::string& rel, Parse parse, Diagnostics& diags,
+                              Digest& digest, bool& linked) {
+        if (!look(file, rel, "", diags, digest, &linked)) return std::nullopt;
+        CachedRead<T> read{digest, std::nullopt, {}};
+        parse_now(file, rel, parse, read);
+        diags.append(read.diags);
+        return std::move(read.value);
+    }
 
+private:
+    // Sets `digest` to what a value made of `file` depends on; false (and
+    // an error) if the file cannot be read.
+    bool look(const fs::path& file, const std::string& rel, std::string_view salt, Diagnostics& diags, Digest& digest,
+              bool* linked = nullptr) {
+        const FileStore::Version version = state_.files.look(file, max_text_file);
+        if (linked) *linked = *linked || version.linked;
+        if (!version.ok) {
+            diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
+            digest = {};
+            return false;
+        }
+        digest = combine(combine(version.digest, salt), unsafe_ ? "unsafe" : "safe");
+        return true;
+    }
+    // Parses `file` into `read`; false if its bytes are gone since look().
+    template <typename T, typename Parse>
+    bool parse_now(const fs::path& file, const std::string& rel, Parse parse, CachedRead<T>& read) {
+        ReadError why;
+        auto bytes = state_.files.take(file, max_text_file, why);
+        if (!bytes) {
+            read.diags.error({rel, 1, 1}, read_error_message(why, max_text_file));
+            return false;
+        }
+        if (auto doc = parse_site_document(rel, *bytes, unsafe_, read.diags)) read.value = parse(*doc, read.diags);
+        return true;
+    }
+
+public:
     // Objectives are lent to the model instead of copied: nothing changes
     // them once read (but their school's position, set again each time),
     // so lend_back() can return them as they were. Schools are changed by
@@ -361,26 +394,25 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
     return published;
 }
 
-// One school's index.md, objectives and accessibility plan, read together
-// on a worker thread.
-struct SchoolResult {
-    School school;
-    Digest index_digest, plan_digest;
-    std::vector<Objective> objectives;
-    std::vector<Digest> objective_digests;
-    std::vector<CachedEntry<Objective>*> objectives_from;  // their cache entries (ModelState::lent_from)
-    Diagnostics diags;
-};
-
 // A school read from the cache is only good while its logo is still there.
 bool logo_still_there(const School& s, const SchoolFiles& files, const fs::path& root) {
     if (!s.logo) return true;
     return check_site_path(root / from_utf8(files.folder) / from_utf8(*s.logo), root).kind == EntryKind::file;
 }
 
-SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& reader) {
-    SchoolResult r;
+std::size_t files_in(const SchoolFiles& sf) {
+    return sf.objectives.size() + (sf.index ? 1 : 0) + (sf.accessibility_plan ? 1 : 0);
+}
+
+// One school's index.md, objectives and accessibility plan, read together
+// on a worker thread.
+SchoolFolderRead read_school_folder(const SiteFiles& files, std::size_t s, Reader& reader) {
+    SchoolFolderRead r;
     const SchoolFiles& sf = files.schools[s];
+    r.folder = sf.folder;
+    r.files = files_in(sf);
+    r.unsafe_html = reader.unsafe();
+    auto note_link = [&](const fs::path& file) { r.linked = r.linked || reader.state().files.linked(file); };
     std::optional<School> school;
     if (sf.index) {
         auto parse = [&](const Document& doc, Diagnostics& d) { return read_school(sf, &doc, files.root, d); };
@@ -395,6 +427,7 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
             first = std::move(again);
         }
         r.diags.append(first);
+        note_link(*sf.index);
     }
     r.school = school ? std::move(*school) : read_school(sf, nullptr, files.root, r.diags);
     for (const auto& file : sf.objectives) {
@@ -402,12 +435,9 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
         const std::string slug = stem_of(file_name_of(rel));
         Digest d;
         auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
-        CachedEntry<Objective>* from = nullptr;
-        if (auto o = reader.markdown(&ModelCache::objectives, file, rel, "", parse, r.diags, d, &from)) {
-            o->school = s;  // the school's position may have changed since it was cached
+        if (auto o = reader.uncached<Objective>(file, rel, parse, r.diags, d, r.linked)) {
             r.objectives.push_back(std::move(*o));
             r.objective_digests.push_back(d);
-            r.objectives_from.push_back(from);
         }
     }
     if (sf.accessibility_plan) {
@@ -415,25 +445,62 @@ SchoolResult read_school_folder(const SiteFiles& files, std::size_t s, Reader& r
         auto parse = [&](const Document& doc, Diagnostics& d) { return read_accessibility_plan(doc, whose, d); };
         r.school.accessibility_plan =
             reader.markdown(&ModelCache::plans, *sf.accessibility_plan, whose, parse, r.diags, r.plan_digest);
+        note_link(*sf.accessibility_plan);
     }
     return r;
 }
 
-// Reads every school folder on `jobs` threads. Each result has its own slot,
-// so the model is the same whatever the number of threads.
-std::vector<SchoolResult> read_schools(const SiteFiles& files, unsigned jobs, Reader& reader) {
-    std::vector<SchoolResult> results(files.schools.size());
+// Whether the preview may take `cached`, the last read of school folder
+// `sf`, as it is: nothing under the folder was reported changed, it was
+// read the same way from the same files, all of its files were watched
+// where they are, it had no error (an error may come from outside the
+// folder), its logo is still there, and its objectives are back.
+bool still_good(const SchoolFolderRead& cached, const SchoolFiles& sf, Reader& reader) {
+    return !cached.lent && !cached.linked && !cached.diags.has_errors() && cached.unsafe_html == reader.unsafe() &&
+           cached.files == files_in(sf) && !reader.state().files.reported_under(sf.folder) &&
+           logo_still_there(cached.school, sf, reader.root());
+}
+
+// Every school folder's read, in listing order, on `jobs` threads: taken
+// from the preview's cache where still good, else read into `fresh`
+// (which has a slot for each school, so the model is the same whatever
+// the number of threads).
+std::vector<SchoolFolderRead*> read_schools(const SiteFiles& files, unsigned jobs, Reader& reader,
+                                            std::vector<std::optional<SchoolFolderRead>>& fresh) {
+    std::vector<SchoolFolderRead*> reads(files.schools.size(), nullptr);
+    fresh.assign(files.schools.size(), std::nullopt);
+    auto& cached = reader.old().school_folders;  // only looked up while the threads run
+    const bool keep = reader.state().keep;
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < results.size(); i = next++) results[i] = read_school_folder(files, i, reader);
+        for (std::size_t i = next++; i < reads.size(); i = next++) {
+            const SchoolFiles& sf = files.schools[i];
+            if (keep)
+                if (const auto it = cached.find(sf.folder); it != cached.end() && still_good(it->second, sf, reader)) {
+                    reads[i] = &it->second;
+                    continue;
+                }
+            fresh[i] = read_school_folder(files, i, reader);
+            reads[i] = &*fresh[i];
+        }
     };
     const unsigned threads = std::min<unsigned>(jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()),
-                                                static_cast<unsigned>(std::max<std::size_t>(1, results.size())));
+                                                static_cast<unsigned>(std::max<std::size_t>(1, reads.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-    return results;
+    if (!keep) return reads;
+    // The preview keeps what it read for next time, and drops the folders
+    // that are gone. Entries stay where they are (ModelState::lent_folders).
+    for (std::size_t i = 0; i < reads.size(); ++i)
+        if (fresh[i]) reads[i] = &(cached[files.schools[i].folder] = std::move(*fresh[i]));
+    if (cached.size() > reads.size()) {
+        std::unordered_set<std::string_view> listed;
+        for (const auto& sf : files.schools) listed.insert(sf.folder);
+        std::erase_if(cached, [&](const auto& entry) { return !listed.count(entry.first); });
+    }
+    return reads;
 }
 
 // What the model was made from, for the input fingerprints.
@@ -564,17 +631,25 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
         site.accessibility_plan.edit() = reader.markdown(&ModelCache::plans, *files.trust_accessibility_plan, whose,
                                                          parse, diags, digests.trust_plan);
     }
-    for (auto& r : read_schools(files, options.jobs, reader)) {
-        site.schools.edit().push_back(std::move(r.school));
+    std::vector<std::optional<SchoolFolderRead>> fresh;
+    const auto reads = read_schools(files, options.jobs, reader, fresh);
+    for (std::size_t s = 0; s < reads.size(); ++s) {
+        // The folder's read keeps its school as read (the merge adds to the
+        // model's copy) and lends its objectives (lend_back()).
+        SchoolFolderRead& r = *reads[s];
+        site.schools.edit().push_back(r.school);
         digests.school_index.push_back(r.index_digest);
         digests.school_plan.push_back(r.plan_digest);
-        for (std::size_t i = 0; i < r.objectives.size(); ++i) {
-            objectives.push_back(std::move(r.objectives[i]));
-            digests.objectives.push_back(r.objective_digests[i]);
-            lent_from.push_back(r.objectives_from[i]);
+        for (auto& o : r.objectives) {
+            o.school = s;  // the school's position may have changed since it was read
+            objectives.push_back(std::move(o));
         }
+        r.objectives.clear();
+        r.lent = true;
+        digests.objectives.insert(digests.objectives.end(), r.objective_digests.begin(), r.objective_digests.end());
         diags.append(r.diags);
     }
+    if (state.keep) state.lent_folders = reads;  // entries of the cache's school_folders
     merge_objectives(site, trust_count, diags);
 
     site.tables.edit() = read_tables(files, site, reader, diags, digests.tables);
@@ -598,13 +673,16 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     site.summary.edit().last_updated = site_lastmod(site, today);
     assign_inputs(site, digests, state.names);
     state.lent_from = std::move(lent_from);  // valid after the Reader's end: entries move as nodes
+    state.trust_objectives = trust_count;
     return site;
 }
 
 void lend_back(Site& previous, ModelState& state) {
     auto& objectives = previous.objectives.edit();
-    const bool in_step = state.lent_from.size() == objectives.size();
-    for (std::size_t i = 0; i < objectives.size(); ++i) {
+    // The trust's objectives, each to its cache entry.
+    const std::size_t trust = std::min(state.trust_objectives, objectives.size());
+    const bool in_step = state.lent_from.size() == trust;
+    for (std::size_t i = 0; i < trust; ++i) {
         Objective& o = objectives[i];
         CachedEntry<Objective>* entry = in_step ? state.lent_from[i] : nullptr;
         if (!entry || entry->first != o.source) {  // not recorded, or not this model's
@@ -614,8 +692,28 @@ void lend_back(Site& previous, ModelState& state) {
         }
         if (entry->second.lent && !entry->second.value) entry->second.value = std::move(o);
     }
+    // The schools' objectives, each school's together, to their folder's
+    // read. A folder whose objectives do not come back whole (never, but
+    // the model may have changed since) stays lent, so it is read again.
+    std::size_t next = trust;
+    for (SchoolFolderRead* folder : state.lent_folders) {
+        const std::size_t count = folder ? folder->objective_digests.size() : 0;
+        if (!folder || next + count > objectives.size()) break;
+        const std::string under = folder->folder + "/";
+        const bool theirs = folder->lent && folder->objectives.empty() &&
+                            std::all_of(objectives.begin() + static_cast<std::ptrdiff_t>(next),
+                                        objectives.begin() + static_cast<std::ptrdiff_t>(next + count),
+                                        [&](const Objective& o) { return o.source.starts_with(under); });
+        if (theirs) {
+            folder->objectives.assign(std::make_move_iterator(objectives.begin() + static_cast<std::ptrdiff_t>(next)),
+                                      std::make_move_iterator(objectives.begin() + static_cast<std::ptrdiff_t>(next + count)));
+            folder->lent = false;
+        }
+        next += count;
+    }
     objectives.clear();
     state.lent_from.clear();
+    state.lent_folders.clear();
 }
 
 Site load_site(const fs::path& root, const ModelOptions& options, Diagnostics& diags) {

@@ -34,7 +34,12 @@ struct ModelState {
     // looking its name up (it checks the entry's path is the objective's).
     // Entries stay where they are until the next build_model() (the cache
     // moves them as nodes); null where there is no entry to go back to.
-    std::vector<CachedEntry<Objective>*> lent_from;
+    std::vector<CachedEntry<Objective>*> lent_from;  // the trust's objectives
+    std::size_t trust_objectives = 0;
+    // Where each school's objectives were lent from: its folder's read in
+    // `cache.school_folders`, in the model's order of schools (each
+    // school's objectives follow the trust's, school by school).
+    std::vector<SchoolFolderRead*> lent_folders;
 };
 
 // Always returns a Site; check diags.has_errors() before publishing it.

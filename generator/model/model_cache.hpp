@@ -42,6 +42,25 @@ using ReadCache = std::unordered_map<std::string, CachedRead<T>>;  // by site-re
 template <typename T>
 using CachedEntry = typename ReadCache<T>::value_type;
 
+// One school folder as it was read: its index.md, objectives and
+// accessibility plan. The preview takes it again whole when nothing under
+// the folder was reported changed (FileStore::reported_under), so an edit
+// costs the folder it was made in rather than a look at each of a large
+// trust's 18 000 files.
+struct SchoolFolderRead {
+    std::string folder;  // site-relative, as listed
+    School school;       // as read: the model's copy gains its objectives and tables
+    Digest index_digest, plan_digest;
+    std::vector<Objective> objectives;  // in file-name order; empty while lent to the model
+    std::vector<Digest> objective_digests;  // one for each objective, lent or not
+    Diagnostics diags;
+    // What it was read with: taken again only if these still hold.
+    std::size_t files = 0;     // index, objectives and plan listed
+    bool unsafe_html = false;  // site.yaml's markdown.unsafe_html
+    bool linked = false;       // a file reached through a link: its edits are reported elsewhere
+    bool lent = false;         // the objectives are the model's until lend_back()
+};
+
 struct ModelCache {
     std::optional<CachedRead<SiteConfig>> config;
     ReadCache<Text> texts;  // the home page and statutory overrides
@@ -50,6 +69,7 @@ struct ModelCache {
     ReadCache<School> schools;
     ReadCache<AccessibilityPlan> plans;
     ReadCache<DataTable> tables;  // by CSV path
+    std::unordered_map<std::string, SchoolFolderRead> school_folders;  // by folder
     // All tables published together: the digest of every table's inputs.
     std::optional<CachedRead<std::vector<PublishedTable>>> published;
 };

@@ -575,3 +575,42 @@ TEST_CASE("serve: pages that appear without a new objective file are planned and
 TEST_CASE("serve: a theme file with another name in the site (a hard link) follows edits made through that name") {
     theme_partial_through_link_follows_edits(Link::hard);
 }
+
+namespace {
+// One school's objective is another name (a symbolic or a hard link) for
+// another school's objective file. An edit is reported only under the
+// name it was written through, in the other school's folder: the preview,
+// which takes unreported school folders from its cache whole, must still
+// show the edit on both schools' objective pages.
+void school_objective_through_link_follows_edits(Link kind) {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    const std::string real = "content/schools/meadowside-school/objectives/communication-passports.md";
+    const fs::path other = site / "content/schools/castlegate-academy/objectives/shared-passports.md";
+    std::error_code ec;
+    if (kind == Link::symbolic)
+        fs::create_symlink("../../meadowside-school/objectives/communication-passports.md", other, ec);
+    else fs::create_hard_link(site / real, other, ec);
+    if (ec) {
+        WARN("this file system cannot make this kind of link");
+        return;
+    }
+    fs::create_directories(dir.path() / "work");
+    PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
+    REQUIRE(preview.rebuild().ok);
+    REQUIRE(served(preview) == *clean_build(site));
+    write(site / real, read(site / real) + "\nA sentence written through one name only.\n");
+    REQUIRE(preview.rebuild({{real}, false}).ok);
+    const Files now = served(preview);
+    CHECK(now.at("schools/castlegate-academy/objectives/shared-passports/index.html").find("written through one name only") !=
+          std::string::npos);
+    CHECK(now == *clean_build(site));
+}
+}  // namespace
+
+TEST_CASE("serve: a school's objective that is a link to another school's follows that file's edits") {
+    school_objective_through_link_follows_edits(Link::symbolic);
+    school_objective_through_link_follows_edits(Link::hard);
+}
