@@ -35,11 +35,19 @@ struct ModelState {
     // Entries stay where they are until the next build_model() (the cache
     // moves them as nodes); null where there is no entry to go back to.
     std::vector<CachedEntry<Objective>*> lent_from;  // the trust's objectives
-    std::size_t trust_objectives = 0;
-    // Where each school's objectives were lent from: its folder's read in
+    // Where each school's objectives came from: its folder's read in
     // `cache.school_folders`, in the model's order of schools (each
     // school's objectives follow the trust's, school by school).
-    std::vector<SchoolFolderRead*> lent_folders;
+    struct LentSchool {
+        SchoolFolderRead* folder;
+        std::string name;   // the folder's, to check the entry is still this folder's
+        std::size_t count;  // of its objectives
+    };
+    std::vector<LentSchool> lent_schools;
+    // Between lend_back() and the next build_model(): the last model's
+    // objectives (the trust's, first, are given back to their entries).
+    std::vector<Objective> kept;
+    std::size_t kept_trust = 0;
 };
 
 // Always returns a Site; check diags.has_errors() before publishing it.

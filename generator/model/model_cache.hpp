@@ -59,6 +59,7 @@ struct SchoolFolderRead {
     bool unsafe_html = false;  // site.yaml's markdown.unsafe_html
     bool linked = false;       // a file reached through a link: its edits are reported elsewhere
     bool lent = false;         // the objectives are the model's until lend_back()
+    bool in_kept = false;      // ...and since then in ModelState::kept, at their place in the last model
 };
 
 struct ModelCache {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -170,13 +169,24 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
         keys[i] = combine(combine(site.inputs.print(id), Digest{id, 0}), address);
         if (o.school) keys[i] = combine(keys[i], school_names[*o.school]);
     }
-    // Texts of objectives that are gone. Only worth a look when there are
-    // more texts than objectives (a file removed or renamed): a stale text
-    // is never used (its fingerprint names its file's digest), only kept.
-    if (cache.keep && cache.texts.size() > objectives.size()) {
-        std::unordered_set<std::string_view> live;
-        for (const auto& o : objectives) live.insert(o.source);
-        std::erase_if(cache.texts, [&](const auto& entry) { return !live.count(entry.first); });
+    // Room for every objective's text, so the makers below never move the
+    // cache's table (they may run after this returns).
+    const auto& ids = site.objectives.item_ids();
+    InputId top = 0;
+    for (InputId id : ids) top = std::max(top, id);
+    if (!ids.empty() && cache.texts.size() <= top) cache.texts.resize(top + 1);
+    // Texts of objectives that are gone. Only worth a look when more texts
+    // are held than there are objectives (a file removed or renamed): a
+    // stale text is never used (its fingerprint names its file's digest),
+    // only kept.
+    if (cache.keep && cache.held > objectives.size()) {
+        std::vector<bool> live(cache.texts.size());
+        for (InputId id : ids) live[id] = true;
+        cache.held = 0;
+        for (std::size_t id = 0; id < cache.texts.size(); ++id) {
+            if (!live[id]) cache.texts[id] = {};
+            cache.held += cache.texts[id].second != nullptr;
+        }
     }
     // Shared by the makers below, which may run after this returns.
     auto prints = std::make_shared<std::vector<Digest>>(std::move(keys));
@@ -188,9 +198,11 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
     // The cache's text of objective i, made again if what it is made from changed.
     auto cached = [&site, &cache, base_url, prints](std::size_t i) {
         const Objective& o = site.objectives.unrecorded()[i];
-        auto& entry = cache.texts[o.source];
-        if (entry.first != (*prints)[i] || !entry.second)
+        auto& entry = cache.texts[site.objectives.item_ids()[i]];
+        if (entry.first != (*prints)[i] || !entry.second) {
+            cache.held += entry.second == nullptr;
             entry = {(*prints)[i], std::make_shared<const std::string>(list_item(site, o, base_url))};
+        }
         return entry.second;
     };
     WithText with_text = [&site, &cache, base_url, cached](std::size_t i, const auto& use) {

@@ -23,7 +23,11 @@ namespace eqsite {
 // was made from. Made when first asked for; the preview keeps it between
 // rebuilds, so only objectives that changed are turned into JSON again.
 struct ObjectiveJsonCache {
-    std::unordered_map<std::string, std::pair<Digest, std::shared_ptr<const std::string>>> texts;
+    // By the objective's input id (Site::objectives.item_ids(): one for
+    // each file, small numbers given in turn), so the 100 000 texts of
+    // /objectives.json are found without a lookup by name on each edit.
+    std::vector<std::pair<Digest, std::shared_ptr<const std::string>>> texts;
+    std::size_t held = 0;  // how many of `texts` hold a text
     // A one-off build keeps only trust-wide objectives' texts (see
     // objectives_files), so no file is ever whole in memory.
     bool keep = true;
