@@ -196,7 +196,9 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
         std::sort(r.begin(), r.end());
         r.erase(std::unique(r.begin(), r.end()), r.end());
         const std::string& route = pages_[which[k]].route;
-        written_.reads[route] = std::move(r);
+        const auto [entry, added] = written_.reads.try_emplace(route);
+        entry->second = std::move(r);
+        written_.routes_version += added;
         const auto line = written_.sitemap.find(route);
         if (line == written_.sitemap.end() ? lines[k].empty() : line->second == lines[k]) continue;
         if (lines[k].empty()) written_.sitemap.erase(line);
@@ -268,6 +270,7 @@ std::size_t Pipeline::write_all(OutputSink& out) {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (options_.incremental) {
         written_.reads.clear();
+        ++written_.routes_version;
         written_.sitemap.clear();
         written_.others.clear();
     }
@@ -327,11 +330,18 @@ void Pipeline::load_theme_if_changed(const Changes& changes) {
 Pipeline::ChangeSet Pipeline::changes() const {
     ChangeSet cs;
     const std::vector<bool> differs = InputTable::differences(written_.inputs, site_.inputs);
+    if (page_reads_for_ != std::pair{files_version_, written_.routes_version} || page_reads_.size() != pages_.size()) {
+        page_reads_.assign(pages_.size(), nullptr);
+        for (std::size_t i = 0; i < pages_.size(); ++i)
+            if (const auto read = written_.reads.find(pages_[i].route); read != written_.reads.end())
+                page_reads_[i] = &read->second;
+        page_reads_for_ = {files_version_, written_.routes_version};
+    }
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        const auto read = written_.reads.find(pages_[i].route);
-        const bool changed = !written_.done || read == written_.reads.end() ||
-                             std::any_of(read->second.begin(), read->second.end(),
-                                         [&](InputId id) { return id < differs.size() && differs[id]; });
+        const std::vector<InputId>* read = page_reads_[i];
+        const bool changed = !written_.done || !read || std::any_of(read->begin(), read->end(), [&](InputId id) {
+                                 return id < differs.size() && differs[id];
+                             });
         if (changed) cs.pages.push_back(i);
     }
     if (files_changed())  // most edits add and remove no file
@@ -368,6 +378,7 @@ std::size_t Pipeline::write_changes(OutputSink& out, const ChangeSet& cs) {
             }
             written_.sitemap_changed |= written_.sitemap.erase(it->first) > 0;
             it = written_.reads.erase(it);
+            ++written_.routes_version;
         }
         written_.files = files_;
     }
