@@ -512,7 +512,7 @@ std::vector<SchoolFolderRead*> read_schools(const SiteFiles& files, unsigned job
 // are taken back whole and only the folders read again are replaced in
 // them: at 2 000 schools, moving 16 000 objectives out to their folders and
 // back in took a seventh of an edit's rebuild.
-void take_school_objectives(const SiteFiles& files, const std::vector<SchoolFolderRead*>& reads, Reader& reader,
+bool take_school_objectives(const SiteFiles& files, const std::vector<SchoolFolderRead*>& reads, Reader& reader,
                             std::vector<Objective>& objectives, std::vector<Digest>& digests) {
     ModelState& state = reader.state();
     const std::size_t trust = objectives.size();
@@ -575,6 +575,28 @@ void take_school_objectives(const SiteFiles& files, const std::vector<SchoolFold
         if (state.keep) last.push_back({&r, files.schools[s].folder, r.objective_digests.size()});
     }
     state.kept_trust = trust;
+    return in_place;
+}
+
+// The review of every school's dates (review_dates()), taking from the
+// last rebuild's review each school whose folder was taken whole when
+// nothing else it depends on changed: the schools are in the same places,
+// with their objectives in the same places (`in_place`), and the settings,
+// the day and the trust's objectives (`trust_print`) are the same. The
+// trust's own review is always made again.
+std::vector<ReviewGroup> review_again(const Site& site, ModelState& state, bool in_place, const Digest& trust_print,
+                                      const std::vector<std::optional<SchoolFolderRead>>& fresh) {
+    const std::size_t schools = site.schools.unrecorded().size();
+    std::vector<ReviewGroup> last = std::move(state.review);
+    state.review.clear();
+    const bool reuse = state.keep && in_place && state.review_print == trust_print && last.size() == schools + 1;
+    std::vector<ReviewGroup> groups;
+    groups.reserve(schools + 1);
+    groups.push_back(review_trust(site));
+    for (std::size_t s = 0; s < schools; ++s)
+        groups.push_back(reuse && !fresh[s] ? std::move(last[s + 1]) : review_school(site, s));
+    state.review_print = trust_print;
+    return groups;
 }
 
 // What the model was made from, for the input fingerprints.
@@ -707,7 +729,7 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     }
     std::vector<std::optional<SchoolFolderRead>> fresh;
     const auto reads = read_schools(files, options.jobs, reader, fresh);
-    take_school_objectives(files, reads, reader, objectives, digests.objectives);
+    const bool in_place = take_school_objectives(files, reads, reader, objectives, digests.objectives);
     for (std::size_t s = 0; s < reads.size(); ++s) {
         // The folder's read keeps its school as read: the merge adds to the model's copy.
         const SchoolFolderRead& r = *reads[s];
@@ -733,9 +755,12 @@ Site build_model(const SiteFiles& files, const ModelOptions& options, ModelState
     collect_copied_files(files, site, diags);
     // Without a readable site.yaml every date would be "missing": the
     // error about site.yaml says all there is to say.
-    const auto groups = review_dates(site);
+    Digest trust_print = combine(digests.config, std::to_string(trust_count));
+    for (std::size_t i = 0; i < trust_count; ++i) trust_print = combine(trust_print, digests.objectives[i]);
+    auto groups = review_again(site, state, in_place, trust_print, fresh);
     if (site.config.unrecorded().read) warn_review(site, groups, diags);
     site.summary.edit() = summarise(site, groups);
+    if (state.keep) state.review = std::move(groups);
     site.summary.edit().last_updated = site_lastmod(site, today);
     assign_inputs(site, digests, state.names);
     state.lent_from = std::move(lent_from);  // valid after the Reader's end: entries move as nodes

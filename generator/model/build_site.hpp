@@ -10,6 +10,7 @@
 #include "load/site_files.hpp"
 #include "model/model_cache.hpp"
 #include "model/recorded.hpp"
+#include "model/review.hpp"
 #include "model/site.hpp"
 
 namespace eqsite {
@@ -48,6 +49,10 @@ struct ModelState {
     // objectives (the trust's, first, are given back to their entries).
     std::vector<Objective> kept;
     std::size_t kept_trust = 0;
+    // The last model's review of dates, the trust's and each school's
+    // (review_dates()), and what the trust's part was made from.
+    std::vector<ReviewGroup> review;
+    Digest review_print;
 };
 
 // Always returns a Site; check diags.has_errors() before publishing it.
