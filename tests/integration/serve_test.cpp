@@ -289,7 +289,8 @@ TEST_CASE("serve: requests that try to leave the site, other methods and garbage
     const std::string big(100000, 'a');
     raw_request(port, "GET / HTTP/1.1\r\n" + host + "X-Big: " + big + "\r\n\r\n");
     raw_request(port, "GET /" + big + " HTTP/1.1\r\n" + host + "\r\n");
-    raw_request(port, std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n", 28));
+    static constexpr char tls_hello[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n";
+    raw_request(port, std::string(tls_hello, sizeof tls_hello - 1));  // with its NUL bytes, without the last
     raw_request(port, "\r\n\r\n\r\n");
     // Still serving, with the right types.
     httplib::Client client("127.0.0.1", port);
