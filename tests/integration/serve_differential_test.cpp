@@ -62,6 +62,14 @@ std::optional<Files> clean_build(const fs::path& site) {
     return sink.files;
 }
 
+// A copy of site-example in `dir`, without a built output.
+fs::path example_site(const TempDir& dir) {
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    fs::remove_all(site / "public");
+    return site;
+}
+
 Files served(const PreviewSite& preview) {
     Files out;
     for (const auto& path : preview.files().paths()) {
@@ -409,9 +417,7 @@ TEST_CASE("serve: after every one of 200 random edits, the preview serves exactl
     const unsigned seed = env_or("EQSITE_EDITS_SEED", 20261127);
     const unsigned edits = env_or("EQSITE_EDITS_COUNT", 200);
     TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
+    const fs::path site = example_site(dir);
     fs::create_directories(dir.path() / "work");
     PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
@@ -459,9 +465,7 @@ namespace {
 std::set<std::string> rerendered_after(const std::function<void(const fs::path& site)>& edit,
                                        const std::string& edited) {
     TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
+    const fs::path site = example_site(dir);
     Pipeline pipeline({site, today, 2, std::nullopt, true, {}});
     pipeline.load({{}, true});
     REQUIRE(pipeline.ok());
@@ -497,15 +501,24 @@ TEST_CASE("serve: an edit of a school's objective re-renders the home page only 
 namespace {
 enum class Link { symbolic, hard };
 
+// Makes `name` another name for `target`: a symbolic link holding
+// `relative` (the target as seen from name's folder), or a hard link.
+// False, with a warning, where the file system cannot make that kind.
+bool make_link(Link kind, const fs::path& target, const fs::path& relative, const fs::path& name) {
+    std::error_code ec;
+    if (kind == Link::symbolic) fs::create_symlink(relative, name, ec);
+    else fs::create_hard_link(target, name, ec);
+    if (ec) WARN("this file system cannot make this kind of link");
+    return !ec;
+}
+
 // The theme's footer partial is another name for static/footer.mustache
 // (a symbolic or a hard link). The watcher reports an edit under the
 // name it was written through, never under theme/: the preview must
 // still follow it.
 void theme_partial_through_link_follows_edits(Link kind) {
     TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
+    const fs::path site = example_site(dir);
     const auto footer = [](const std::string& words) {
         return "<footer class=\"site-footer\"><p><a href=\"{{accessibility_href}}\">Accessibility statement</a> (" +
                words + ")</p></footer>\n";
@@ -513,13 +526,7 @@ void theme_partial_through_link_follows_edits(Link kind) {
     write(site / "static/footer.mustache", footer("first words"));
     fs::create_directories(site / "theme/partials");
     const fs::path partial = site / "theme/partials/site-footer.mustache";
-    std::error_code ec;
-    if (kind == Link::symbolic) fs::create_symlink("../../static/footer.mustache", partial, ec);
-    else fs::create_hard_link(site / "static/footer.mustache", partial, ec);
-    if (ec) {
-        WARN("this file system cannot make this kind of link");
-        return;
-    }
+    if (!make_link(kind, site / "static/footer.mustache", "../../static/footer.mustache", partial)) return;
     fs::create_directories(dir.path() / "work");
     PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
@@ -543,9 +550,7 @@ TEST_CASE("serve: a theme file that links to another file of the site follows th
 // first objective without a status (its status page appears).
 TEST_CASE("serve: pages that appear without a new objective file are planned and served") {
     TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
+    const fs::path site = example_site(dir);
     fs::create_directories(dir.path() / "work");
     PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
@@ -584,19 +589,10 @@ namespace {
 // show the edit on both schools' objective pages.
 void school_objective_through_link_follows_edits(Link kind) {
     TempDir dir;
-    const fs::path site = dir.path() / "site";
-    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
-    fs::remove_all(site / "public");
+    const fs::path site = example_site(dir);
     const std::string real = "content/schools/meadowside-school/objectives/communication-passports.md";
     const fs::path other = site / "content/schools/castlegate-academy/objectives/shared-passports.md";
-    std::error_code ec;
-    if (kind == Link::symbolic)
-        fs::create_symlink("../../meadowside-school/objectives/communication-passports.md", other, ec);
-    else fs::create_hard_link(site / real, other, ec);
-    if (ec) {
-        WARN("this file system cannot make this kind of link");
-        return;
-    }
+    if (!make_link(kind, site / real, "../../meadowside-school/objectives/communication-passports.md", other)) return;
     fs::create_directories(dir.path() / "work");
     PreviewSite preview({site, today, 2, std::nullopt, true, {}}, dir.path() / "work");
     REQUIRE(preview.rebuild().ok);
