@@ -64,7 +64,6 @@ FileStore::Version FileStore::look(const fs::path& file, std::uintmax_t limit) {
     e.time = time;
     e.fresh = stat_ok && v.ok;
     e.linked = linked;
-    v.linked = linked;
     e.version = v;
     e.held = std::move(bytes);
     return v;

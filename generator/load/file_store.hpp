@@ -46,7 +46,6 @@ public:
         bool ok = false;
         ReadError error = ReadError::none;
         Digest digest;
-        bool linked = false;  // always looked at (see above): edits to it may be reported elsewhere
     };
     // The digest of `file`, reading it if it may have changed since the
     // last look. Thread-safe.
@@ -54,7 +53,8 @@ public:
     // The bytes of `file`: those look() just read, else read now.
     std::optional<std::string> take(const std::filesystem::path& file, std::uintmax_t limit, ReadError& why);
 
-    // Whether `file` is always looked at (Version::linked), as of its last look.
+    // Whether `file` is always looked at (reached through a link, or with
+    // other names: see above), as of its last look.
     bool linked(const std::filesystem::path& file);
 
     // Whether anything under the site-relative `folder` (or the folder

@@ -96,11 +96,11 @@ public:
     }
     // The same, read and parsed now and not kept: for files whose values
     // are kept elsewhere (a school folder's objectives, kept with their
-    // folder). `linked` is set if the file was reached through a link.
+    // folder).
     template <typename T, typename Parse>
     std::optional<T> uncached(const fs::path& file, const std::string& rel, Parse parse, Diagnostics& diags,
-                              Digest& digest, bool& linked) {
-        if (!look(file, rel, "", diags, digest, &linked)) return std::nullopt;
+                              Digest& digest) {
+        if (!look(file, rel, "", diags, digest)) return std::nullopt;
         CachedRead<T> read{digest, std::nullopt, {}};
         parse_now(file, rel, parse, read);
         diags.append(read.diags);
@@ -110,10 +110,8 @@ public:
 private:
     // Sets `digest` to what a value made of `file` depends on; false (and
     // an error) if the file cannot be read.
-    bool look(const fs::path& file, const std::string& rel, std::string_view salt, Diagnostics& diags, Digest& digest,
-              bool* linked = nullptr) {
+    bool look(const fs::path& file, const std::string& rel, std::string_view salt, Diagnostics& diags, Digest& digest) {
         const FileStore::Version version = state_.files.look(file, max_text_file);
-        if (linked) *linked = *linked || version.linked;
         if (!version.ok) {
             diags.error({rel, 1, 1}, read_error_message(version.error, max_text_file));
             digest = {};
@@ -412,6 +410,7 @@ SchoolFolderRead read_school_folder(const SiteFiles& files, std::size_t s, Reade
     r.folder = sf.folder;
     r.files = files_in(sf);
     r.unsafe_html = reader.unsafe();
+    // Whether a file just read is reached through a link (FileStore::linked).
     auto note_link = [&](const fs::path& file) { r.linked = r.linked || reader.state().files.linked(file); };
     std::optional<School> school;
     if (sf.index) {
@@ -435,7 +434,9 @@ SchoolFolderRead read_school_folder(const SiteFiles& files, std::size_t s, Reade
         const std::string slug = stem_of(file_name_of(rel));
         Digest d;
         auto parse = [&](const Document& doc, Diagnostics& diags) { return read_objective(doc, slug, s, diags); };
-        if (auto o = reader.uncached<Objective>(file, rel, parse, r.diags, d, r.linked)) {
+        auto o = reader.uncached<Objective>(file, rel, parse, r.diags, d);
+        note_link(file);  // known once the file store has looked at it
+        if (o) {
             r.objectives.push_back(std::move(*o));
             r.objective_digests.push_back(d);
         }
