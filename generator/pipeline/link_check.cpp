@@ -57,17 +57,27 @@ bool normalise(const std::string& path, std::string& out) {
     return true;
 }
 
-// The value of every `name="..."` attribute in eqsite's own HTML.
-void attribute_values(std::string_view html, std::string_view name, std::vector<std::string>& out) {
-    const std::string needle = " " + std::string(name) + "=\"";
-    for (std::size_t at = html.find(needle); at != std::string_view::npos; at = html.find(needle, at + 1)) {
-        const std::size_t start = at + needle.size();
+// The values of every id="...", href="..." and src="..." attribute in
+// eqsite's own HTML, in one pass: each `="` is looked at once. (A search
+// for each of " id=\"", " href=\"" and " src=\"" stopped at every space
+// of the page, and took a tenth of `check`.)
+void attribute_values(std::string_view html, std::vector<std::string>& ids, std::vector<std::string>& links) {
+    const auto named = [&](std::size_t eq, std::string_view name) {
+        return eq > name.size() && html.substr(eq - name.size(), name.size()) == name &&
+               html[eq - name.size() - 1] == ' ';
+    };
+    for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
+        std::vector<std::string>* out = named(eq, "id")                          ? &ids
+                                        : named(eq, "href") || named(eq, "src") ? &links
+                                                                                 : nullptr;
+        if (!out) continue;
+        const std::size_t start = eq + 2;
         const std::size_t end = html.find('"', start);
         if (end == std::string_view::npos) break;
         const std::string_view value = html.substr(start, end - start);
         // Most values have no character reference to decode.
-        if (value.find('&') == std::string_view::npos) out.emplace_back(value);
-        else out.push_back(decode_character_references(value));
+        if (value.find('&') == std::string_view::npos) out->emplace_back(value);
+        else out->push_back(decode_character_references(value));
     }
 }
 
@@ -93,9 +103,7 @@ bool LinkCheck::write(const std::string& path, std::string_view bytes) {
         return true;
     }
     std::vector<std::string> ids, links;
-    attribute_values(bytes, "id", ids);
-    attribute_values(bytes, "href", links);
-    attribute_values(bytes, "src", links);
+    attribute_values(bytes, ids, links);
     std::sort(links.begin(), links.end());
     links.erase(std::unique(links.begin(), links.end()), links.end());
     const std::string folder = path.substr(0, path.rfind('/') + 1);

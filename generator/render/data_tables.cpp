@@ -5,13 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/view_data.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
 namespace {
-
-using Data = kainjow::mustache::data;
-using List = kainjow::mustache::list;
 
 std::string people(const TableSpec& spec) { return spec.about == TableAbout::staff ? "staff" : "pupils"; }
 
@@ -30,21 +28,21 @@ Data legend_entries(const Strings& s, const PublishedTable& t, const PublishedGr
     List items;
     auto entry = [&](char symbol, const std::string& key) {
         Data d;
-        d.set("symbol", std::string(1, symbol));
-        d.set("meaning", s.text("tables." + key, {{"threshold", std::to_string(t.spec.threshold)},
+        put(d, "symbol", std::string(1, symbol));
+        put(d, "meaning", s.text("tables." + key, {{"threshold", std::to_string(t.spec.threshold)},
                                                   {"below", std::to_string(t.spec.threshold - 1)},
                                                   {"who", s.text("tables." + people(t.spec))}}));
-        items.push_back(d);
+        items.push_back(std::move(d));
     };
     const bool rate = t.spec.kind == TableKind::rate;
     if (t.spec.kind == TableKind::pay_gap) {
         if (uses(g, Symbol::not_available)) entry('x', "legend_x_pay_gap");
-        return Data(std::move(items));
+        return list_data(std::move(items));
     }
     if (uses(g, Symbol::suppressed)) entry('c', rate ? "legend_c_rate" : "legend_c");
     if (uses(g, Symbol::not_available)) entry('x', "legend_x");
     if (uses(g, Symbol::not_applicable)) entry('z', rate ? "legend_z_rate" : "legend_z");
-    return Data(std::move(items));
+    return list_data(std::move(items));
 }
 
 std::string caption_text(const Strings& s, const PublishedTable& t, const std::string& place) {
@@ -132,8 +130,8 @@ const PublishedCell& pay_gap_cell(const PublishedTable& t, const PublishedGrid& 
 
 Data cell_data(std::string text, bool shown) {
     Data d;
-    d.set("text", std::move(text));
-    d.set("symbol", Data(!shown));  // c, x or z rather than a figure
+    put(d, "text", std::move(text));
+    put(d, "symbol", Data(!shown));  // c, x or z rather than a figure
     return d;
 }
 
@@ -142,22 +140,22 @@ Data grid_data(const std::string& id, const std::string& caption, const std::str
                const std::vector<std::string>& columns, const std::vector<std::string>& rows,
                const std::function<Data(std::size_t, std::size_t)>& cell) {
     Data d;
-    d.set("id", id);
-    d.set("caption", caption);
-    d.set("corner", corner);
+    put(d, "id", id);
+    put(d, "caption", caption);
+    put(d, "corner", corner);
     List heads;
     for (const auto& c : columns) heads.push_back(Data("label", c));
-    d.set("columns", Data(std::move(heads)));
+    put(d, "columns", list_data(std::move(heads)));
     List body;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         Data row;
-        row.set("head", rows[r]);
+        put(row, "head", rows[r]);
         List cells;
         for (std::size_t c = 0; c < columns.size(); ++c) cells.push_back(cell(r, c));
-        row.set("cells", Data(std::move(cells)));
-        body.push_back(row);
+        put(row, "cells", list_data(std::move(cells)));
+        body.push_back(std::move(row));
     }
-    d.set("rows", Data(std::move(body)));
+    put(d, "rows", list_data(std::move(body)));
     return d;
 }
 
@@ -200,26 +198,26 @@ Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
     List columns;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         Data column;
-        column.set("heading", t.columns[c]);
+        put(column, "heading", t.columns[c]);
         List bars;
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             const PublishedCell& cell = t.cell(g, r, c);
             Data bar;
-            bar.set("label", t.rows[r]);
-            bar.set("shown", Data(cell.shown()));
+            put(bar, "label", t.rows[r]);
+            put(bar, "shown", Data(cell.shown()));
             if (cell.shown()) {
-                bar.set("tenths", std::to_string(std::clamp(rate_tenths(cell.n(), cell.d()), 0LL, 1000LL)));
-                bar.set("value", display_figure(t, cell));
+                put(bar, "tenths", std::to_string(std::clamp(rate_tenths(cell.n(), cell.d()), 0LL, 1000LL)));
+                put(bar, "value", display_figure(t, cell));
             } else {
-                bar.set("value", symbol_text(cell.symbol()));
+                put(bar, "value", symbol_text(cell.symbol()));
             }
-            bars.push_back(bar);
+            bars.push_back(std::move(bar));
         }
-        column.set("bars", Data(std::move(bars)));
-        columns.push_back(column);
+        put(column, "bars", list_data(std::move(bars)));
+        columns.push_back(std::move(column));
     }
     Data chart;
-    chart.set("columns", Data(std::move(columns)));
+    put(chart, "columns", list_data(std::move(columns)));
     return chart;
 }
 
@@ -228,15 +226,15 @@ Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
 Data table_data(const Strings& s, const PublishedTable& t, const PublishedGrid& g, const std::string& place,
                 const std::string& id) {
     Data d;
-    d.set("place", place);
-    d.set("who", s.text("tables." + people(t.spec)));
-    d.set("threshold", std::to_string(t.spec.threshold));
-    d.set("below_threshold", std::to_string(t.spec.threshold - 1));
-    if (!t.spec.source.empty()) d.set("source", t.spec.source);
+    put(d, "place", place);
+    put(d, "who", s.text("tables." + people(t.spec)));
+    put(d, "threshold", std::to_string(t.spec.threshold));
+    put(d, "below_threshold", std::to_string(t.spec.threshold - 1));
+    if (!t.spec.source.empty()) put(d, "source", t.spec.source);
     List grids;
     if (t.spec.kind == TableKind::pay_gap) {
-        d.set("pay_gap", Data(true));
-        if (t.spec.snapshot) d.set("snapshot", s.date(*t.spec.snapshot));
+        put(d, "pay_gap", Data(true));
+        if (t.spec.snapshot) put(d, "snapshot", s.date(*t.spec.snapshot));
         grids = pay_gap_grids(s, t, g, place, id);
     } else {
         grids.push_back(grid_data(id, caption_text(s, t, place), s.text("tables.group"), t.columns, t.rows, [&](std::size_t r, std::size_t c) {
@@ -244,17 +242,17 @@ Data table_data(const Strings& s, const PublishedTable& t, const PublishedGrid& 
             return cell_data(display_figure(t, cell), cell.shown());
         }));
     }
-    d.set("one_grid", Data(grids.size() == 1));
-    d.set("grids", Data(std::move(grids)));
+    put(d, "one_grid", Data(grids.size() == 1));
+    put(d, "grids", list_data(std::move(grids)));
     if (t.spec.kind == TableKind::rate) {
-        d.set("rate", Data(true));
+        put(d, "rate", Data(true));
         Data chart = chart_data(t, g);
-        chart.set("who", s.text("tables." + people(t.spec)));  // its axis says of whom
-        d.set("chart", std::move(chart));
+        put(chart, "who", s.text("tables." + people(t.spec)));  // its axis says of whom
+        put(d, "chart", std::move(chart));
     }
     Data legend = legend_entries(s, t, g);
-    d.set("has_legend", Data(!legend.is_empty_list()));
-    d.set("legend", std::move(legend));
+    put(d, "has_legend", Data(!legend.is_empty_list()));
+    put(d, "legend", std::move(legend));
     return d;
 }
 
@@ -266,7 +264,7 @@ std::string table_csv(const PublishedTable& t, const std::vector<std::string>& s
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
                 const PublishedCell& cell = t.cell(g, r, c);
                 std::vector<std::string> fields = {slug, t.rows[r], t.columns[c]};
-                for (auto& f : figure_fields(t, cell)) fields.push_back(f);
+                for (auto& f : figure_fields(t, cell)) fields.push_back(std::move(f));
                 fields.push_back(published_field(t, cell));
                 for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
                 out += "\n";

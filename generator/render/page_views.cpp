@@ -9,13 +9,11 @@
 #include "model/review.hpp"
 #include "render/markdown.hpp"
 #include "render/open_data.hpp"
+#include "render/view_data.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
 namespace eqsite {
-
-using Data = kainjow::mustache::data;
-using List = kainjow::mustache::list;
 
 namespace {
 
@@ -27,7 +25,7 @@ template <class... Ts>
 overloaded(Ts...) -> overloaded<Ts...>;  // clang 14 needs the guide
 
 void set_if(Data& d, const std::string& key, const std::optional<std::string>& value) {
-    if (value && !value->empty()) d.set(key, *value);
+    if (value && !value->empty()) put(d, key, *value);
 }
 
 List text_list(const std::vector<std::string>& items) {
@@ -39,8 +37,8 @@ List text_list(const std::vector<std::string>& items) {
 // Sets `key` to the list and `has_<key>` to whether it has items, since
 // Mustache cannot test a list for emptiness without repeating its section.
 void set_list(Data& d, const std::string& key, List list) {
-    d.set("has_" + key, Data(!list.empty()));
-    d.set(key, Data(std::move(list)));
+    put(d, "has_" + key, Data(!list.empty()));
+    put(d, key, list_data(std::move(list)));
 }
 
 // Root-relative links and images written in Markdown ("/policy/") start
@@ -75,24 +73,24 @@ std::string characteristics_text(const Strings& s, const Objective& o) {
 void set_status(const Strings& s, Data& d, std::optional<std::string> given_label,
                 std::optional<std::string_view> given_slug, bool overdue) {
     if (overdue) {
-        d.set("has_status", Data(true));
-        d.set("status_label", term(s, "review_status", "overdue"));
-        d.set("status_slug", "overdue");
-        if (given_label) d.set("given_status", *given_label);
+        put(d, "has_status", Data(true));
+        put(d, "status_label", term(s, "review_status", "overdue"));
+        put(d, "status_slug", "overdue");
+        if (given_label) put(d, "given_status", *given_label);
         return;
     }
-    d.set("has_status", Data(given_label.has_value()));
+    put(d, "has_status", Data(given_label.has_value()));
     if (given_label) {
-        d.set("status_label", *given_label);
-        d.set("status_slug", std::string(*given_slug));
+        put(d, "status_label", *given_label);
+        put(d, "status_slug", std::string(*given_slug));
     }
 }
 
 Data action_data(const Strings& s, const Action& a, Date today) {
     Data ad;
-    ad.set("text", a.text);
-    ad.set("owner", a.owner.value_or(""));
-    ad.set("due", a.due ? s.date(a.due->value) : "");
+    put(ad, "text", a.text);
+    put(ad, "owner", a.owner.value_or(""));
+    put(ad, "due", a.due ? s.date(a.due->value) : "");
     if (a.status)
         set_status(s, ad, term(s, "action_status", slug(*a.status)), slug(*a.status), overdue(a, today));
     else
@@ -106,7 +104,7 @@ Data action_data(const Strings& s, const Action& a, Date today) {
 void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, bool has_schools) {
     const std::string whose = s.text(has_schools ? "review_summary_text.whose_trust_and_schools"
                                                  : "review_summary_text.whose_trust");
-    d.set("review_whose", whose);
+    put(d, "review_whose", whose);
     const auto& counts = summary.review_counts;
     std::size_t total = 0;
     for (std::size_t c : counts) total += c;
@@ -119,9 +117,9 @@ void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, b
         if (static_cast<std::size_t>(n(st)) == total)
             only = s.count("review_summary_text.state_" + name, static_cast<long long>(total), {{"days", days}});
         Data p;
-        p.set("text", s.count("review_summary_text." + name, n(st), {{"days", days}}));
-        p.set("slug", std::string(slug(st)));
-        parts.push_back(p);
+        put(p, "text", s.count("review_summary_text." + name, n(st), {{"days", days}}));
+        put(p, "slug", std::string(slug(st)));
+        parts.push_back(std::move(p));
     };
     part(ReviewStatus::overdue, "overdue");
     part(ReviewStatus::due_soon, "due_soon");
@@ -129,14 +127,14 @@ void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, b
     part(ReviewStatus::no_date, "no_date");
     part(ReviewStatus::up_to_date, "up_to_date");
     const std::string total_text = s.count("review_summary_text.total", static_cast<long long>(total));
-    d.set("review_total", total_text);
+    put(d, "review_total", total_text);
     if (only) {
         // One status for every date: one sentence, not a list of one.
-        d.set("review_sentence", total == 1 ? s.text("review_summary_text.only_one", {{"whose", whose}, {"state", *only}})
+        put(d, "review_sentence", total == 1 ? s.text("review_summary_text.only_one", {{"whose", whose}, {"state", *only}})
                                             : s.text("review_summary_text.all_of",
                                                      {{"total", total_text}, {"whose", whose}, {"state", *only}}));
     } else {
-        d.set("review_parts", Data(std::move(parts)));
+        put(d, "review_parts", list_data(std::move(parts)));
     }
     const auto objectives = static_cast<long long>(summary.overdue_objectives);
     const auto actions = static_cast<long long>(summary.overdue_actions);
@@ -144,7 +142,7 @@ void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, b
     if (objectives) late.push_back(s.count("counts.objectives", objectives));
     if (actions) late.push_back(s.count("counts.actions", actions));
     if (!late.empty())
-        d.set("overdue_work", s.count("review_summary_text.late_work", objectives + actions,
+        put(d, "overdue_work", s.count("review_summary_text.late_work", objectives + actions,
                                       {{"what", join(late, s.text("review_summary_text.and"))}}));
 }
 
@@ -185,23 +183,23 @@ void PageViews::set_pagination(Data& d, const std::string& first_route, std::siz
         }
         gap = false;
         Data l;
-        l.set("number", std::to_string(p + 1));
-        l.set("href", href(paged_route(first_route, p)));
-        l.set("current", Data(p == page));
-        links.push_back(l);
+        put(l, "number", std::to_string(p + 1));
+        put(l, "href", href(paged_route(first_route, p)));
+        put(l, "current", Data(p == page));
+        links.push_back(std::move(l));
     }
     set_list(d, "pages", std::move(links));
-    if (page > 0) d.set("previous_href", href(paged_route(first_route, page - 1)));
-    if (page + 1 < pages) d.set("next_href", href(paged_route(first_route, page + 1)));
+    if (page > 0) put(d, "previous_href", href(paged_route(first_route, page - 1)));
+    if (page + 1 < pages) put(d, "next_href", href(paged_route(first_route, page + 1)));
 }
 
 Data PageViews::objective_card(std::size_t i) const {
     const Objective& o = site_.objectives[i];
     Data d;
-    d.set("title", o.title);
-    d.set("href", href(objective_route(site_, o)));
-    d.set("trust_wide", Data(o.trust_wide()));
-    if (o.school) d.set("school_name", site_.schools[*o.school].name);
+    put(d, "title", o.title);
+    put(d, "href", href(objective_route(site_, o)));
+    put(d, "trust_wide", Data(o.trust_wide()));
+    if (o.school) put(d, "school_name", site_.schools[*o.school].name);
     if (o.status)
         set_status(strings_, d, term(strings_, "objective_status", slug(*o.status)), slug(*o.status),
                    o.overdue(*site_.today));
@@ -209,8 +207,8 @@ Data PageViews::objective_card(std::size_t i) const {
         set_status(strings_, d, std::nullopt, std::nullopt, o.overdue(*site_.today));
     std::vector<std::string> aims;
     for (Aim a : o.aims) aims.push_back(term(strings_, a));
-    d.set("aims", join(aims, strings_.text("labels.aims_separator")));
-    d.set("characteristics", characteristics_text(strings_, o));
+    put(d, "aims", join(aims, strings_.text("labels.aims_separator")));
+    put(d, "characteristics", characteristics_text(strings_, o));
     set_if(d, "due", due_text(strings_, o));
     return d;
 }
@@ -246,20 +244,20 @@ PageView PageViews::view(const Page& page) const {
 PageView PageViews::home() const {
     PageView v{"home", site_.home->title, {}, std::nullopt, "home", site_.home->summary, {}};
     HeadingIds ids(reserved_ids("home"));
-    v.data.set("title", site_.home->title);
-    v.data.set("intro_html", markdown(site_, site_.home->markdown, 2, ids, options_.base_path));
+    put(v.data, "title", site_.home->title);
+    put(v.data, "intro_html", markdown(site_, site_.home->markdown, 2, ids, options_.base_path));
     List schools;
     for (const auto& s : site_.schools) {
         Data d;
-        d.set("name", s.name);
-        d.set("href", href(school_route(s)));
-        if (s.phase) d.set("phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
-        schools.push_back(d);
+        put(d, "name", s.name);
+        put(d, "href", href(school_route(s)));
+        if (s.phase) put(d, "phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
+        schools.push_back(std::move(d));
     }
     set_list(v.data, "schools", std::move(schools));
     if (site_.config->scripts.school_filter) {  // asked for in site.yaml
-        v.data.set("school_filter", Data(true));
-        v.data.set("assets", options_.base_path + "assets/");
+        put(v.data, "school_filter", Data(true));
+        put(v.data, "assets", options_.base_path + "assets/");
     }
     // The trust-wide objectives come first in the model: reading only
     // them, not the whole list, lets an edit of a school's objective
@@ -272,17 +270,17 @@ PageView PageViews::home() const {
     // Whether schools set objectives of their own decides the wording:
     // "each school" only when every one does.
     const std::size_t with_own = summary.schools_with_own_objectives;
-    v.data.set("every_school_sets_own", Data(with_own > 0 && with_own == site_.schools.size()));
-    v.data.set("some_schools_set_own", Data(with_own > 0 && with_own < site_.schools.size()));
-    v.data.set("has_many_schools", Data(site_.schools.size() > 1));
-    v.data.set("any_exclusions", Data(summary.any_exclusions));
-    v.data.set("review_href", href("/review/"));
-    v.data.set("objectives_href", href("/objectives/"));
-    v.data.set("policy_href", href("/policy/"));
-    v.data.set("policy_title", policy_title());
-    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
-    v.data.set("duty_title", site_.statutory->duty.title);
-    v.data.set("duty_href", href("/duty/"));
+    put(v.data, "every_school_sets_own", Data(with_own > 0 && with_own == site_.schools.size()));
+    put(v.data, "some_schools_set_own", Data(with_own > 0 && with_own < site_.schools.size()));
+    put(v.data, "has_many_schools", Data(site_.schools.size() > 1));
+    put(v.data, "any_exclusions", Data(summary.any_exclusions));
+    put(v.data, "review_href", href("/review/"));
+    put(v.data, "objectives_href", href("/objectives/"));
+    put(v.data, "policy_href", href("/policy/"));
+    put(v.data, "policy_title", policy_title());
+    if (site_.accessibility_plan->has_value()) put(v.data, "trust_plan_href", href("/accessibility-plan/"));
+    put(v.data, "duty_title", site_.statutory->duty.title);
+    put(v.data, "duty_href", href("/duty/"));
     return v;
 }
 
@@ -290,11 +288,11 @@ PageView PageViews::duty() const {
     const Text& duty = site_.statutory->duty;
     PageView v{"duty", duty.title, {}, std::nullopt, "", duty.summary, {}};
     HeadingIds ids(reserved_ids("duty"));
-    v.data.set("title", duty.title);
-    v.data.set("duty_html", markdown(site_, duty.markdown, 2, ids, options_.base_path));
-    v.data.set("policy_href", href("/policy/"));
-    v.data.set("policy_title", policy_title());
-    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
+    put(v.data, "title", duty.title);
+    put(v.data, "duty_html", markdown(site_, duty.markdown, 2, ids, options_.base_path));
+    put(v.data, "policy_href", href("/policy/"));
+    put(v.data, "policy_title", policy_title());
+    if (site_.accessibility_plan->has_value()) put(v.data, "trust_plan_href", href("/accessibility-plan/"));
     return v;
 }
 
@@ -307,36 +305,36 @@ PageView PageViews::policy() const {
     List sections;
     for (const auto& section : *site_.policy) {
         Data d;
-        d.set("title", section.title);
-        d.set("id", ids.claim(section.title));
-        d.set("body_html", markdown(site_, section.markdown, 3, ids, options_.base_path));
-        sections.push_back(d);
+        put(d, "title", section.title);
+        put(d, "id", ids.claim(section.title));
+        put(d, "body_html", markdown(site_, section.markdown, 3, ids, options_.base_path));
+        sections.push_back(std::move(d));
     }
     set_list(v.data, "sections", std::move(sections));
-    v.data.set("title", title);
-    v.data.set("trust_name", site_.config->trust.name);
+    put(v.data, "title", title);
+    put(v.data, "trust_name", site_.config->trust.name);
     set_if(v.data, "strapline", p.strapline);
     // Each fact only as the author gave it; missing ones are said to be.
     set_if(v.data, "approved_by", p.approved_by);
-    if (p.approved_on) v.data.set("approved_on", strings_.date(*p.approved_on));
+    if (p.approved_on) put(v.data, "approved_on", strings_.date(*p.approved_on));
     // Either half of an approval missing is said on the page, not only warned.
-    v.data.set("approval_unrecorded", Data(!p.approved_by && !p.approved_on));
-    v.data.set("approver_unrecorded", Data(!p.approved_by && p.approved_on));
-    v.data.set("approval_date_unrecorded", Data(p.approved_by && !p.approved_on));
+    put(v.data, "approval_unrecorded", Data(!p.approved_by && !p.approved_on));
+    put(v.data, "approver_unrecorded", Data(!p.approved_by && p.approved_on));
+    put(v.data, "approval_date_unrecorded", Data(p.approved_by && !p.approved_on));
     List signatories;
     for (const auto& sig : p.signatories) {
         Data d;
-        d.set("name", sig.name);
+        put(d, "name", sig.name);
         set_if(d, "role", sig.role);
         if (sig.date) {
-            d.set("date", strings_.date(*sig.date));
-            d.set("iso_date", sig.date->iso());
+            put(d, "date", strings_.date(*sig.date));
+            put(d, "iso_date", sig.date->iso());
         }
-        signatories.push_back(d);
+        signatories.push_back(std::move(d));
     }
     set_list(v.data, "signatories", std::move(signatories));
-    if (p.last_reviewed) v.data.set("last_reviewed", strings_.date(p.last_reviewed->value));
-    if (p.review_due) v.data.set("review_due", strings_.date(p.review_due->value));
+    if (p.last_reviewed) put(v.data, "last_reviewed", strings_.date(p.last_reviewed->value));
+    if (p.review_due) put(v.data, "review_due", strings_.date(p.review_due->value));
     return v;
 }
 
@@ -347,49 +345,49 @@ PageView PageViews::objectives() const {
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
         Data link;
-        link.set("label", term(strings_, a));
-        link.set("href", href(aim_route(a)));
-        link.set("count", std::to_string(site_.by_aim[i]->size()));
-        aims.push_back(link);
+        put(link, "label", term(strings_, a));
+        put(link, "href", href(aim_route(a)));
+        put(link, "count", std::to_string(site_.by_aim[i]->size()));
+        aims.push_back(std::move(link));
         Data g;
-        g.set("label", term(strings_, a));
-        g.set("id", std::string(slug(a)));
-        g.set("href", href(aim_route(a)));
+        put(g, "label", term(strings_, a));
+        put(g, "id", std::string(slug(a)));
+        put(g, "href", href(aim_route(a)));
         const auto& all = *site_.by_aim[i];
         const std::size_t shown = std::min(all.size(), list_page_size);
         set_list(g, "objectives", objective_cards(std::vector<std::size_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown))));
-        g.set("more", Data(all.size() > shown));
-        g.set("count", std::to_string(all.size()));
-        groups.push_back(g);
+        put(g, "more", Data(all.size() > shown));
+        put(g, "count", std::to_string(all.size()));
+        groups.push_back(std::move(g));
     }
     for (std::size_t i = 0; i < characteristic_count; ++i) {
         const auto c = static_cast<Characteristic>(i);
         Data link;
-        link.set("label", term(strings_, c));
-        link.set("href", href(characteristic_route(c)));
-        link.set("count", std::to_string(site_.by_characteristic[i]->size()));
-        characteristics.push_back(link);
+        put(link, "label", term(strings_, c));
+        put(link, "href", href(characteristic_route(c)));
+        put(link, "count", std::to_string(site_.by_characteristic[i]->size()));
+        characteristics.push_back(std::move(link));
     }
     List statuses;
     for (std::size_t i = 0; i < status_filters.size(); ++i) {
         if (site_.by_status[i]->empty()) continue;  // no page for it
         Data link;
-        link.set("label", status_label(i));
-        link.set("href", href(status_route(i)));
-        link.set("count", std::to_string(site_.by_status[i]->size()));
-        statuses.push_back(link);
+        put(link, "label", status_label(i));
+        put(link, "href", href(status_route(i)));
+        put(link, "count", std::to_string(site_.by_status[i]->size()));
+        statuses.push_back(std::move(link));
     }
     set_list(v.data, "statuses", std::move(statuses));
     for (const auto& s : site_.schools) {
         Data link;
-        link.set("label", s.name);
-        link.set("href", href(school_route(s)) + "#objectives");
-        link.set("count", std::to_string(s.objectives.size()));
-        schools.push_back(link);
+        put(link, "label", s.name);
+        put(link, "href", href(school_route(s)) + "#objectives");
+        put(link, "count", std::to_string(s.objectives.size()));
+        schools.push_back(std::move(link));
     }
     const std::size_t total = objective_count(site_);
-    v.data.set("total", strings_.count("counts.equality_objectives", static_cast<long long>(total)));
-    v.data.set("one_objective", Data(total == 1));
+    put(v.data, "total", strings_.count("counts.equality_objectives", static_cast<long long>(total)));
+    put(v.data, "one_objective", Data(total == 1));
     set_list(v.data, "aims", std::move(aims));
     set_list(v.data, "characteristics", std::move(characteristics));
     set_list(v.data, "schools", std::move(schools));
@@ -409,17 +407,17 @@ PageView PageViews::listing(const Text& text, const std::vector<std::size_t>& ob
                "objectives", text.summary, {}};
     if (page > 0) v.crumbs.push_back({text.title, first_route});
     HeadingIds ids(reserved_ids(v.template_name));
-    v.data.set("title", heading);
-    v.data.set("summary", text.summary);
-    v.data.set("first_page", Data(page == 0));
-    v.data.set("body_html", page == 0 ? markdown(site_, text.markdown, 2, ids, options_.base_path) : std::string());
+    put(v.data, "title", heading);
+    put(v.data, "summary", text.summary);
+    put(v.data, "first_page", Data(page == 0));
+    put(v.data, "body_html", page == 0 ? markdown(site_, text.markdown, 2, ids, options_.base_path) : std::string());
     const std::size_t from = std::min(objectives.size(), page * list_page_size);
     const std::size_t to = std::min(objectives.size(), from + list_page_size);
     set_list(v.data, "objectives",
              objective_cards(std::vector<std::size_t>(objectives.begin() + static_cast<std::ptrdiff_t>(from),
                                                       objectives.begin() + static_cast<std::ptrdiff_t>(to))));
-    v.data.set("count", std::to_string(objectives.size()));
-    v.data.set("count_text", strings_.count("counts.objectives", static_cast<long long>(objectives.size())));
+    put(v.data, "count", std::to_string(objectives.size()));
+    put(v.data, "count_text", strings_.count("counts.objectives", static_cast<long long>(objectives.size())));
     set_pagination(v.data, first_route, page, pages);
     return v;
 }
@@ -457,16 +455,16 @@ PageView PageViews::aim(Aim a, std::size_t page) const {
 Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, const std::string& place,
                            std::string_view level, HeadingIds& ids) const {
     Data d;
-    d.set("title", t.spec.title);
-    d.set("level", std::string(level));
-    d.set("id", "data-" + t.spec.slug);
-    d.set("table", table_data(strings_, t, grid, place, "table-" + t.spec.slug));
+    put(d, "title", t.spec.title);
+    put(d, "level", std::string(level));
+    put(d, "id", "data-" + t.spec.slug);
+    put(d, "table", table_data(strings_, t, grid, place, "table-" + t.spec.slug));
     if (!t.spec.commentary.empty()) {
         // Headings in it (unusual in a few sentences) stay below the table's.
-        d.set("commentary_html", markdown(site_, t.spec.commentary, level == "2" ? 3 : 4, ids, options_.base_path));
+        put(d, "commentary_html", markdown(site_, t.spec.commentary, level == "2" ? 3 : 4, ids, options_.base_path));
     }
-    d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
-    d.set("json_href", href("/data/" + t.spec.slug + ".json"));
+    put(d, "csv_href", href("/data/" + t.spec.slug + ".csv"));
+    put(d, "json_href", href("/data/" + t.spec.slug + ".json"));
     return d;
 }
 
@@ -509,15 +507,15 @@ PageView PageViews::data() const {
     List downloads;
     for (const auto& t : *site_.tables) {
         Data d;
-        d.set("title", t.spec.title);
-        d.set("csv_href", href("/data/" + t.spec.slug + ".csv"));
-        d.set("json_href", href("/data/" + t.spec.slug + ".json"));
-        downloads.push_back(d);
+        put(d, "title", t.spec.title);
+        put(d, "csv_href", href("/data/" + t.spec.slug + ".csv"));
+        put(d, "json_href", href("/data/" + t.spec.slug + ".json"));
+        downloads.push_back(std::move(d));
     }
     set_list(v.data, "downloads", std::move(downloads));
-    v.data.set("sums_schools", Data(sums));
-    v.data.set("pupil_threshold", std::to_string(site_.config->suppression.threshold));
-    v.data.set("staff_threshold", std::to_string(site_.config->suppression.staff_threshold));
+    put(v.data, "sums_schools", Data(sums));
+    put(v.data, "pupil_threshold", std::to_string(site_.config->suppression.threshold));
+    put(v.data, "staff_threshold", std::to_string(site_.config->suppression.staff_threshold));
     return v;
 }
 
@@ -525,13 +523,13 @@ PageView PageViews::school(std::size_t i) const {
     const School& s = site_.schools[i];
     PageView v{"school", s.name, {}, i, "schools", strings_.text("titles.school_description", {{"school", s.name}}), {}};
     HeadingIds ids(table_ids(reserved_ids("school")));
-    v.data.set("name", s.name);
+    put(v.data, "name", s.name);
     set_if(v.data, "urn", s.urn);
-    if (s.phase) v.data.set("phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
+    if (s.phase) put(v.data, "phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
     set_if(v.data, "headteacher", s.headteacher);
     set_if(v.data, "equality_lead", s.equality_lead);
     set_if(v.data, "website", s.website);
-    v.data.set("information_html", markdown(site_, s.markdown, 3, ids, options_.base_path));
+    put(v.data, "information_html", markdown(site_, s.markdown, 3, ids, options_.base_path));
     List trust_wide, own;
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
     set_list(v.data, "own_objectives", std::move(own));
@@ -547,12 +545,12 @@ PageView PageViews::school(std::size_t i) const {
         summed = summed || t.trust.has_value();
     }
     set_list(v.data, "tables", std::move(tables));
-    v.data.set("tables_summed", Data(summed));
-    v.data.set("data_href", href("/data/"));
+    put(v.data, "tables_summed", Data(summed));
+    put(v.data, "data_href", href("/data/"));
     if (s.accessibility_plan) {
         Data plan = plan_summary(*s.accessibility_plan);
-        plan.set("href", href(accessibility_plan_route(site_, i)));
-        v.data.set("plan", plan);
+        put(plan, "href", href(accessibility_plan_route(site_, i)));
+        put(v.data, "plan", std::move(plan));
     }
     return v;
 }
@@ -563,12 +561,12 @@ PageView PageViews::school(std::size_t i) const {
 void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) const {
     long long overdue = 0;
     for (std::size_t o : s.objectives) overdue += site_.objectives[o].overdue(*site_.today);
-    d.set("glance_objectives", strings_.count("school_glance.objectives", static_cast<long long>(s.objectives.size())));
-    if (overdue) d.set("glance_overdue", strings_.count("school_glance.overdue", overdue));
+    put(d, "glance_objectives", strings_.count("school_glance.objectives", static_cast<long long>(s.objectives.size())));
+    if (overdue) put(d, "glance_overdue", strings_.count("school_glance.overdue", overdue));
     const ReviewItem* next = nullptr;
     for (const auto& item : review.items) {
         if (item.kind == ReviewKind::information)
-            d.set("glance_updated", item.status == ReviewStatus::not_published
+            put(d, "glance_updated", item.status == ReviewStatus::not_published
                                         ? term(strings_, "review_status", slug(ReviewStatus::not_published))
                                     : item.last ? strings_.date(*item.last)
                                                 : term(strings_, "review_status", slug(ReviewStatus::no_date)));
@@ -576,10 +574,10 @@ void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) 
         if (item.due && *item.due >= *site_.today && (!next || *item.due < *next->due)) next = &item;
     }
     if (next)
-        d.set("glance_next_due", strings_.text("school_glance.next_due",
+        put(d, "glance_next_due", strings_.text("school_glance.next_due",
                                                {{"date", strings_.date(*next->due)},
                                                 {"what", review_what(*next)}}));
-    d.set("glance_attention", Data(overdue > 0 || review.any(ReviewStatus::overdue)));
+    put(d, "glance_attention", Data(overdue > 0 || review.any(ReviewStatus::overdue)));
 }
 
 PageView PageViews::objective(std::size_t i) const {
@@ -597,27 +595,27 @@ PageView PageViews::objective(std::size_t i) const {
     List aims, characteristics;
     for (Aim a : o.aims) {
         Data l;
-        l.set("label", term(strings_, a));
-        l.set("href", href(aim_route(a)));
-        aims.push_back(l);
+        put(l, "label", term(strings_, a));
+        put(l, "href", href(aim_route(a)));
+        aims.push_back(std::move(l));
     }
     for (Characteristic c : o.characteristics) {
         Data l;
-        l.set("label", term(strings_, c));
-        l.set("href", href(characteristic_route(c)));
-        characteristics.push_back(l);
+        put(l, "label", term(strings_, c));
+        put(l, "href", href(characteristic_route(c)));
+        characteristics.push_back(std::move(l));
     }
     set_list(d, "aim_links", std::move(aims));
     set_list(d, "characteristic_links", std::move(characteristics));
     // `all` narrowed to what the objective can cover: say so.
-    d.set("all_that_apply", Data(o.all_characteristics && o.characteristics.size() < characteristic_count));
+    put(d, "all_that_apply", Data(o.all_characteristics && o.characteristics.size() < characteristic_count));
     set_list(d, "target_groups", text_list(o.target_groups));
     set_list(d, "owners", text_list(o.owners));
-    d.set("owner_text", join(o.owners, strings_.text("labels.list_separator")));
-    d.set("target_groups_text", join(o.target_groups, strings_.text("labels.list_separator")));
+    put(d, "owner_text", join(o.owners, strings_.text("labels.list_separator")));
+    put(d, "target_groups_text", join(o.target_groups, strings_.text("labels.list_separator")));
     set_if(d, "why", o.why);
-    if (o.start) d.set("start", strings_.date(*o.start));
-    if (o.about) d.set("about", term(strings_, "audience", slug_of(audience_vocabulary(), *o.about)));
+    if (o.start) put(d, "start", strings_.date(*o.start));
+    if (o.about) put(d, "about", term(strings_, "audience", slug_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
     for (const auto& a : o.actions) actions.push_back(action_data(strings_, a, *site_.today));
@@ -625,15 +623,15 @@ PageView PageViews::objective(std::size_t i) const {
     List progress;
     for (const auto& p : o.progress) {
         Data pd;
-        pd.set("date", strings_.date(p.date));
-        pd.set("iso_date", p.date.iso());
-        pd.set("note", p.note);
-        progress.push_back(pd);
+        put(pd, "date", strings_.date(p.date));
+        put(pd, "iso_date", p.date.iso());
+        put(pd, "note", p.note);
+        progress.push_back(std::move(pd));
     }
     set_list(d, "progress", std::move(progress));
-    const std::string body = markdown(site_, o.markdown, 3, ids, options_.base_path);
-    d.set("has_body", Data(!trim(body).empty()));
-    d.set("body_html", body);
+    std::string body = markdown(site_, o.markdown, 3, ids, options_.base_path);
+    put(d, "has_body", Data(!trim(body).empty()));
+    put(d, "body_html", std::move(body));
     return v;
 }
 
@@ -641,20 +639,20 @@ List PageViews::review_items(const ReviewGroup& g) const {
     List items;
     for (const auto& item : g.items) {
         Data d;
-        d.set("what", review_what(item));
+        put(d, "what", review_what(item));
         // No link is false, not absent: an absent `href` would be the group's (its school's page).
-        if (!item.route.empty() && item.status != ReviewStatus::not_published) d.set("href", href(item.route));
-        else d.set("href", Data(false));
+        if (!item.route.empty() && item.status != ReviewStatus::not_published) put(d, "href", href(item.route));
+        else put(d, "href", Data(false));
         if (item.status == ReviewStatus::not_published)
-            d.set("last", term(strings_, "review_status", slug(ReviewStatus::not_published)));
+            put(d, "last", term(strings_, "review_status", slug(ReviewStatus::not_published)));
         else
-            d.set("last", item.last ? strings_.date(*item.last) : term(strings_, "review_status", slug(ReviewStatus::no_date)));
-        if (item.from_trust) d.set("from_trust", Data(true));
-        d.set("due", item.due ? strings_.date(*item.due) : strings_.text("labels.not_known"));
-        d.set("status_label", term(strings_, "review_status", slug(item.status)));
-        d.set("status_slug", std::string(slug(item.status)));
-        d.set("attention", Data(item.status != ReviewStatus::up_to_date));
-        items.push_back(d);
+            put(d, "last", item.last ? strings_.date(*item.last) : term(strings_, "review_status", slug(ReviewStatus::no_date)));
+        if (item.from_trust) put(d, "from_trust", Data(true));
+        put(d, "due", item.due ? strings_.date(*item.due) : strings_.text("labels.not_known"));
+        put(d, "status_label", term(strings_, "review_status", slug(item.status)));
+        put(d, "status_slug", std::string(slug(item.status)));
+        put(d, "attention", Data(item.status != ReviewStatus::up_to_date));
+        items.push_back(std::move(d));
     }
     return items;
 }
@@ -666,37 +664,37 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
         const Action* action = nullptr;
         if (!w.objective) {  // an action of the group's accessibility plan
             const auto& plan = g.school ? site_.schools[*g.school].accessibility_plan : *site_.accessibility_plan;
-            d.set("objective", plan_title(*plan));
-            d.set("href", href(accessibility_plan_route(site_, g.school)) + "#actions");
+            put(d, "objective", plan_title(*plan));
+            put(d, "href", href(accessibility_plan_route(site_, g.school)) + "#actions");
             action = &plan->actions[*w.action].action;
         } else {
             const Objective& o = site_.objectives[*w.objective];
-            d.set("objective", o.title);
-            d.set("href", href(objective_route(site_, o)) + (w.action ? "#actions" : ""));
+            put(d, "objective", o.title);
+            put(d, "href", href(objective_route(site_, o)) + (w.action ? "#actions" : ""));
             if (w.action) {
                 action = &o.actions[*w.action];
             } else {
-                d.set("due", strings_.date(*o.due->date));
-                if (o.status) d.set("given_status", term(strings_, "objective_status", slug(*o.status)));
+                put(d, "due", strings_.date(*o.due->date));
+                if (o.status) put(d, "given_status", term(strings_, "objective_status", slug(*o.status)));
             }
         }
         if (action) {
-            d.set("action", action->text);
-            d.set("due", strings_.date(action->due->value));
-            if (action->status) d.set("given_status", term(strings_, "action_status", slug(*action->status)));
+            put(d, "action", action->text);
+            put(d, "due", strings_.date(action->due->value));
+            if (action->status) put(d, "given_status", term(strings_, "action_status", slug(*action->status)));
         }
-        out.push_back(d);
+        out.push_back(std::move(d));
     }
     return out;
 }
 
 Data PageViews::review_group(const ReviewGroup& g) const {
     Data gd;
-    gd.set("subject", g.subject);
-    gd.set("id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
-    if (g.school) gd.set("href", href(school_route(site_.schools[*g.school])));
-    gd.set("any_overdue", Data(g.any(ReviewStatus::overdue)));
-    gd.set("review", review_items(g));  // as on a school's page (partial review-table)
+    put(gd, "subject", g.subject);
+    put(gd, "id", g.school ? "school-" + site_.schools[*g.school].slug : std::string("trust"));
+    if (g.school) put(gd, "href", href(school_route(site_.schools[*g.school])));
+    put(gd, "any_overdue", Data(g.any(ReviewStatus::overdue)));
+    put(gd, "review", review_items(g));  // as on a school's page (partial review-table)
     set_list(gd, "overdue_work", overdue_work(g));
     return gd;
 }
@@ -710,13 +708,13 @@ PageView PageViews::review(std::size_t page) const {
                                 {{"title", title}, {"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
     PageView v{"review", heading, {}, std::nullopt, "review", strings_.text("titles.review_description"), {}};
     if (page > 0) v.crumbs.push_back({title, "/review/"});
-    v.data.set("title", heading);
-    v.data.set("today", strings_.date(*site_.today));
-    v.data.set("due_soon_days", std::to_string(due_soon_days));
-    v.data.set("policy_title", policy_title());
-    v.data.set("first_page", Data(page == 0));
-    v.data.set("many_pages", Data(pages > 1));
-    v.data.set("per_page", std::to_string(review_page_size));
+    put(v.data, "title", heading);
+    put(v.data, "today", strings_.date(*site_.today));
+    put(v.data, "due_soon_days", std::to_string(due_soon_days));
+    put(v.data, "policy_title", policy_title());
+    put(v.data, "first_page", Data(page == 0));
+    put(v.data, "many_pages", Data(pages > 1));
+    put(v.data, "per_page", std::to_string(review_page_size));
     // The summary counts every school's dates, so only the first page has
     // it (a school's edit then re-renders that page and its school's).
     if (page == 0) set_review_summary(strings_, v.data, *site_.summary, !site_.schools.empty());
@@ -734,42 +732,42 @@ PageView PageViews::accessibility() const {
     const auto& a = site_.config->accessibility;
     PageView v{"accessibility", strings_.text("titles.accessibility"), {}, std::nullopt, "",
                strings_.text("titles.accessibility_description"), {}};
-    v.data.set("trust_name", site_.config->trust.name);
-    v.data.set("site_url", site_.config->trust.url);
+    put(v.data, "trust_name", site_.config->trust.name);
+    put(v.data, "site_url", site_.config->trust.url);
     set_if(v.data, "contact_email", a.contact_email ? a.contact_email : site_.config->trust.contact_email);
     set_list(v.data, "known_issues", text_list(a.known_issues));
     // Compliance only as the author declared it (required setting).
     if (a.compliance) {
-        v.data.set("compliance_stated", Data(true));
-        v.data.set("compliance", term(strings_, "compliance", slug_of(compliance_vocabulary(), *a.compliance)));
-        v.data.set("fully", Data(*a.compliance == Compliance::fully));
+        put(v.data, "compliance_stated", Data(true));
+        put(v.data, "compliance", term(strings_, "compliance", slug_of(compliance_vocabulary(), *a.compliance)));
+        put(v.data, "fully", Data(*a.compliance == Compliance::fully));
         // What users "should be able to do" is only said of a site that
         // is at least partly compliant.
-        v.data.set("usable", Data(*a.compliance != Compliance::not_compliant));
+        put(v.data, "usable", Data(*a.compliance != Compliance::not_compliant));
     }
     // "on 12 September 2024", or "in September 2024" for a month.
-    if (a.prepared) v.data.set("prepared", strings_.on_date(a.prepared->value));
-    if (a.last_reviewed) v.data.set("last_reviewed", strings_.on_date(a.last_reviewed->value));
-    if (a.last_tested) v.data.set("last_tested", strings_.on_date(*a.last_tested));
-    if (a.response_days) v.data.set("response_days", strings_.count("counts.working_days", *a.response_days));
+    if (a.prepared) put(v.data, "prepared", strings_.on_date(a.prepared->value));
+    if (a.last_reviewed) put(v.data, "last_reviewed", strings_.on_date(a.last_reviewed->value));
+    if (a.last_tested) put(v.data, "last_tested", strings_.on_date(*a.last_tested));
+    if (a.response_days) put(v.data, "response_days", strings_.count("counts.working_days", *a.response_days));
     set_if(v.data, "tested_by", a.tested_by);
     set_if(v.data, "method", a.method);
     if (site_.accessibility_plan->has_value() || std::any_of(site_.schools.begin(), site_.schools.end(),
                                                 [](const School& s) { return s.accessibility_plan.has_value(); }))
-        v.data.set("plans_href", href("/review/"));
-    if (site_.accessibility_plan->has_value()) v.data.set("trust_plan_href", href("/accessibility-plan/"));
+        put(v.data, "plans_href", href("/review/"));
+    if (site_.accessibility_plan->has_value()) put(v.data, "trust_plan_href", href("/accessibility-plan/"));
     return v;
 }
 
 // What a school page or the plan page says about a plan's dates.
 Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
     Data d;
-    d.set("title", plan_title(plan));
-    if (plan.published) d.set("published", strings_.date(plan.published->value));
+    put(d, "title", plan_title(plan));
+    if (plan.published) put(d, "published", strings_.date(plan.published->value));
     const auto due = plan.review_due ? std::optional<Date>(plan.review_due->value)
                      : plan.published ? std::optional<Date>(plan.published->value.plus_years(accessibility_plan_years))
                                       : std::nullopt;
-    if (due) d.set("review_due", strings_.date(*due));
+    if (due) put(d, "review_due", strings_.date(*due));
     set_if(d, "approved_by", plan.approved_by);
     return d;
 }
@@ -782,34 +780,34 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
     if (school) v.crumbs.push_back({site_.schools[*school].name, school_route(site_.schools[*school])});
     HeadingIds ids(reserved_ids("accessibility-plan"));
     v.data = plan_summary(plan);
-    v.data.set("whose", whose);
-    v.data.set("statement_href", href("/accessibility/"));
+    put(v.data, "whose", whose);
+    put(v.data, "statement_href", href("/accessibility/"));
     List strands;
     for (std::size_t i = 0; i < plan_strand_count; ++i) {
         const auto strand = static_cast<PlanStrand>(i);
         Data sd;
-        sd.set("label", term(strings_, "plan_strand", slug(strand)));
-        sd.set("id", "strand-" + std::string(slug(strand)));
+        put(sd, "label", term(strings_, "plan_strand", slug(strand)));
+        put(sd, "id", "strand-" + std::string(slug(strand)));
         ids.claim("strand-" + std::string(slug(strand)));
         List actions;
         for (const auto& pa : plan.actions)
             if (pa.strand == strand) actions.push_back(action_data(strings_, pa.action, *site_.today));
         set_list(sd, "actions", std::move(actions));
-        strands.push_back(sd);
+        strands.push_back(std::move(sd));
     }
     const bool any_actions = !plan.actions.empty();
-    v.data.set("has_actions", Data(any_actions));
-    v.data.set("strands", Data(std::move(strands)));
-    const std::string body = markdown(site_, plan.markdown, 2, ids, options_.base_path);
-    v.data.set("has_body", Data(!trim(body).empty()));
-    v.data.set("body_html", body);
+    put(v.data, "has_actions", Data(any_actions));
+    put(v.data, "strands", list_data(std::move(strands)));
+    std::string body = markdown(site_, plan.markdown, 2, ids, options_.base_path);
+    put(v.data, "has_body", Data(!trim(body).empty()));
+    put(v.data, "body_html", std::move(body));
     return v;
 }
 
 PageView PageViews::not_found() const {
     PageView v{"404", strings_.text("titles.not_found"), {}, std::nullopt, "", "", {}};
-    v.data.set("home_href", href("/"));
-    v.data.set("objectives_href", href("/objectives/"));
+    put(v.data, "home_href", href("/"));
+    put(v.data, "objectives_href", href("/objectives/"));
     set_if(v.data, "contact_email", site_.config->trust.contact_email);
     return v;
 }
@@ -818,33 +816,33 @@ Data PageViews::for_other_sites(const Page& page, const std::string& heading) co
     const auto& trust = site_.config->trust;
     const Page shown = shown_page(site_, page);
     Data d;
-    d.set("lang", site_.config->language);
+    put(d, "lang", site_.config->language);
     // Not the title of the page it shows: titles stay unique across the site.
-    d.set("page_title", strings_.text("titles.embed_page", {{"heading", heading}}) +
+    put(d, "page_title", strings_.text("titles.embed_page", {{"heading", heading}}) +
                             (heading == trust.name ? "" : strings_.text("labels.title_separator") + trust.name));
-    d.set("trust_name", trust.name);
-    d.set("full_page_url", options_.base_url + shown.route);
-    d.set("site_url", options_.base_url + "/");
-    d.set("assets", options_.base_path + "assets/");
-    d.set("assets_url", options_.base_url + "/assets/");
+    put(d, "trust_name", trust.name);
+    put(d, "full_page_url", options_.base_url + shown.route);
+    put(d, "site_url", options_.base_url + "/");
+    put(d, "assets", options_.base_path + "assets/");
+    put(d, "assets_url", options_.base_url + "/assets/");
     set_if(d, "contact_email", trust.contact_email);
-    d.set("accessibility_url", options_.base_url + "/accessibility/");
-    d.set("accessibility_href", href("/accessibility/"));
-    d.set("extra_head_html", options_.extra_head_html);
+    put(d, "accessibility_url", options_.base_url + "/accessibility/");
+    put(d, "accessibility_href", href("/accessibility/"));
+    put(d, "extra_head_html", options_.extra_head_html);
     return d;
 }
 
 Data PageViews::layout(const Page& page, const PageView& view) const {
     const auto& trust = site_.config->trust;
     Data d;
-    d.set("lang", site_.config->language);
+    put(d, "lang", site_.config->language);
     std::vector<std::string> title_parts{view.heading};
     if (view.school && !std::holds_alternative<SchoolPage>(page.kind))
         title_parts.push_back(site_.schools[*view.school].name);
     if (view.heading != trust.name) title_parts.push_back(trust.name);
-    d.set("page_title", join(title_parts, strings_.text("labels.title_separator")));
+    put(d, "page_title", join(title_parts, strings_.text("labels.title_separator")));
     set_if(d, "description", view.description);
-    if (!std::holds_alternative<NotFoundPage>(page.kind)) d.set("canonical", options_.base_url + page.route);
+    if (!std::holds_alternative<NotFoundPage>(page.kind)) put(d, "canonical", options_.base_url + page.route);
     // For print: the site's address, which the layout gives print.css as a
     // CSS string, so a printed link to "/policy/" shows the whole address.
     // Quotes, apostrophes and backslashes cannot end that string early.
@@ -852,22 +850,22 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
         std::string origin;
         for (char c : url_origin(options_.base_url))
             if (c != '"' && c != '\'' && c != '\\' && c != '\n' && c != '<' && c != '>' && c != '&') origin += c;
-        d.set("site_origin", origin);
+        put(d, "site_origin", origin);
     }
-    d.set("trust_name", trust.name);
-    d.set("home_href", href("/"));
-    d.set("assets", options_.base_path + "assets/");
+    put(d, "trust_name", trust.name);
+    put(d, "home_href", href("/"));
+    put(d, "assets", options_.base_path + "assets/");
     if (trust.logo) {
-        d.set("trust_logo_src", options_.base_path + trust.logo->substr(7));
-        d.set("trust_logo_alt", trust.logo_alt.value_or(strings_.text("titles.logo_alt", {{"trust", trust.name}})));
+        put(d, "trust_logo_src", options_.base_path + trust.logo->substr(7));
+        put(d, "trust_logo_alt", trust.logo_alt.value_or(strings_.text("titles.logo_alt", {{"trust", trust.name}})));
     }
     set_if(d, "contact_email", trust.contact_email);
-    d.set("accessibility_href", href("/accessibility/"));
-    d.set("duty_href", href("/duty/"));
-    d.set("duty_title", site_.statutory->duty.title);
-    if (site_.config->scripts.print_date) d.set("print_date", Data(true));  // asked for in site.yaml
-    if (const auto updated = page_lastmod(site_, page)) d.set("last_updated", strings_.date(*updated));
-    d.set("extra_head_html", options_.extra_head_html);
+    put(d, "accessibility_href", href("/accessibility/"));
+    put(d, "duty_href", href("/duty/"));
+    put(d, "duty_title", site_.statutory->duty.title);
+    if (site_.config->scripts.print_date) put(d, "print_date", Data(true));  // asked for in site.yaml
+    if (const auto updated = page_lastmod(site_, page)) put(d, "last_updated", strings_.date(*updated));
+    put(d, "extra_head_html", options_.extra_head_html);
 
     List nav;
     const std::vector<std::pair<std::string, Crumb>> items = {
@@ -879,42 +877,42 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     };
     for (const auto& [key, item] : items) {
         Data n;
-        n.set("title", item.title);
-        n.set("href", href(item.route));
-        n.set("current", Data(key == view.nav && page.route == item.route));
-        n.set("section", Data(key == view.nav));
-        nav.push_back(n);
+        put(n, "title", item.title);
+        put(n, "href", href(item.route));
+        put(n, "current", Data(key == view.nav && page.route == item.route));
+        put(n, "section", Data(key == view.nav));
+        nav.push_back(std::move(n));
     }
-    d.set("nav", nav);
+    put(d, "nav", std::move(nav));
 
     // Breadcrumbs: Home > ... > this page (not on the home page itself).
     List crumbs;
     if (!std::holds_alternative<HomePage>(page.kind)) {
         Data home;
-        home.set("title", strings_.text("nav.home"));
-        home.set("href", href("/"));
-        crumbs.push_back(home);
+        put(home, "title", strings_.text("nav.home"));
+        put(home, "href", href("/"));
+        crumbs.push_back(std::move(home));
         for (const auto& c : view.crumbs) {
             Data cd;
-            cd.set("title", c.title);
-            cd.set("href", href(c.route));
-            crumbs.push_back(cd);
+            put(cd, "title", c.title);
+            put(cd, "href", href(c.route));
+            crumbs.push_back(std::move(cd));
         }
     }
     set_list(d, "breadcrumbs", std::move(crumbs));
-    d.set("heading", view.heading);
+    put(d, "heading", view.heading);
 
     if (view.school) {
         const School& s = site_.schools[*view.school];
         Data sd;
-        sd.set("name", s.name);
-        sd.set("href", href(school_route(s)));
-        sd.set("brand_colour", s.brand_colour.value_or("#1d4f73"));
+        put(sd, "name", s.name);
+        put(sd, "href", href(school_route(s)));
+        put(sd, "brand_colour", s.brand_colour.value_or("#1d4f73"));
         if (s.logo) {
-            sd.set("logo_src", href(school_route(s)) + *s.logo);
-            sd.set("logo_alt", s.logo_alt);
+            put(sd, "logo_src", href(school_route(s)) + *s.logo);
+            put(sd, "logo_alt", s.logo_alt);
         }
-        d.set("school", sd);
+        put(d, "school", std::move(sd));
     }
     return d;
 }

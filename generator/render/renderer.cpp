@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "render/page_views.hpp"
+#include "render/view_data.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -120,7 +121,7 @@ std::string Renderer::render(const Page& page, std::string& error) {
     if (shown_elsewhere) last = {page.route, content, view.heading, std::move(reads)};
     if (other_site) return for_other_sites(page, std::move(content), view.heading, error);
     mustache::data layout = views.layout(page, view);
-    layout.set("content_html", std::move(content));
+    put(layout, "content_html", std::move(content));
     return impl_->apply("layout", layout, error);
 }
 
@@ -146,7 +147,7 @@ std::string Renderer::for_other_sites(const Page& page, std::string content, con
             shown = prefix_ids(shown, f.school ? "eqsite-school-" + impl_->site.schools.unrecorded()[*f.school].slug + "--"
                                                : std::string("eqsite-trust--"));
         }
-        around.set("content_html", shown);
+        put(around, "content_html", std::move(shown));
         return impl_->apply(fragment ? "fragment" : "embed", around, error);
     }
 }
