@@ -50,9 +50,37 @@ bool rename_into_place(const fs::path& tmp, const fs::path& file) {
     return !ec;
 }
 
+// Writes `bytes` to `file` in a folder that exists.
+bool write_in_folder(const fs::path& file, std::string_view bytes) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return static_cast<bool>(out.flush());
+}
+
 bool write_replacing(const fs::path& file, std::string_view bytes) {
     const fs::path tmp = temporary_for(file);
-    return write_file(tmp, bytes) && rename_into_place(tmp, file);
+    return write_in_folder(tmp, bytes) && rename_into_place(tmp, file);
+}
+
+// Removes every file under `folder` that is not in `keep` (paths relative
+// to `root`, with '/'), then every folder left empty, in one walk. Returns
+// whether `folder` is empty afterwards.
+bool prune(const fs::path& root, const fs::path& folder, const std::map<std::string, Digest>& keep) {
+    std::error_code ec;
+    bool empty = true;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code e;
+        if (it->is_directory(e) && !it->is_symlink(e)) {
+            if (prune(root, it->path(), keep)) fs::remove(it->path(), e);
+            else empty = false;
+            continue;
+        }
+        const std::string rel = to_utf8(it->path().lexically_relative(root));
+        if (rel == output_marker || keep.count(rel)) empty = false;
+        else fs::remove(it->path(), e);
+    }
+    return empty && !ec;
 }
 
 // Makes `target` the published file itself (a hard link), so an unchanged
@@ -154,7 +182,10 @@ void OutputWriter::prepare_staging() {
     staging_ = sibling("staging");
     const fs::path spare = sibling("spare");
     if (fs::exists(spare, ec)) fs::rename(spare, staging_, ec);
-    if (ec || !fs::exists(staging_)) fs::create_directories(staging_, ec);
+    if (ec || !fs::exists(staging_)) {
+        ec.clear();
+        fresh_ = fs::create_directories(staging_, ec);  // false if it was there after all
+    }
     if (ec) error_ = "cannot create the staging folder " + to_utf8(staging_) + ": " + ec.message();
 }
 
@@ -163,10 +194,26 @@ void OutputWriter::ensure_folder(const fs::path& folder) {
         std::lock_guard lock(mutex_);
         if (folders_.count(folder)) return;
     }
+    // Most folders' parent is there already: one mkdir, not a look at
+    // each folder above it first.
     std::error_code ec;
-    fs::create_directories(folder, ec);
+    if (!fs::create_directory(folder, ec) && ec) fs::create_directories(folder, ec);
     std::lock_guard lock(mutex_);
     folders_.insert(folder);
+}
+
+bool OutputWriter::write_new(const fs::path& target, const std::string& path, std::string_view bytes) {
+    // In a staging folder this build made, nothing is there before the
+    // build writes it, and nothing in it is shared with the published
+    // output (unless this build linked it, which only a path written
+    // twice would meet): the file is written where it goes. In the spare,
+    // a file may be a hard link to a published one, so it is replaced.
+    bool again = false;
+    {
+        std::lock_guard lock(mutex_);
+        again = next_.files.count(path) > 0;
+    }
+    return fresh_ && !again ? write_in_folder(target, bytes) : write_replacing(target, bytes);
 }
 
 bool OutputWriter::finish(const std::string& path, const Digest& digest) {
@@ -193,7 +240,7 @@ bool OutputWriter::write(const std::string& path, std::string_view bytes) {
                                  : std::nullopt;
         if (on_disk && *on_disk == bytes && link_published(published, target)) return finish(path, digest);
     }
-    return write_replacing(target, bytes) && finish(path, digest);
+    return write_new(target, path, bytes) && finish(path, digest);
 }
 
 namespace {
@@ -368,24 +415,11 @@ bool OutputWriter::lend_user_files() {
 
 bool OutputWriter::commit() {
     std::error_code ec;
-    // Files of the build before last that this build did not write go; the
-    // rest of the staging folder is this build.
-    std::vector<fs::path> stale;
-    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code e;
-        if (it->is_directory(e) && !it->is_symlink(e)) continue;
-        const std::string rel = to_utf8(it->path().lexically_relative(staging_));
-        if (rel != output_marker && !next_.files.count(rel)) stale.push_back(it->path());
-    }
-    for (const auto& p : stale) fs::remove(p, ec);
-    // Folders left empty (a school that went) go too, deepest first.
-    std::vector<fs::path> folders;
-    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code e;
-        if (it->is_directory(e) && !it->is_symlink(e)) folders.push_back(it->path());
-    }
-    for (auto it = folders.rbegin(); it != folders.rend(); ++it)
-        if (fs::is_empty(*it, ec)) fs::remove(*it, ec);
+    // Files of the build before last that this build did not write go, and
+    // folders left empty (a school that went); the rest of the staging
+    // folder is this build. A staging folder this build made holds only
+    // what it wrote.
+    if (!fresh_) prune(staging_, staging_, next_.files);
     // An unchanged manifest keeps its file and time too, like any other file
     // (rsync and aws s3 sync then upload nothing after an unchanged build).
     const std::string manifest = next_.text();

@@ -122,11 +122,13 @@ private:
     void recover();
     void prepare_staging();
     void ensure_folder(const std::filesystem::path& folder);
+    bool write_new(const std::filesystem::path& target, const std::string& path, std::string_view bytes);
     bool finish(const std::string& path, const Digest& digest);
     bool lend_user_files();  // false (error_ set) if one could not be carried over
     void take_back_user_files(const std::filesystem::path& old_output, const Manifest& old_manifest);
 
     std::filesystem::path out_, staging_;
+    bool fresh_ = false;  // the staging folder was made by this build, not taken from the spare
     std::string error_;
     std::unique_ptr<platform::FileLock> lock_;
     Manifest previous_;  // of the output being replaced

@@ -163,6 +163,30 @@ TEST_CASE("leftovers of interrupted builds are cleaned up or reused, never left 
     CHECK(hidden == std::vector<std::string>{".public.eqsite-lock", ".public.eqsite-spare", "public"});
 }
 
+TEST_CASE("a build written into the spare (the build before last) keeps only its own files and folders") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    const auto build_of = [&](const std::map<std::string, std::string>& files) {
+        OutputWriter w(out);
+        for (const auto& [path, bytes] : files) REQUIRE(w.write(path, bytes));
+        REQUIRE(w.commit());
+    };
+    build_of({{"index.html", "1"}, {"gone/index.html", "went"}, {"deep/er/x.html", "x"}});
+    build_of({{"index.html", "2"}, {"gone/index.html", "went"}, {"deep/er/x.html", "x"}});
+    {
+        OutputWriter w(out);  // stopped before commit: a file of its own in the spare
+        w.write("half/index.html", "half");
+    }
+    // Written into the first build's folder, which still holds gone/, deep/ and half/.
+    build_of({{"index.html", "3"}, {"kept/index.html", "k"}});
+    CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "3"},
+                                                               {"kept/index.html", "k"},
+                                                               {".eqsite-output", read(out / ".eqsite-output")}});
+    for (const char* folder : {"gone", "deep", "half"}) CHECK_FALSE(fs::exists(out / folder));
+    // The published output of the build before is now the spare, whole.
+    CHECK(read(dir.path() / ".public.eqsite-spare/gone/index.html") == "went");
+}
+
 TEST_CASE("two builds of one output at once: the second is refused") {
     TempDir dir;
     const fs::path out = dir.path() / "public";
@@ -195,6 +219,7 @@ TEST_CASE("a failed build leaves the previous output byte-identical, stale files
     REQUIRE(build(options).status == BuildStatus::ok);
     const auto third = read_tree(site / "public");
     CHECK(third.count("objectives/one/index.html") == 0);  // stale page gone
+    CHECK_FALSE(fs::exists(site / "public/objectives/one"));  // and its folder, left empty
     CHECK(third.count("objectives/two/index.html") == 1);
     // Nothing but eqsite's hidden spare and lock is left beside the output.
     CHECK(visible(site) == std::vector<std::string>{"content", "public", "site.yaml"});
