@@ -77,8 +77,13 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
                     "the front matter that starts here is never closed: add a line \"---\" after the last setting");
         return std::nullopt;
     }
-    const std::string yaml(text.substr(first_end + 1, *yaml_end - (first_end + 1)));
-    auto node = parse_yaml(path, yaml, 2, diags);
+    const std::string_view yaml_text = text.substr(first_end + 1, *yaml_end - (first_end + 1));
+    auto marks = std::make_shared<NodeMarks>();
+    std::optional<YAML::Node> node = read_simple_yaml(yaml_text, *marks);
+    if (!node) {
+        marks = nullptr;
+        node = parse_yaml(path, std::string(yaml_text), 2, diags);
+    }
     if (!node) return std::nullopt;
     if (node->IsNull()) {
         node = YAML::Node(YAML::NodeType::Map);
@@ -87,7 +92,7 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
                     "the front matter must be a list of settings, one \"name: value\" per line");
         return std::nullopt;
     }
-    return Document{std::move(path), *node, 2, std::string(text.substr(*body_start)), line + 1};
+    return Document{std::move(path), *node, 2, std::string(text.substr(*body_start)), line + 1, std::move(marks)};
 }
 
 std::optional<Document> load_document(const std::string& path, std::string_view raw, Diagnostics& diags) {

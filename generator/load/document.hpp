@@ -2,12 +2,14 @@
 // line offset needed to report positions in the file) and its Markdown body.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/simple_yaml.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
@@ -18,6 +20,9 @@ struct Document {
     int front_first_line;   // file line of the first YAML line
     std::string body;       // Markdown after the closing ---
     int body_first_line;    // file line of the body's first line
+    // Where the front matter's nodes are, when it was read by
+    // read_simple_yaml (yaml-cpp's own nodes carry their marks).
+    std::shared_ptr<const NodeMarks> marks;
 };
 
 // Splits and parses text that is already newline-normalised. Problems are

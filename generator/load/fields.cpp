@@ -6,8 +6,9 @@
 
 namespace eqsite {
 
-Fields::Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags)
-    : map_(std::move(map)), file_(std::move(file)), first_line_(first_line), diags_(&diags) {
+Fields::Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags,
+               std::shared_ptr<const NodeMarks> marks)
+    : map_(std::move(map)), file_(std::move(file)), first_line_(first_line), diags_(&diags), marks_(std::move(marks)) {
     if (!map_.IsMap()) return;
     for (auto it = map_.begin(); it != map_.end(); ++it) {
         const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
@@ -15,16 +16,23 @@ Fields::Fields(YAML::Node map, std::string file, int first_line, Diagnostics& di
     }
 }
 
-Location Fields::where_is(const YAML::Node& node) const {
+std::optional<std::pair<int, int>> Fields::mark_of(const YAML::Node& node) const {
+    if (marks_) return marks_->of(node);
     const auto mark = node.Mark();
-    if (mark.line < 0) return where_map();
-    return {file_, mark.line + first_line_, mark.column + 1};
+    if (mark.line < 0) return std::nullopt;
+    return std::pair{mark.line, mark.column};
+}
+
+Location Fields::where_is(const YAML::Node& node) const {
+    const auto mark = mark_of(node);
+    if (!mark) return where_map();
+    return {file_, mark->first + first_line_, mark->second + 1};
 }
 
 Location Fields::where_map() const {
-    const auto mark = map_.Mark();
-    if (mark.line < 0 || entries_.empty()) return {file_, std::max(1, first_line_ - 1), 1};
-    return {file_, mark.line + first_line_, mark.column + 1};
+    const auto mark = mark_of(map_);
+    if (!mark || entries_.empty()) return {file_, std::max(1, first_line_ - 1), 1};
+    return {file_, mark->first + first_line_, mark->second + 1};
 }
 
 Location Fields::where_value(const std::string& key) const {
@@ -183,7 +191,7 @@ std::optional<Fields> Fields::map(const std::string& key, Need need) {
         diags_->error(where_is(*node), "\"" + key + "\" should hold indented settings (\"name: value\" lines)");
         return std::nullopt;
     }
-    return Fields(*node, file_, first_line_, *diags_);
+    return Fields(*node, file_, first_line_, *diags_, marks_);
 }
 
 std::vector<Fields> Fields::map_list(const std::string& key) {
@@ -199,7 +207,7 @@ std::vector<Fields> Fields::map_list(const std::string& key) {
             diags_->error(where_is(item), "each item of \"" + key + "\" should hold settings such as \"text: ...\"");
             continue;
         }
-        out.emplace_back(item, file_, first_line_, *diags_);
+        out.emplace_back(item, file_, first_line_, *diags_, marks_);
     }
     return out;
 }

@@ -6,12 +6,14 @@
 // never silently ignored. Wrong types are reported, never thrown.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/simple_yaml.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
@@ -27,8 +29,10 @@ enum class Need { optional, required };
 
 class Fields {
 public:
-    // `first_line` is the file line on which the YAML text starts.
-    Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags);
+    // `first_line` is the file line on which the YAML text starts. `marks`:
+    // where the nodes are, if they were read by read_simple_yaml.
+    Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags,
+           std::shared_ptr<const NodeMarks> marks = nullptr);
 
     std::optional<std::string> text(const std::string& key, Need need = Need::optional);
     std::optional<Located<std::string>> located_text(const std::string& key, Need need = Need::optional);
@@ -68,12 +72,15 @@ public:
 private:
     const YAML::Node* find(const std::string& key);
     const YAML::Node* find_scalar(const std::string& key, Need need, const char* what);
+    // The node's line and column from 0 in the YAML text, if it has them.
+    std::optional<std::pair<int, int>> mark_of(const YAML::Node& node) const;
     void missing(const std::string& key, const char* what);
 
     YAML::Node map_;
     std::string file_;
     int first_line_;
     Diagnostics* diags_;
+    std::shared_ptr<const NodeMarks> marks_;
     std::vector<std::string> known_;
     struct Entry {
         std::string key;

@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include "load/document.hpp"
+#include "load/fields.hpp"
 #include "util/text.hpp"
 
 using namespace eqsite;
@@ -23,7 +24,9 @@ TEST_CASE("BOM and CRLF are accepted and do not shift positions") {
     auto doc = load_document("a.md", "\xEF\xBB\xBF---\r\ntitle: Tŷ Gwyn\r\nweight: 3\r\n---\r\nText\r\n", d);
     REQUIRE(doc);
     CHECK(doc->front["title"].Scalar() == "Tŷ Gwyn");
-    CHECK(doc->front["weight"].Mark().line + doc->front_first_line == 3);
+    const Fields f(doc->front, doc->path, doc->front_first_line, d, doc->marks);
+    CHECK(f.where_value("weight").line == 3);
+    CHECK(f.where_value("weight").column == 9);
     CHECK(doc->body == "Text\n");
 }
 

@@ -1,0 +1,158 @@
+// load/simple_yaml.hpp: on every input it accepts, the simple reader must
+// build the tree yaml-cpp builds, with the same positions; anything else it
+// must leave to yaml-cpp.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "load/simple_yaml.hpp"
+
+using namespace eqsite;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Why the two trees differ, or "" if they are the same.
+std::string difference(const YAML::Node& simple, const NodeMarks& marks, const YAML::Node& full,
+                       const std::string& where = "root") {
+    if (simple.Type() != full.Type()) return where + ": a different kind of node";
+    const auto mark = marks.of(simple);
+    if (!mark) return where + ": no position";
+    if (mark->first != full.Mark().line || mark->second != full.Mark().column)
+        return where + ": at " + std::to_string(mark->first) + ":" + std::to_string(mark->second) + ", yaml-cpp says " +
+               std::to_string(full.Mark().line) + ":" + std::to_string(full.Mark().column);
+    if (simple.IsScalar())
+        return simple.Scalar() == full.Scalar() ? "" : where + ": \"" + simple.Scalar() + "\" against \"" + full.Scalar() + "\"";
+    if (simple.size() != full.size()) return where + ": a different number of items";
+    if (simple.IsSequence()) {
+        for (std::size_t i = 0; i < simple.size(); ++i)
+            if (auto d = difference(simple[i], marks, full[i], where + "[" + std::to_string(i) + "]"); !d.empty()) return d;
+        return "";
+    }
+    auto a = simple.begin();
+    auto b = full.begin();
+    for (; a != simple.end(); ++a, ++b) {
+        if (auto d = difference(a->first, marks, b->first, where + " key"); !d.empty()) return d;
+        if (auto d = difference(a->second, marks, b->second, where + "." + b->first.Scalar()); !d.empty()) return d;
+    }
+    return "";
+}
+
+// nullopt if the simple reader leaves `yaml` to yaml-cpp; else how its
+// tree differs from yaml-cpp's ("" for none, or yaml-cpp's error).
+std::optional<std::string> compare(const std::string& yaml) {
+    NodeMarks marks;
+    const auto simple = read_simple_yaml(yaml, marks);
+    if (!simple) return std::nullopt;
+    YAML::Node full;
+    try {
+        full = YAML::Load(yaml);
+    } catch (const YAML::Exception& e) {
+        return std::string("yaml-cpp refuses it: ") + e.what();
+    }
+    if (full.IsNull()) return simple->IsMap() && simple->size() == 0 ? "" : "yaml-cpp reads nothing";
+    return difference(*simple, marks, full);
+}
+
+const std::vector<std::string> everyday = {
+    "title: \"Objective 2: team model learn\"\naims: [advance-equality, eliminate-discrimination]\n"
+    "characteristics: [disability, gender-reassignment, religion-or-belief]\nwhy: \"Listen library observe.\"\n"
+    "status: achieved\nstart: 2022-05-14\ndue: 2024-06-17\nprogress:\n  - date: 2023-09-20\n"
+    "    note: \"Reviewed by governors.\"\n",
+    "name: \"Alderbridge Academy 877\"\nurn: 100876\nphase: primary\nobjectives_published: 2024-09-10\n",
+    "title: Reduce sexist language\naims:\n  - eliminate-discrimination\n  - foster-good-relations\n"
+    "characteristics: [sex, sexual-orientation]\nowner: Head of PSHE\n",
+    "# a comment line\ntitle: Children's centre\n\nsummary: 'Plain, with a comma and a colon: inside quotes'\n",
+    "actions:\n- text: Train staff\n  owner: SENCo\n  due: 2025-03-31\n  status: in-progress\n"
+    "- text: Review the policy\n  due: ongoing\nlink: https://example.org/a?b=c\n",
+    "tags: []\nlevels:\n  primary:\n    count: 3\n  secondary:\n    count: 4\nlast: done\n",
+    "title:    Extra spaces   \nlist: [ a ,b,  c d ]\n",
+    "",
+};
+
+}  // namespace
+
+TEST_CASE("simple YAML: everyday front matter is read as yaml-cpp reads it, positions included") {
+    for (const auto& yaml : everyday) {
+        INFO(yaml);
+        const auto d = compare(yaml);
+        REQUIRE(d.has_value());  // accepted
+        CHECK(*d == "");
+    }
+}
+
+TEST_CASE("simple YAML: anything outside the subset is left to yaml-cpp") {
+    const char* refused[] = {
+        "body: |\n  a block\n",        "body: >\n  folded\n",          "a: \"esc\\n\"\n",
+        "a: &x 1\nb: *x\n",            "a: !!str 1\n",                 "a: value # comment\n",
+        "a:\nb: c\n",                  "a:\n",                         "a: 1\na: 2\n",
+        "a:\t1\n",                     "a: {b: c}\n",                  "a: [\"x\", y]\n",
+        "a: null\n",                   "a: ~\n",                       "- a\n- b\n",
+        "  a: 1\n",                    "a: b: c\n",                    "a: [b, [c]]\n",
+        "a: [b,, c]\n",                "a: [b,]\n",                    "a: 'it''s'\n",
+        "a: b\n  c\n",                 "a:\n  - b\n c: d\n",           "a: -1\n",
+        "? a\n: b\n",                  "a: \"b\" c\n",                 "a: text:\n",
+        "title: x\n---\n",             "a: \xE2\x80\xA8\n",           "a key: 1\n",
+    };
+    for (const char* yaml : refused) {
+        INFO(yaml);
+        CHECK_FALSE(compare(yaml).has_value());
+    }
+}
+
+TEST_CASE("simple YAML: every front matter of site-example and the test sites, where accepted, reads the same") {
+    std::size_t seen = 0, accepted = 0;
+    for (const char* root : {"site-example", "tests/sites"}) {
+        const fs::path folder = fs::path(EQSITE_SOURCE_DIR) / root;
+        for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+            if (entry.path().extension() != ".md") continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::stringstream text;
+            text << in.rdbuf();
+            const std::string s = text.str();
+            if (s.rfind("---\n", 0) != 0) continue;
+            const std::size_t end = s.find("\n---\n", 3);
+            if (end == std::string::npos) continue;
+            const std::string yaml = s.substr(4, end - 3);
+            ++seen;
+            INFO(entry.path().string());
+            const auto d = compare(yaml);
+            if (!d) continue;
+            ++accepted;
+            CHECK(*d == "");
+        }
+    }
+    INFO(accepted << " of " << seen << " accepted");
+    CHECK(seen > 50);
+    CHECK(accepted * 2 > seen);  // the subset is the everyday shape
+}
+
+TEST_CASE("simple YAML: random edits of everyday front matter are read the same or left to yaml-cpp") {
+    const char* seed_text = std::getenv("EQSITE_YAML_SEED");
+    std::mt19937 random(seed_text ? static_cast<unsigned>(std::strtoul(seed_text, nullptr, 10)) : 20261128u);
+    const std::string alphabet = " :-#[],'\"\nab1~&|>{}\t\\?!%";
+    std::size_t accepted = 0;
+    for (int round = 0; round < 6000; ++round) {
+        std::string yaml = everyday[random() % (everyday.size() - 1)];
+        const int edits = 1 + static_cast<int>(random() % 3);
+        for (int e = 0; e < edits; ++e) {
+            const std::size_t at = random() % (yaml.size() + 1);
+            const char c = alphabet[random() % alphabet.size()];
+            switch (random() % 3) {
+                case 0: yaml.insert(at, 1, c); break;
+                case 1: if (at < yaml.size()) yaml.erase(at, 1); break;
+                default: if (at < yaml.size()) yaml[at] = c;
+            }
+        }
+        const auto d = compare(yaml);
+        if (!d) continue;
+        ++accepted;
+        INFO(yaml);
+        REQUIRE(*d == "");
+    }
+    CHECK(accepted > 600);  // the edits did reach the reader's paths
+}
