@@ -144,13 +144,16 @@ Data grid_data(const std::string& id, const std::string& caption, const std::str
     put(d, "caption", caption);
     put(d, "corner", corner);
     List heads;
+    heads.reserve(columns.size());
     for (const auto& c : columns) heads.push_back(Data("label", c));
     put(d, "columns", list_data(std::move(heads)));
     List body;
+    body.reserve(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
         Data row;
         put(row, "head", rows[r]);
         List cells;
+        cells.reserve(columns.size());
         for (std::size_t c = 0; c < columns.size(); ++c) cells.push_back(cell(r, c));
         put(row, "cells", list_data(std::move(cells)));
         body.push_back(std::move(row));
@@ -196,10 +199,12 @@ List pay_gap_grids(const Strings& s, const PublishedTable& t, const PublishedGri
 // only its symbol: never a length that hints at the figure.
 Data chart_data(const PublishedTable& t, const PublishedGrid& g) {
     List columns;
+    columns.reserve(t.columns.size());
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         Data column;
         put(column, "heading", t.columns[c]);
         List bars;
+        bars.reserve(t.rows.size());
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             const PublishedCell& cell = t.cell(g, r, c);
             Data bar;

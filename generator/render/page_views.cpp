@@ -30,6 +30,7 @@ void set_if(Data& d, const std::string& key, const std::optional<std::string>& v
 
 List text_list(const std::vector<std::string>& items) {
     List l;
+    l.reserve(items.size());
     for (const auto& s : items) l.push_back(Data(s));
     return l;
 }
@@ -173,6 +174,7 @@ std::string PageViews::policy_title() const {
 void PageViews::set_pagination(Data& d, const std::string& first_route, std::size_t page, std::size_t pages) const {
     constexpr std::size_t around = 2;
     List links;
+    links.reserve(std::min<std::size_t>(pages, 16));
     bool gap = false;
     for (std::size_t p = 0; pages > 1 && p < pages; ++p) {
         const bool shown = p == 0 || p + 1 == pages || (p + around >= page && p <= page + around);
@@ -215,6 +217,7 @@ Data PageViews::objective_card(std::size_t i) const {
 
 List PageViews::objective_cards(const std::vector<std::size_t>& indices) const {
     List l;
+    l.reserve(indices.size());
     for (std::size_t i : indices) l.push_back(objective_card(i));
     return l;
 }
@@ -247,6 +250,7 @@ PageView PageViews::home() const {
     put(v.data, "title", site_.home->title);
     put(v.data, "intro_html", markdown(site_, site_.home->markdown, 2, ids, options_.base_path));
     List schools;
+    schools.reserve(site_.schools.size());
     for (const auto& s : site_.schools) {
         Data d;
         put(d, "name", s.name);
@@ -342,6 +346,10 @@ PageView PageViews::objectives() const {
     PageView v{"objectives", strings_.text("titles.objectives"), {}, std::nullopt, "objectives",
                strings_.text("titles.objectives_description", {{"trust", site_.config->trust.name}}), {}};
     List aims, groups, characteristics, schools;
+    aims.reserve(aim_count);
+    groups.reserve(aim_count);
+    characteristics.reserve(characteristic_count);
+    schools.reserve(site_.schools.size());
     for (std::size_t i = 0; i < aim_count; ++i) {
         const auto a = static_cast<Aim>(i);
         Data link;
@@ -369,6 +377,7 @@ PageView PageViews::objectives() const {
         characteristics.push_back(std::move(link));
     }
     List statuses;
+    statuses.reserve(status_filters.size());
     for (std::size_t i = 0; i < status_filters.size(); ++i) {
         if (site_.by_status[i]->empty()) continue;  // no page for it
         Data link;
@@ -531,6 +540,7 @@ PageView PageViews::school(std::size_t i) const {
     set_if(v.data, "website", s.website);
     put(v.data, "information_html", markdown(site_, s.markdown, 3, ids, options_.base_path));
     List trust_wide, own;
+    own.reserve(s.objectives.size());
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));
     set_list(v.data, "own_objectives", std::move(own));
     set_list(v.data, "trust_objectives", std::move(trust_wide));
@@ -593,6 +603,8 @@ PageView PageViews::objective(std::size_t i) const {
     Data& d = v.data;
     d = objective_card(i);
     List aims, characteristics;
+    aims.reserve(o.aims.size());
+    characteristics.reserve(o.characteristics.size());
     for (Aim a : o.aims) {
         Data l;
         put(l, "label", term(strings_, a));
@@ -618,9 +630,11 @@ PageView PageViews::objective(std::size_t i) const {
     if (o.about) put(d, "about", term(strings_, "audience", slug_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
+    actions.reserve(o.actions.size());
     for (const auto& a : o.actions) actions.push_back(action_data(strings_, a, *site_.today));
     set_list(d, "actions", std::move(actions));
     List progress;
+    progress.reserve(o.progress.size());
     for (const auto& p : o.progress) {
         Data pd;
         put(pd, "date", strings_.date(p.date));
@@ -637,6 +651,7 @@ PageView PageViews::objective(std::size_t i) const {
 
 List PageViews::review_items(const ReviewGroup& g) const {
     List items;
+    items.reserve(g.items.size());
     for (const auto& item : g.items) {
         Data d;
         put(d, "what", review_what(item));
@@ -659,6 +674,7 @@ List PageViews::review_items(const ReviewGroup& g) const {
 
 List PageViews::overdue_work(const ReviewGroup& g) const {
     List out;
+    out.reserve(g.overdue_work.size());
     for (const auto& w : g.overdue_work) {
         Data d;
         const Action* action = nullptr;
@@ -719,6 +735,7 @@ PageView PageViews::review(std::size_t page) const {
     // it (a school's edit then re-renders that page and its school's).
     if (page == 0) set_review_summary(strings_, v.data, *site_.summary, !site_.schools.empty());
     List groups;
+    groups.reserve(review_page_size + 1);
     if (page == 0) groups.push_back(review_group(review_trust(site_)));
     const std::size_t from = std::min(site_.schools.size(), page * review_page_size);
     const std::size_t to = std::min(site_.schools.size(), from + review_page_size);
@@ -868,6 +885,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     put(d, "extra_head_html", options_.extra_head_html);
 
     List nav;
+    nav.reserve(5);
     const std::vector<std::pair<std::string, Crumb>> items = {
         {"home", {strings_.text("nav.home"), "/"}},
         {"policy", {policy_title(), "/policy/"}},
@@ -887,6 +905,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
 
     // Breadcrumbs: Home > ... > this page (not on the home page itself).
     List crumbs;
+    crumbs.reserve(view.crumbs.size() + 1);
     if (!std::holds_alternative<HomePage>(page.kind)) {
         Data home;
         put(home, "title", strings_.text("nav.home"));

@@ -4,7 +4,10 @@
 // kainjow's `data::set(key, value)` takes the value by reference and
 // copies it, deeply: a list of 200 objective cards was built once and
 // copied twice (once by `data(const list&)`, which has no moving form, and
-// once by `set`). Page values are made once and thrown away after the page
+// once by `set`). And since its move constructor is not noexcept, a
+// growing list copies all its items each time it grows: lists are given
+// their size first (List::reserve) where it is known. Page values are
+// made once and thrown away after the page
 // is rendered, so these helpers move them into place instead. They reach
 // the stored value through `get` and `list_value`/`string_value`, which
 // return const references to objects the data owns and that are not const
