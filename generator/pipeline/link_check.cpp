@@ -1,6 +1,7 @@
 #include "pipeline/link_check.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <tuple>
 
 #include "render/renderer.hpp"
@@ -61,23 +62,29 @@ bool normalise(const std::string& path, std::string& out) {
 // eqsite's own HTML, in one pass: each `="` is looked at once. (A search
 // for each of " id=\"", " href=\"" and " src=\"" stopped at every space
 // of the page, and took a tenth of `check`.)
-void attribute_values(std::string_view html, std::vector<std::string>& ids, std::vector<std::string>& links) {
+// Ids are appended to `ids`, each after a NUL; links are views of `html`,
+// or of `decoded` for the few with a character reference.
+void attribute_values(std::string_view html, std::string& ids, std::vector<std::string_view>& links,
+                      std::deque<std::string>& decoded) {
     const auto named = [&](std::size_t eq, std::string_view name) {
         return eq > name.size() && html.substr(eq - name.size(), name.size()) == name &&
                html[eq - name.size() - 1] == ' ';
     };
     for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
-        std::vector<std::string>* out = named(eq, "id")                          ? &ids
-                                        : named(eq, "href") || named(eq, "src") ? &links
-                                                                                 : nullptr;
-        if (!out) continue;
+        const bool id = named(eq, "id");
+        if (!id && !named(eq, "href") && !named(eq, "src")) continue;
         const std::size_t start = eq + 2;
         const std::size_t end = html.find('"', start);
         if (end == std::string_view::npos) break;
-        const std::string_view value = html.substr(start, end - start);
+        std::string_view value = html.substr(start, end - start);
         // Most values have no character reference to decode.
-        if (value.find('&') == std::string_view::npos) out->emplace_back(value);
-        else out->push_back(decode_character_references(value));
+        if (value.find('&') != std::string_view::npos) value = decoded.emplace_back(decode_character_references(value));
+        if (id) {
+            ids += '\0';
+            ids += value;
+        } else {
+            links.push_back(value);
+        }
     }
 }
 
@@ -102,24 +109,32 @@ bool LinkCheck::write(const std::string& path, std::string_view bytes) {
         files_.insert(path);
         return true;
     }
-    std::vector<std::string> ids, links;
-    attribute_values(bytes, ids, links);
+    std::string ids;
+    std::vector<std::string_view> links;
+    std::deque<std::string> decoded;
+    attribute_values(bytes, ids, links, decoded);
     std::sort(links.begin(), links.end());
     links.erase(std::unique(links.begin(), links.end()), links.end());
     const std::string folder = path.substr(0, path.rfind('/') + 1);
     std::lock_guard lock(mutex_);
     files_.insert(path);
-    ids_[path].insert(ids.begin(), ids.end());
+    ids_[path] += ids;
     for (const auto& link : links) {
         // "#x" and "x/" depend on the page; "/x/" and "https://..." do not.
         const bool relative =
             link.empty() || (link[0] != '/' && (link[0] == '#' || !url_scheme(browser_cleaned_url(link))));
         // Keys are joined with NUL, which no decoded address holds.
-        const std::string key =
-            relative ? folder + '\0' + link + (link[0] == '#' ? '\0' + path : std::string()) : link;
-        auto [it, fresh] = uses_.try_emplace(key);
-        if (fresh) {
-            it->second.target = resolve(path, link);
+        // (An absolute link, the most common, is looked up as it is.)
+        std::string relative_key;
+        if (relative) {
+            relative_key = folder + '\0' + std::string(link);
+            if (!link.empty() && link[0] == '#') relative_key += '\0' + path;
+        }
+        const std::string_view key = relative ? std::string_view(relative_key) : link;
+        auto it = uses_.find(key);
+        if (it == uses_.end()) {
+            it = uses_.emplace(std::string(key), Use{}).first;
+            it->second.target = resolve(path, std::string(link));
             it->second.page = path;
         }
         ++it->second.pages;
@@ -217,7 +232,7 @@ std::vector<LinkCheck::Broken> LinkCheck::broken() const {
         // "#top" and "#" go to the top of any page (HTML's own rule).
         if (t.anchor.empty() || to_lower_ascii(t.anchor) == "top") continue;
         const auto ids = ids_.find(found);
-        if (ids != ids_.end() && !ids->second.count(t.anchor))
+        if (ids != ids_.end() && (ids->second + '\0').find('\0' + t.anchor + '\0') == std::string::npos)
             out.push_back({use.page, use.pages, written,
                            "goes to #" + t.anchor + ", but " + route_of(found) +
                                " has no heading or element with that id; a heading's id is its text in lower case "

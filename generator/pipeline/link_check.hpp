@@ -69,8 +69,13 @@ private:
     mutable std::mutex mutex_;
     std::unordered_set<std::string> repeats_;
     std::unordered_set<std::string> files_;
-    std::unordered_map<std::string, std::unordered_set<std::string>> ids_;  // by page, for anchors
-    std::unordered_map<std::string, Use> uses_;  // by link text (and the page's folder, for relative links)
+    // Looked up by string_view as well as by string.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::string> ids_;  // by page, for anchors: each id after a NUL
+    std::unordered_map<std::string, Use, Hash, std::equal_to<>> uses_;  // by link text (and the page's folder, for relative links)
 };
 
 }  // namespace eqsite
