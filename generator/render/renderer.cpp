@@ -46,6 +46,23 @@ private:
     mutable std::size_t included_ = 0;
 };
 
+// Collects kainjow's output in one string. kainjow's own render(ctx)
+// writes into an ostringstream and copies the page out of it at the end.
+struct Collect {
+    std::string text;
+    Collect& operator<<(const std::string& piece) {
+        text += piece;
+        return *this;
+    }
+};
+
+std::string render_into_string(mustache::mustache& compiled, ThemeContext& ctx) {
+    Collect out;
+    out.text.reserve(1 << 14);
+    compiled.render(ctx, out);
+    return std::move(out.text);
+}
+
 }  // namespace
 
 struct Renderer::Impl {
@@ -77,7 +94,7 @@ struct Renderer::Impl {
         }
         if (const auto id = theme.ids.find(name); id != theme.ids.end()) InputRecorder::note(id->second);
         ThemeContext ctx(&data, &partials);
-        std::string out = it->second.render(ctx);
+        std::string out = render_into_string(it->second, ctx);
         if (!it->second.is_valid()) error = theme.templates.at(name).source + ": " + it->second.error_message();
         if (ctx.over_budget())
             error = theme.templates.at(name).source + ": more than " + std::to_string(ThemeContext::budget) +
@@ -159,7 +176,7 @@ std::string render_partial(const Theme& theme, const std::string& name, const mu
     if (it == theme.partials.end()) return {};
     mustache::mustache compiled(it->second.text);
     ThemeContext ctx(&data, &partials);
-    return compiled.render(ctx);
+    return render_into_string(compiled, ctx);
 }
 
 }  // namespace eqsite
