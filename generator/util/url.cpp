@@ -153,11 +153,14 @@ std::string absolute_addresses(std::string_view html, const std::string& base_ur
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t done = 0;
-    for (std::size_t at = 0; at < html.size(); ++at) {
-        std::size_t value = std::string_view::npos;
-        for (std::string_view name : {std::string_view(" href=\""), std::string_view(" src=\"")})
-            if (html.compare(at, name.size(), name) == 0) value = at + name.size();
-        if (value == std::string_view::npos || value >= html.size()) continue;
+    // Each `="` is looked at once (not each character).
+    const auto after = [&](std::size_t eq, std::string_view name) {
+        return eq >= name.size() && html.substr(eq - name.size(), name.size()) == name;
+    };
+    for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
+        if (!after(eq, " href") && !after(eq, " src")) continue;
+        const std::size_t value = eq + 2;
+        if (value >= html.size()) continue;
         const std::string_view rest = html.substr(value, html.find('"', value) - value);
         std::string prefix;
         if (rest.rfind("//", 0) == 0 || rest.empty() || rest[0] == '#' || url_scheme(browser_cleaned_url(rest))) continue;
@@ -166,7 +169,6 @@ std::string absolute_addresses(std::string_view html, const std::string& base_ur
         out.append(html.substr(done, value - done));
         append_html_escaped(out, prefix);
         done = value;
-        at = value;
     }
     out.append(html.substr(done));
     return out;
