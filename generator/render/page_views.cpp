@@ -50,9 +50,7 @@ std::string markdown(const Site& site, const std::string& text, int top_level, H
 }
 
 // The words for a term of the vocabulary: "vocabulary.aims.advance-equality".
-std::string term(const Strings& s, std::string_view kind, std::string_view slug) {
-    return s.text("vocabulary." + std::string(kind) + "." + std::string(slug));
-}
+std::string term(const Strings& s, std::string_view kind, std::string_view slug) { return s.term(kind, slug); }
 std::string term(const Strings& s, Aim a) { return term(s, "aims", slug(a)); }
 std::string term(const Strings& s, Characteristic c) { return term(s, "characteristics", slug(c)); }
 

@@ -143,6 +143,24 @@ std::string_view plural_category(const std::string& language, long long n) {
     return n == 1 ? "one" : "other";
 }
 
+Strings::Strings(std::string language, std::map<std::string, Entry, std::less<>> entries)
+    : language_(std::move(language)), entries_(std::move(entries)) {
+    constexpr std::string_view prefix = "vocabulary.";
+    for (auto it = entries_.lower_bound(prefix); it != entries_.end() && it->first.starts_with(prefix); ++it) {
+        const std::string_view rest = std::string_view(it->first).substr(prefix.size());
+        const std::size_t dot = rest.find('.');
+        if (dot == std::string_view::npos) continue;
+        vocabulary_[std::string(rest.substr(0, dot))][std::string(rest.substr(dot + 1))] = text(it->first);
+    }
+    for (int m = 1; m <= 12; ++m) months_.push_back(text("dates.months." + std::to_string(m)));
+}
+
+std::string Strings::term(std::string_view kind, std::string_view slug) const {
+    if (const auto k = vocabulary_.find(kind); k != vocabulary_.end())
+        if (const auto s = k->second.find(slug); s != k->second.end()) return s->second;
+    return text("vocabulary." + std::string(kind) + "." + std::string(slug));  // "[key]"
+}
+
 std::string Strings::text(std::string_view key, const Args& args) const {
     const auto it = entries_.find(key);
     if (it == entries_.end()) return "[" + std::string(key) + "]";
@@ -164,7 +182,9 @@ std::string Strings::count(std::string_view key, long long n, Args args) const {
 }
 
 std::string Strings::date(const Date& d) const {
-    const std::string month = text("dates.months." + std::to_string(d.month));
+    const std::string month = d.month >= 1 && d.month <= 12 && months_.size() == 12
+                                  ? months_[static_cast<std::size_t>(d.month - 1)]
+                                  : text("dates.months." + std::to_string(d.month));
     if (d.whole_month) return text("dates.month", {{"month", month}, {"year", std::to_string(d.year)}});
     return text("dates.day", {{"day", std::to_string(d.day)}, {"month", month}, {"year", std::to_string(d.year)}});
 }

@@ -33,6 +33,9 @@ public:
     // placeholder with no value is left as written). A key the strings do
     // not have gives "[key]": a bug, which the tests look for.
     std::string text(std::string_view key, const Args& args = {}) const;
+    // text("vocabulary.<kind>.<slug>"), found without making the key:
+    // pages ask for these words (an aim, a status) thousands of times.
+    std::string term(std::string_view kind, std::string_view slug) const;
     // The plural form of `key` for `n`, with {count} and `args` filled in.
     std::string count(std::string_view key, long long n, Args args = {}) const;
     // "12 September 2024", or "September 2024" for a month.
@@ -58,8 +61,7 @@ public:
         std::map<std::string, std::string> forms;  // "" for a string without plural forms
         Location where;                            // where it was written
     };
-    Strings(std::string language, std::map<std::string, Entry, std::less<>> entries)
-        : language_(std::move(language)), entries_(std::move(entries)) {}
+    Strings(std::string language, std::map<std::string, Entry, std::less<>> entries);
     Strings() = default;
 
 private:
@@ -67,6 +69,9 @@ private:
     std::string language_;
     std::map<std::string, Entry, std::less<>> entries_;
     std::map<std::string, Location> added_;
+    // The texts of the vocabulary.* keys, by kind, then slug.
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> vocabulary_;
+    std::vector<std::string> months_;  // dates.months.1 to 12, at 0 to 11
 };
 
 // The strings of `language`: the default theme's file for it, then the
