@@ -56,6 +56,31 @@ struct Collect {
     }
 };
 
+// kainjow's own escaping (the same five characters, the same entities,
+// so pages do not change), copied in runs rather than a character at a
+// time: most values have nothing to escape.
+std::string escape(const std::string& text) {
+    constexpr const char* special = "&<>\"'";
+    std::size_t at = text.find_first_of(special);
+    if (at == std::string::npos) return text;
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t from = 0;
+    for (; at != std::string::npos; at = text.find_first_of(special, from)) {
+        out.append(text, from, at - from);
+        switch (text[at]) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += "&apos;"; break;
+        }
+        from = at + 1;
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
 std::string render_into_string(mustache::mustache& compiled, ThemeContext& ctx) {
     Collect out;
     out.text.reserve(1 << 14);
@@ -82,7 +107,8 @@ struct Renderer::Impl {
     } last_shown;
 
     Impl(const Site& s, const Theme& t, RenderOptions o) : site(s), theme(t), options(std::move(o)) {
-        for (const auto& [name, text] : theme.compiled) templates.emplace(name, mustache::mustache(text));
+        for (const auto& [name, text] : theme.compiled)  // partials included take the escape too
+            templates.emplace(name, mustache::mustache(text)).first->second.set_custom_escape(escape);
         for (const auto& [name, file] : theme.partials) partials.set(name, mustache::data(file.text));
     }
 
@@ -175,6 +201,7 @@ std::string render_partial(const Theme& theme, const std::string& name, const mu
     const auto it = theme.partials.find(name);
     if (it == theme.partials.end()) return {};
     mustache::mustache compiled(it->second.text);
+    compiled.set_custom_escape(escape);
     ThemeContext ctx(&data, &partials);
     return render_into_string(compiled, ctx);
 }
