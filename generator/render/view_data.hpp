@@ -8,9 +8,9 @@
 // growing list copies all its items each time it grows: lists are given
 // their size first (List::reserve) where it is known. Page values are
 // made once and thrown away after the page
-// is rendered, so these helpers move them into place instead. They reach
-// the stored value through `get` and `list_value`/`string_value`, which
-// return const references to objects the data owns and that are not const
+// is rendered, so these helpers move them into place instead: through
+// `operator[]`, and through `list_value`/`string_value`, which return
+// const references to objects the data owns and that are not const
 // themselves, so writing through them is well defined.
 #pragma once
 
@@ -40,9 +40,7 @@ inline Data list_data(List&& items) {
 
 // d[key] = value, moved in. Does nothing if `d` is not an object, like set().
 inline void put(Data& d, const std::string& key, Data&& value) {
-    if (!d.is_object()) return;
-    if (!d.get(key)) d.set(key, Data(false));  // a bool holds nothing to copy
-    *const_cast<Data*>(d.get(key)) = std::move(value);
+    if (d.is_object()) d[key] = std::move(value);  // one lookup, nothing copied
 }
 inline void put(Data& d, const std::string& key, const Data& value) { put(d, key, Data(value)); }
 inline void put(Data& d, const std::string& key, List&& items) { put(d, key, list_data(std::move(items))); }
