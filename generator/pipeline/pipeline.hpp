@@ -97,7 +97,10 @@ private:
     const SiteFiles& list_files(const Changes& changes);
     void load_theme_if_changed(const Changes& changes);
     std::vector<std::string> scripts_asked_for() const;
-    std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out);
+    // `alongside`, if given, is done by the first worker free, while the
+    // others render pages.
+    std::size_t render(const std::vector<std::size_t>& pages, OutputSink& out,
+                       const std::function<void()>& alongside = {});
     // The bytes of every file that is not a page, with a digest each.
     struct OtherFile {
         std::string path;

@@ -96,11 +96,14 @@ namespace {
 std::string list_item(const Site& site, const Objective& o, const std::string& base_url) {
     const std::string one = objective_json(site, o, base_url).dump(2, ' ', false, ordered_json::error_handler_t::replace);
     std::string out = "  ";
-    out.reserve(one.size() + one.size() / 8);
-    for (char c : one) {
-        out.push_back(c);
-        if (c == '\n') out += "  ";
+    out.reserve(one.size() + one.size() / 4);
+    std::size_t from = 0;
+    for (std::size_t nl = one.find('\n'); nl != std::string::npos; nl = one.find('\n', from)) {
+        out.append(one, from, nl + 1 - from);
+        out += "  ";
+        from = nl + 1;
     }
+    out.append(one, from, std::string::npos);
     return out;
 }
 
