@@ -8,6 +8,7 @@
 #include "model/last_updated.hpp"
 #include "model/model_cache.hpp"
 #include "model/vocabulary.hpp"
+#include "render/json_text.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -94,16 +95,9 @@ namespace {
 // One objective as it stands in a list: indented one level. One tree at a
 // time (a national trust has 100 000 objectives), then text.
 std::string list_item(const Site& site, const Objective& o, const std::string& base_url) {
-    const std::string one = objective_json(site, o, base_url).dump(2, ' ', false, ordered_json::error_handler_t::replace);
     std::string out = "  ";
-    out.reserve(one.size() + one.size() / 4);
-    std::size_t from = 0;
-    for (std::size_t nl = one.find('\n'); nl != std::string::npos; nl = one.find('\n', from)) {
-        out.append(one, from, nl + 1 - from);
-        out += "  ";
-        from = nl + 1;
-    }
-    out.append(one, from, std::string::npos);
+    out.reserve(2048);
+    append_json(out, objective_json(site, o, base_url), 1);
     return out;
 }
 

@@ -1,0 +1,122 @@
+#include "render/json_text.hpp"
+
+#include "util/text.hpp"
+
+namespace eqsite {
+namespace {
+
+using nlohmann::ordered_json;
+using Kind = ordered_json::value_t;
+
+void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
+
+// "text" with nlohmann's escapes: the two-character ones, \u00XX (lower
+// case) for other control characters, and everything else as it is.
+void append_string(std::string& out, const std::string& s) {
+    out += '"';
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, from, i - from);
+        from = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+            }
+        }
+    }
+    out.append(s, from, std::string::npos);
+    out += '"';
+}
+
+// Whether append_json writes `j` itself, all of it.
+bool ours(const ordered_json& j) {
+    switch (j.type()) {
+        case Kind::null:
+        case Kind::boolean: return true;
+        case Kind::string: return is_valid_utf8(j.get_ref<const std::string&>());
+        case Kind::array:
+            for (const auto& item : j)
+                if (!ours(item)) return false;
+            return true;
+        case Kind::object:
+            for (auto it = j.begin(); it != j.end(); ++it)
+                if (!is_valid_utf8(it.key()) || !ours(it.value())) return false;
+            return true;
+        default: return false;
+    }
+}
+
+void append(std::string& out, const ordered_json& j, int depth) {
+    switch (j.type()) {
+        case Kind::null: out += "null"; return;
+        case Kind::boolean: out += j.get<bool>() ? "true" : "false"; return;
+        case Kind::string: append_string(out, j.get_ref<const std::string&>()); return;
+        case Kind::array: {
+            if (j.empty()) {
+                out += "[]";
+                return;
+            }
+            out += "[\n";
+            std::size_t left = j.size();
+            for (const auto& item : j) {
+                indent(out, depth + 1);
+                append(out, item, depth + 1);
+                out += --left ? ",\n" : "\n";
+            }
+            indent(out, depth);
+            out += ']';
+            return;
+        }
+        case Kind::object: {
+            if (j.empty()) {
+                out += "{}";
+                return;
+            }
+            out += "{\n";
+            std::size_t left = j.size();
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                indent(out, depth + 1);
+                append_string(out, it.key());
+                out += ": ";
+                append(out, it.value(), depth + 1);
+                out += --left ? ",\n" : "\n";
+            }
+            indent(out, depth);
+            out += '}';
+            return;
+        }
+        default: return;  // not reached: ours() said no
+    }
+}
+
+}  // namespace
+
+void append_json(std::string& out, const ordered_json& j, int depth) {
+    if (ours(j)) {
+        append(out, j, depth);
+        return;
+    }
+    // nlohmann's text, each line after the first moved in by `depth` levels.
+    const std::string text = j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        out.append(text, from, nl + 1 - from);
+        indent(out, depth);
+        from = nl + 1;
+    }
+    out.append(text, from, std::string::npos);
+}
+
+}  // namespace eqsite
