@@ -13,14 +13,15 @@ std::string normalise_newlines(std::string_view raw) {
         raw.remove_prefix(3);
     std::string out;
     out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\r') {
-            out.push_back('\n');
-            if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-        } else {
-            out.push_back(raw[i]);
-        }
+    // Copied in runs between carriage returns (most files have none).
+    std::size_t from = 0;
+    for (std::size_t cr = raw.find('\r'); cr != std::string_view::npos; cr = raw.find('\r', from)) {
+        out.append(raw.substr(from, cr - from));
+        out.push_back('\n');
+        from = cr + 1;
+        if (from < raw.size() && raw[from] == '\n') ++from;
     }
+    out.append(raw.substr(from));
     return out;
 }
 

@@ -46,6 +46,9 @@ TEST_CASE("suggestions pick the nearest plausible candidate") {
 
 TEST_CASE("newlines and BOM are normalised, invalid UTF-8 is located") {
     CHECK(normalise_newlines("\xEF\xBB\xBF" "a\r\nb\rc\n") == "a\nb\nc\n");
+    CHECK(normalise_newlines("a\r") == "a\n");
+    CHECK(normalise_newlines("a\r\r\nb\r\n") == "a\n\nb\n");
+    CHECK(normalise_newlines("") == "");
     CHECK_FALSE(find_invalid_utf8("Ysgol Tŷ Gwyn"));
     auto bad = find_invalid_utf8("ok\nab\xE9z");
     REQUIRE(bad);
