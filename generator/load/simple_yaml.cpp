@@ -84,6 +84,7 @@ private:
             if (k == 0) return false;
             const std::string_view key = line.text.substr(0, k);
             if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;  // yaml-cpp keeps both
+            if (key == "null" || key == "Null" || key == "NULL") return false;        // a key that is null
             keys.push_back(key);
             YAML::Node key_node(std::string{key});
             marks_.add(key_node, line.number, indent);
