@@ -22,8 +22,10 @@ bool key_char(char c, bool first) {
 // The length of the name in "name: value" or "name:", or 0 if `text` is
 // not such a line.
 std::size_t key_length(std::string_view text) {
+    constexpr std::size_t longest = 200;  // yaml-cpp refuses a key of over 1 024 characters
     std::size_t i = 0;
-    while (i < text.size() && key_char(text[i], i == 0)) ++i;
+    while (i < text.size() && i <= longest && key_char(text[i], i == 0)) ++i;
+    if (i > longest) return 0;
     if (i == 0 || i >= text.size() || text[i] != ':') return 0;
     if (i + 1 < text.size() && text[i + 1] != ' ') return 0;
     return i;
@@ -75,6 +77,7 @@ private:
 
     // A block mapping whose keys are at `indent`, from lines_[i].
     bool map(std::size_t& i, int indent, YAML::Node& out) {
+        if (++depth_ > deepest) return false;
         out = YAML::Node(YAML::NodeType::Map);
         marks_.add(out, lines_[i].number, indent);
         std::vector<std::string_view> keys;
@@ -104,6 +107,7 @@ private:
             }
             out.force_insert(key_node, value);
         }
+        --depth_;
         return ends_below(i, indent);
     }
 
@@ -113,6 +117,7 @@ private:
 
     // A block sequence whose "- " are at `indent`, from lines_[i].
     bool sequence(std::size_t& i, int indent, YAML::Node& out) {
+        if (++depth_ > deepest) return false;
         out = YAML::Node(YAML::NodeType::Sequence);
         marks_.add(out, lines_[i].number, indent);
         while (i < lines_.size() && lines_[i].indent == indent && starts_item(lines_[i].text)) {
@@ -135,6 +140,7 @@ private:
         }
         // What follows is less indented, or the next key of the mapping
         // this sequence belongs to ("aims:" then "- ..." at the same indent).
+        --depth_;
         return ends_below(i, indent) || (lines_[i].indent == indent && !starts_item(lines_[i].text));
     }
 
@@ -179,6 +185,11 @@ private:
 
     std::vector<Line> lines_;
     NodeMarks& marks_;
+    // How many mappings and sequences are open. yaml-cpp refuses very deep
+    // nesting; front matter is never deep. (A refusal ends the whole read,
+    // so only a success closes its level.)
+    static constexpr int deepest = 32;
+    int depth_ = 0;
 };
 
 // Characters some YAML readers take as line breaks or marks.

@@ -232,7 +232,9 @@ std::vector<LinkCheck::Broken> LinkCheck::broken() const {
         // "#top" and "#" go to the top of any page (HTML's own rule).
         if (t.anchor.empty() || to_lower_ascii(t.anchor) == "top") continue;
         const auto ids = ids_.find(found);
-        if (ids != ids_.end() && (ids->second + '\0').find('\0' + t.anchor + '\0') == std::string::npos)
+        // (No id holds a NUL, so an anchor with one, "%00", matches none.)
+        if (ids != ids_.end() && (t.anchor.find('\0') != std::string::npos ||
+                                  (ids->second + '\0').find('\0' + t.anchor + '\0') == std::string::npos))
             out.push_back({use.page, use.pages, written,
                            "goes to #" + t.anchor + ", but " + route_of(found) +
                                " has no heading or element with that id; a heading's id is its text in lower case "

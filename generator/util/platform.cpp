@@ -2,8 +2,13 @@
 
 #include <cstdio>
 
+#include <algorithm>
+#include <cerrno>
+
 #ifdef _WIN32
+#include <fcntl.h>
 #include <io.h>
+#include <sys/stat.h>
 #include <windows.h>
 #else
 #include <cerrno>
@@ -67,6 +72,38 @@ FileLock::~FileLock() {
     if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 #endif
+
+NewFile write_new_file(const fs::path& file, std::string_view bytes) {
+#ifdef _WIN32
+    const int fd = _wopen(file.c_str(), _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY | _O_NOINHERIT, _S_IREAD | _S_IWRITE);
+#else
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+#endif
+    if (fd < 0) return errno == EEXIST ? NewFile::exists : NewFile::failed;
+    bool ok = true;
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+        const std::size_t chunk = std::min<std::size_t>(bytes.size() - done, 1u << 30);
+#ifdef _WIN32
+        const auto n = _write(fd, bytes.data() + done, static_cast<unsigned>(chunk));
+#else
+        const auto n = ::write(fd, bytes.data() + done, chunk);
+        if (n < 0 && errno == EINTR) continue;
+#endif
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+#ifdef _WIN32
+    ok = _close(fd) == 0 && ok;
+#else
+    ok = ::close(fd) == 0 && ok;
+#endif
+    if (!ok) {
+        std::error_code ec;
+        fs::remove(file, ec);
+        return NewFile::failed;
+    }
+    return NewFile::written;
+}
 
 bool stderr_is_terminal() {
 #ifdef _WIN32

@@ -1,11 +1,12 @@
 // The few things eqsite needs that standard C++ cannot say portably: an
-// atomic swap of two folders, a lock on a file, and whether the standard
-// error stream is a terminal (for a progress line). Everything else in
-// eqsite is std::filesystem.
+// atomic swap of two folders, a lock on a file, a file written only if it
+// is new, and whether the standard error stream is a terminal (for a
+// progress line). Everything else in eqsite is std::filesystem.
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace eqsite::platform {
 
@@ -14,6 +15,13 @@ namespace eqsite::platform {
 // renamex_np RENAME_SWAP). Where the system has no such call, two renames
 // (a moment in which `b` does not exist). Sets `error` on failure.
 bool exchange(const std::filesystem::path& a, const std::filesystem::path& b, std::string& error);
+
+// Writes `bytes` to `file` only if no file is there (created exclusively,
+// in one step: open with O_EXCL). Returns `exists` when something is
+// there, even under another spelling on a file system that ignores case;
+// `failed` when it could not write (the file is then removed).
+enum class NewFile { written, exists, failed };
+NewFile write_new_file(const std::filesystem::path& file, std::string_view bytes);
 
 // Whether standard error is a terminal (not a file, a pipe or a CI log), so
 // a progress line that rewrites itself can be shown.

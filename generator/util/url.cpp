@@ -153,9 +153,12 @@ std::string absolute_addresses(std::string_view html, const std::string& base_ur
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t done = 0;
-    // Each `="` is looked at once (not each character).
+    // Each `="` is looked at once (not each character). An attribute is
+    // looked for after the start of the last value rewritten, as when
+    // every character was looked at.
+    std::size_t from = 0;
     const auto after = [&](std::size_t eq, std::string_view name) {
-        return eq >= name.size() && html.substr(eq - name.size(), name.size()) == name;
+        return eq >= name.size() && eq - name.size() >= from && html.substr(eq - name.size(), name.size()) == name;
     };
     for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
         if (!after(eq, " href") && !after(eq, " src")) continue;
@@ -169,6 +172,7 @@ std::string absolute_addresses(std::string_view html, const std::string& base_ur
         out.append(html.substr(done, value - done));
         append_html_escaped(out, prefix);
         done = value;
+        from = value + 1;
     }
     out.append(html.substr(done));
     return out;

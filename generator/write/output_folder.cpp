@@ -202,18 +202,18 @@ void OutputWriter::ensure_folder(const fs::path& folder) {
     folders_.insert(folder);
 }
 
-bool OutputWriter::write_new(const fs::path& target, const std::string& path, std::string_view bytes) {
-    // In a staging folder this build made, nothing is there before the
-    // build writes it, and nothing in it is shared with the published
-    // output (unless this build linked it, which only a path written
-    // twice would meet): the file is written where it goes. In the spare,
-    // a file may be a hard link to a published one, so it is replaced.
-    bool again = false;
-    {
-        std::lock_guard lock(mutex_);
-        again = next_.files.count(path) > 0;
+bool OutputWriter::write_new(const fs::path& target, std::string_view bytes) {
+    // In a staging folder this build made, a file is written where it goes
+    // when nothing is there yet, created exclusively: a file that is there
+    // may be a hard link to the published one (an unchanged file this
+    // build linked, perhaps under another spelling on a file system that
+    // ignores case), which must be replaced, never written through. In
+    // the spare, any file may be such a link.
+    if (fresh_) {
+        const auto made = platform::write_new_file(target, bytes);
+        if (made != platform::NewFile::exists) return made == platform::NewFile::written;
     }
-    return fresh_ && !again ? write_in_folder(target, bytes) : write_replacing(target, bytes);
+    return write_replacing(target, bytes);
 }
 
 bool OutputWriter::finish(const std::string& path, const Digest& digest) {
@@ -240,7 +240,7 @@ bool OutputWriter::write(const std::string& path, std::string_view bytes) {
                                  : std::nullopt;
         if (on_disk && *on_disk == bytes && link_published(published, target)) return finish(path, digest);
     }
-    return write_new(target, path, bytes) && finish(path, digest);
+    return write_new(target, bytes) && finish(path, digest);
 }
 
 namespace {

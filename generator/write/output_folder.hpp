@@ -122,7 +122,7 @@ private:
     void recover();
     void prepare_staging();
     void ensure_folder(const std::filesystem::path& folder);
-    bool write_new(const std::filesystem::path& target, const std::string& path, std::string_view bytes);
+    bool write_new(const std::filesystem::path& target, std::string_view bytes);
     bool finish(const std::string& path, const Digest& digest);
     bool lend_user_files();  // false (error_ set) if one could not be carried over
     void take_back_user_files(const std::filesystem::path& old_output, const Manifest& old_manifest);

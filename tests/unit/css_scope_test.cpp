@@ -49,4 +49,8 @@ TEST_CASE("a fragment's addresses are made absolute, under the site's address") 
     CHECK(has(out, "href=\"//cdn.example/x\""));
     CHECK(has(out, "href=\"https://org.example/equality/schools/s/?a=1&amp;b=2\""));
     CHECK(absolute_addresses("<p>no links</p>", "https://o.example", "/") == "<p>no links</p>");
+    // Raw HTML with an address that starts with a space: what follows in
+    // it is part of the address, not an attribute of its own.
+    CHECK(absolute_addresses("<a href=\" src=\"x\">", "https://o.example", "/p/") ==
+          "<a href=\"https://o.example/p/ src=\"x\">");
 }

@@ -187,6 +187,32 @@ TEST_CASE("a build written into the spare (the build before last) keeps only its
     CHECK(read(dir.path() / ".public.eqsite-spare/gone/index.html") == "went");
 }
 
+TEST_CASE("a page written where the staging folder already has a link to a published file replaces it") {
+    // On a file system that ignores case, "Policy/index.html" (a static
+    // file) is "policy/index.html" (a page): the build may have linked one
+    // to the published file before it writes the other. Here the link is
+    // made by hand, under a name the build then writes.
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    {
+        OutputWriter w(out);
+        REQUIRE(w.write("a.html", "published"));
+        REQUIRE(w.commit());  // the output is new: no spare, so the next staging folder is made afresh
+    }
+    {
+        OutputWriter w(out);
+        REQUIRE(w.write("a.html", "published"));  // unchanged: linked to the published file
+        const fs::path staging = dir.path() / ".public.eqsite-staging";
+        REQUIRE(fs::equivalent(staging / "a.html", out / "a.html"));
+        fs::create_hard_link(out / "a.html", staging / "b.html");  // another name for it
+        REQUIRE(w.write("b.html", "new page"));
+        CHECK(read(out / "a.html") == "published");  // the published file was not written through
+        REQUIRE(w.commit());
+    }
+    CHECK(read(out / "a.html") == "published");
+    CHECK(read(out / "b.html") == "new page");
+}
+
 TEST_CASE("two builds of one output at once: the second is refused") {
     TempDir dir;
     const fs::path out = dir.path() / "public";

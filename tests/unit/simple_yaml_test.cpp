@@ -63,6 +63,13 @@ TEST_CASE("simple YAML: anything outside the subset is left to yaml-cpp") {
         INFO(yaml);
         CHECK_FALSE(compare_yaml_readers(yaml).has_value());
     }
+    // Too long a key, too deep a nesting: yaml-cpp refuses them.
+    CHECK_FALSE(compare_yaml_readers(std::string(1025, 'a') + ": x\n").has_value());
+    std::string deep;
+    for (int level = 0; level < 40; ++level) deep += std::string(static_cast<std::size_t>(level) * 2, ' ') + "a:\n";
+    deep += std::string(80, ' ') + "b: c\n";
+    CHECK_FALSE(compare_yaml_readers(deep).has_value());
+    CHECK(compare_yaml_readers("a:\n  b:\n    c: d\n") == std::optional<std::string>(""));
 }
 
 TEST_CASE("simple YAML: every front matter of site-example and the test sites, where accepted, reads the same") {
