@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
 
 #include "render/data_tables.hpp"
 #include "util/files.hpp"
@@ -125,10 +126,27 @@ void Pipeline::plan() {
     }
     std::sort(generated.begin(), generated.end());
     Diagnostics diags;
-    for (const auto& c : site_.copied_files)
+    // On Windows and macOS names that differ only in capitals are one file:
+    // a copied file may not take a generated file's name or another copied
+    // file's in any capitals (else on those systems one replaces the other).
+    std::vector<std::string> folded;
+    folded.reserve(generated.size());
+    for (const auto& path : generated) folded.push_back(to_lower_ascii(path));
+    std::sort(folded.begin(), folded.end());
+    std::unordered_map<std::string, std::string> copied_folded;  // a copied file's name in lower case -> where it is from
+    for (const auto& c : site_.copied_files) {
+        const std::string lower = to_lower_ascii(c.to);
+        const Location at{relative_name(c.from, site_.root), 1, 1};
         if (std::binary_search(generated.begin(), generated.end(), c.to))
-            diags.error({relative_name(c.from, site_.root), 1, 1},
-                        "this file would replace the generated " + c.to + "; rename or move it");
+            diags.error(at, "this file would replace the generated " + c.to + "; rename or move it");
+        else if (std::binary_search(folded.begin(), folded.end(), lower))
+            diags.error(at, "this file's name differs from a generated file's only in capitals (" + c.to +
+                                "); on Windows and macOS they are one file, so it would replace it: rename or move it");
+        else if (const auto [other, added] = copied_folded.try_emplace(lower, at.file); !added)
+            diags.error(at, "this file's name differs from " + other->second +
+                                "'s only in capitals; on Windows and macOS they are one file, so one would replace "
+                                "the other: rename one of them");
+    }
     files_ = std::set<std::string>(std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
     for (const auto& c : site_.copied_files) files_.insert(c.to);
     ++files_version_;

@@ -266,6 +266,29 @@ TEST_CASE("a static file may not replace a generated page") {
     CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
+TEST_CASE("a static file may not take a generated file's name, or another static file's, in other capitals") {
+    // On Windows and macOS such names are one file: one would replace the other.
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "static/Policy/index.html", "<p>mine</p>");
+    write(dir.path() / "static/images/Logo.png", "a");
+    write(dir.path() / "static/images/logo.png", "b");
+    BuildOptions options;
+    options.site = dir.path();
+    BuildResult r = build(options);
+    CHECK(r.status == BuildStatus::content_errors);
+    std::vector<std::string> messages;
+    for (const auto& d : r.diags.sorted()) messages.push_back(format_diagnostic(d));
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0] ==
+          "static/Policy/index.html:1:1: error: this file's name differs from a generated file's only in capitals "
+          "(Policy/index.html); on Windows and macOS they are one file, so it would replace it: rename or move it");
+    CHECK(messages[1].find("static/images/") == 0);
+    CHECK(messages[1].find("only in capitals; on Windows and macOS they are one file, so one would replace the other") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "public"));
+}
+
 TEST_CASE("the user's file in a folder that a later build starts writing into is kept, build after build") {
     TempDir dir;
     const fs::path out = dir.path() / "public";
