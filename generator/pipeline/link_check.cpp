@@ -66,13 +66,9 @@ bool normalise(const std::string& path, std::string& out) {
 // or of `decoded` for the few with a character reference.
 void attribute_values(std::string_view html, std::string& ids, std::vector<std::string_view>& links,
                       std::deque<std::string>& decoded) {
-    const auto named = [&](std::size_t eq, std::string_view name) {
-        return eq > name.size() && html.substr(eq - name.size(), name.size()) == name &&
-               html[eq - name.size() - 1] == ' ';
-    };
     for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
-        const bool id = named(eq, "id");
-        if (!id && !named(eq, "href") && !named(eq, "src")) continue;
+        const bool id = attribute_named(html, eq, "id");
+        if (!id && !attribute_named(html, eq, "href") && !attribute_named(html, eq, "src")) continue;
         const std::size_t start = eq + 2;
         const std::size_t end = html.find('"', start);
         if (end == std::string_view::npos) break;

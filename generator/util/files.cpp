@@ -19,6 +19,10 @@ std::optional<std::string> read_file(const fs::path& path) {
 bool write_file(const fs::path& path, std::string_view bytes) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
+    return write_file_into_folder(path, bytes);
+}
+
+bool write_file_into_folder(const fs::path& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return false;
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -54,6 +54,8 @@ struct PathCheck {
 PathCheck check_site_path(const fs::path& path, const fs::path& root);
 // Writes bytes, creating parent folders. Returns false on failure.
 bool write_file(const fs::path& path, std::string_view bytes);
+// The same, into a folder that is there (no look at the folders above).
+bool write_file_into_folder(const fs::path& path, std::string_view bytes);
 
 // Names in a folder, sorted byte-wise so every platform sees the same order.
 // Names starting with '.' or '_' are skipped, as the site format says. With

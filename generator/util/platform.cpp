@@ -11,8 +11,6 @@
 #include <sys/stat.h>
 #include <windows.h>
 #else
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>

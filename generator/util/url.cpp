@@ -148,6 +148,10 @@ std::string site_address_problem(std::string_view url) {
     return "";
 }
 
+bool attribute_named(std::string_view html, std::size_t eq, std::string_view name) {
+    return eq > name.size() && html.substr(eq - name.size(), name.size()) == name && html[eq - name.size() - 1] == ' ';
+}
+
 std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route) {
     const std::string origin = url_origin(base_url);
     std::string out;
@@ -158,10 +162,10 @@ std::string absolute_addresses(std::string_view html, const std::string& base_ur
     // every character was looked at.
     std::size_t from = 0;
     const auto after = [&](std::size_t eq, std::string_view name) {
-        return eq >= name.size() && eq - name.size() >= from && html.substr(eq - name.size(), name.size()) == name;
+        return attribute_named(html, eq, name) && eq - name.size() - 1 >= from;
     };
     for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
-        if (!after(eq, " href") && !after(eq, " src")) continue;
+        if (!after(eq, "href") && !after(eq, "src")) continue;
         const std::size_t value = eq + 2;
         if (value >= html.size()) continue;
         const std::string_view rest = html.substr(value, html.find('"', value) - value);

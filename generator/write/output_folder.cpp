@@ -50,17 +50,9 @@ bool rename_into_place(const fs::path& tmp, const fs::path& file) {
     return !ec;
 }
 
-// Writes `bytes` to `file` in a folder that exists.
-bool write_in_folder(const fs::path& file, std::string_view bytes) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return static_cast<bool>(out.flush());
-}
-
 bool write_replacing(const fs::path& file, std::string_view bytes) {
     const fs::path tmp = temporary_for(file);
-    return write_in_folder(tmp, bytes) && rename_into_place(tmp, file);
+    return write_file_into_folder(tmp, bytes) && rename_into_place(tmp, file);
 }
 
 // Removes every file under `folder` that is not in `keep` (paths relative
