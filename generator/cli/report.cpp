@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <optional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -30,11 +31,24 @@ std::string github_escape(const std::string& s, bool property) {
 
 }  // namespace
 
+// The report, into `out`.
+static void print_into(std::ostringstream& out, const Diagnostics& diags, ReportFormat format, Notes notes,
+                       const std::string& prefix);
+
 std::string count_words(const Diagnostics& diags) {
     return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
 }
 
-void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& out, Notes notes,
+void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& to, Notes notes,
+                       const std::string& prefix) {
+    // Gathered, then written at once: standard error is unbuffered, and a
+    // large trust's tens of thousands of lines were as many system calls.
+    std::ostringstream out;
+    print_into(out, diags, format, notes, prefix);
+    to << out.view();
+}
+
+static void print_into(std::ostringstream& out, const Diagnostics& diags, ReportFormat format, Notes notes,
                        const std::string& prefix) {
     const auto items = notes == Notes::show ? diags.sorted() : diags.sorted_without_notes();
     switch (format) {

@@ -45,6 +45,20 @@ bool check_utf8(const std::string& path, std::string_view text, Diagnostics& dia
     return true;
 }
 
+// A whole YAML file's tree, once read: a mapping (an empty file is an
+// empty one), else an error.
+std::optional<YAML::Node> checked_yaml_file(const std::string& path, const std::string& text,
+                                            std::optional<YAML::Node> node, Diagnostics& diags) {
+    if (node) warn_placeholders(text, path, 0, diags);
+    if (node && node->IsNull()) node = YAML::Node(YAML::NodeType::Map);
+    if (node && !node->IsMap()) {
+        diags.error({path, node->Mark().line + 1, node->Mark().column + 1},
+                    "this file must be a list of settings, one \"name: value\" per line");
+        return std::nullopt;
+    }
+    return node;
+}
+
 }  // namespace
 
 std::optional<Document> parse_document(std::string path, std::string_view text, Diagnostics& diags) {
@@ -106,15 +120,21 @@ std::optional<Document> load_document(const std::string& path, std::string_view 
 std::optional<YAML::Node> load_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
     const std::string text = normalise_newlines(raw);
     if (!check_utf8(path, text, diags)) return std::nullopt;
-    auto node = parse_yaml(path, text, 1, diags);
-    if (node) warn_placeholders(text, path, 0, diags);
-    if (node && node->IsNull()) node = YAML::Node(YAML::NodeType::Map);
-    if (node && !node->IsMap()) {
-        diags.error({path, node->Mark().line + 1, node->Mark().column + 1},
-                    "this file must be a list of settings, one \"name: value\" per line");
-        return std::nullopt;
+    return checked_yaml_file(path, text, parse_yaml(path, text, 1, diags), diags);
+}
+
+std::optional<YamlFile> read_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
+    const std::string text = normalise_newlines(raw);
+    if (!check_utf8(path, text, diags)) return std::nullopt;
+    auto marks = std::make_shared<NodeMarks>();
+    std::optional<YAML::Node> node = read_simple_yaml(text, *marks);
+    if (!node) {
+        marks = nullptr;
+        node = parse_yaml(path, text, 1, diags);
     }
-    return node;
+    node = checked_yaml_file(path, text, std::move(node), diags);
+    if (!node) return std::nullopt;
+    return YamlFile{*node, std::move(marks)};
 }
 
 }  // namespace eqsite

@@ -37,4 +37,14 @@ std::optional<Document> load_document(const std::string& site_relative_path, std
 std::optional<YAML::Node> load_yaml_file(const std::string& site_relative_path, std::string_view raw_bytes,
                                          Diagnostics& diags);
 
+// The same, read by read_simple_yaml where it can be (a large file of
+// plain settings, such as the theme's strings), with where its nodes are:
+// `marks` is null when yaml-cpp read it (its nodes carry their marks).
+struct YamlFile {
+    YAML::Node node;
+    std::shared_ptr<const NodeMarks> marks;
+};
+std::optional<YamlFile> read_yaml_file(const std::string& site_relative_path, std::string_view raw_bytes,
+                                       Diagnostics& diags);
+
 }  // namespace eqsite

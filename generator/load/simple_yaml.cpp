@@ -32,14 +32,14 @@ std::size_t key_length(std::string_view text) {
 }
 
 // A plain (unquoted) text that means the same to every YAML reader: no
-// indicator at its start, no ": " or " #" inside, no brackets or braces,
-// not one of the words for null. In a [list], only letters, digits and
-// " -_./()".
+// indicator at its start, no ": " or " #" inside, not one of the words
+// for null. Brackets and braces inside are text outside a [list] ("of
+// {trust}", as the theme's strings write a placeholder). In a [list],
+// only letters, digits and " -_./()".
 bool plain(std::string_view s, bool in_list) {
     static constexpr std::string_view indicators = "-?:,[]{}#&*!|>'\"%@`";
     if (s.empty() || indicators.find(s[0]) != std::string_view::npos || s.back() == ':') return false;
     if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return false;
-    if (s.find_first_of("[]{}") != std::string_view::npos) return false;
     if (in_list)  // yaml-cpp gives more characters a meaning inside brackets: only these
         for (const char c : s)
             if (!key_char(c, false) && c != ' ' && c != '.' && c != '/' && c != '(' && c != ')' &&

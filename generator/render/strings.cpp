@@ -1,7 +1,6 @@
 #include "render/strings.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include <yaml-cpp/yaml.h>
 
@@ -28,16 +27,18 @@ using Entries = std::map<std::string, Strings::Entry, std::less<>>;
 // Flattens nested maps into dotted keys ("review.heading"); a list gives
 // keys numbered from 1 (dates.months.1 is January). A map of plural
 // categories with `other` is one string with plural forms.
-void flatten(const YAML::Node& node, const std::string& prefix, const std::string& file, Entries& out,
-             Diagnostics& diags) {
-    const Location where{file, node.Mark().line + 1, node.Mark().column + 1};
+void flatten(const YAML::Node& node, const NodeMarks* marks, const std::string& prefix, const std::string& file,
+             Entries& out, Diagnostics& diags) {
+    const auto at = marks ? marks->of(node) : std::nullopt;
+    const auto [line, column] = at ? *at : std::pair{node.Mark().line, node.Mark().column};
+    const Location where{file, line + 1, column + 1};
     if (node.IsScalar()) {
         out[prefix] = {{{"", node.Scalar()}}, where};
         return;
     }
     if (node.IsSequence()) {
         for (std::size_t i = 0; i < node.size(); ++i)
-            flatten(node[i], prefix + "." + std::to_string(i + 1), file, out, diags);
+            flatten(node[i], marks, prefix + "." + std::to_string(i + 1), file, out, diags);
         return;
     }
     if (!node.IsMap()) {
@@ -53,31 +54,42 @@ void flatten(const YAML::Node& node, const std::string& prefix, const std::strin
         return;
     }
     for (const auto& kv : node)
-        flatten(kv.second, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), file, out, diags);
+        flatten(kv.second, marks, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), file, out, diags);
+}
+
+// Whether every brace in `s` belongs to a placeholder {name} (letters,
+// digits and _, not starting with a digit), and there is no {{ or }}.
+bool placeholders_are_names(std::string_view s) {
+    if (s.find("{{") != std::string_view::npos || s.find("}}") != std::string_view::npos) return false;
+    auto name_char = [](char c, bool first) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '}') return false;  // a closing brace with no opening one
+        if (s[i] != '{') continue;
+        const std::size_t close = s.find_first_of("{}", i + 1);
+        if (close == std::string_view::npos || s[close] == '{') return false;
+        if (close == i + 1) return false;  // {}
+        for (std::size_t j = i + 1; j < close; ++j)
+            if (!name_char(s[j], j == i + 1)) return false;
+        i = close;
+    }
+    return true;
 }
 
 std::optional<Entries> parse_strings(const std::string& file, std::string_view text, Diagnostics& diags) {
-    auto node = load_yaml_file(file, text, diags);
-    if (!node) return std::nullopt;
+    const auto yaml = read_yaml_file(file, text, diags);
+    if (!yaml) return std::nullopt;
     Entries out;
-    flatten(*node, "", file, out, diags);
+    flatten(yaml->node, yaml->marks.get(), "", file, out, diags);
     // A placeholder is a name: {school}. Braces around anything else would
     // become a Mustache tag of another kind (a section, a comment) in a
     // template, so they are refused.
-    static const std::regex placeholder(R"(\{([^{}]*)\})");
-    static const std::regex name(R"([A-Za-z_][A-Za-z0-9_]*)");
     for (const auto& [key, entry] : out)
-        for (const auto& [form, s] : entry.forms) {
-            bool bad = s.find("{{") != std::string::npos || s.find("}}") != std::string::npos;
-            std::size_t braces = 0;
-            for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it, ++braces)
-                bad = bad || !std::regex_match((*it)[1].str(), name);
-            bad = bad || static_cast<std::size_t>(std::count(s.begin(), s.end(), '{')) != braces ||
-                  static_cast<std::size_t>(std::count(s.begin(), s.end(), '}')) != braces;
-            if (bad)
+        for (const auto& [form, s] : entry.forms)
+            if (!placeholders_are_names(s))
                 diags.error(entry.where, "\"" + key + "\" has braces that are not a placeholder: strings are plain "
                                          "text, with a value of the page written as {name} (letters, digits and _)");
-        }
     return out;
 }
 

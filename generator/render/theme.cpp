@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
-#include <regex>
 
 #include "load/embedded.hpp"
 #include "util/files.hpp"
@@ -115,6 +114,35 @@ void check_partial_graph(const Theme& theme, const std::map<std::string, Tags>& 
     for (const auto& [name, tags] : partial_tags) visit(name);
 }
 
+// The tag `open` + spaces + `lead` + a name + spaces + "}}" starting at
+// `at` in `text` ({{> name}}, {{ t.key }}): where its name is and where
+// it ends, or nullopt. Spaces are those of a regular expression's \s.
+struct TagMatch {
+    std::size_t name_at, name_length, end;
+};
+bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool partial_name_char(char c) { return !tag_space(c) && c != '}'; }
+bool string_key_char(char c) { return word_char(c) || c == '.' || c == '-'; }
+
+std::optional<TagMatch> match_tag(std::string_view text, std::size_t at, std::string_view open, std::string_view lead,
+                                  bool (*name_char)(char)) {
+    if (text.substr(at, open.size()) != open) return std::nullopt;
+    std::size_t i = at + open.size();
+    while (i < text.size() && tag_space(text[i])) ++i;
+    if (text.substr(i, lead.size()) != lead) return std::nullopt;
+    i += lead.size();
+    const std::size_t name_at = i;
+    while (i < text.size() && name_char(text[i])) ++i;
+    if (i == name_at) return std::nullopt;
+    const std::size_t name_length = i - name_at;
+    while (i < text.size() && tag_space(text[i])) ++i;
+    if (text.substr(i, 2) != "}}") return std::nullopt;
+    return TagMatch{name_at, name_length, i + 2};
+}
+
 // `text` with each {{> name}} replaced by that partial's text, itself with
 // its partials written in. nullopt where this cannot be done by text (a
 // Set Delimiter tag; partials nested too deep, which load_theme reports):
@@ -122,18 +150,19 @@ void check_partial_graph(const Theme& theme, const std::map<std::string, Tags>& 
 std::optional<std::string> inline_partials(const std::string& text, const std::map<std::string, ThemeFile>& partials,
                                            int depth = 0) {
     if (depth > 16 || text.find("{{=") != std::string::npos) return std::nullopt;
-    static const std::regex partial_tag(R"(\{\{>\s*([^\s}]+)\s*\}\})");
     std::string out;
     std::size_t from = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), partial_tag), end; it != end; ++it) {
-        const auto& m = *it;
-        out.append(text, from, static_cast<std::size_t>(m.position(0)) - from);
-        from = static_cast<std::size_t>(m.position(0) + m.length(0));
-        const auto partial = partials.find(m[1].str());
+    for (std::size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 1)) {
+        const auto tag = match_tag(text, at, "{{>", "", partial_name_char);
+        if (!tag) continue;
+        out.append(text, from, at - from);
+        from = tag->end;
+        const auto partial = partials.find(text.substr(tag->name_at, tag->name_length));
         if (partial == partials.end()) continue;  // an unknown partial renders nothing
         auto inner = inline_partials(partial->second.text, partials, depth + 1);
         if (!inner) return std::nullopt;
         out += *inner;
+        at = tag->end - 1;
     }
     out.append(text, from, std::string::npos);
     return out;
@@ -145,17 +174,18 @@ std::optional<std::string> inline_partials(const std::string& text, const std::m
 // (a template cannot choose among them), is an error at the tag.
 std::string with_strings(const ThemeFile& file, const Strings& strings, std::set<std::string>& used,
                          Diagnostics& diags) {
-    static const std::regex string_tag(R"(\{\{\s*t\.([A-Za-z0-9_.-]+)\s*\}\})");
     const std::string& text = file.text;
     if (text.find("{{") == std::string::npos) return text;
     std::string out;
     std::size_t from = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), string_tag), end; it != end; ++it) {
-        const auto& m = *it;
-        const auto at = static_cast<std::size_t>(m.position(0));
+    for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 1)) {
+        const auto tag = match_tag(text, at, "{{", "t.", string_key_char);
+        if (!tag) continue;
         out.append(text, from, at - from);
-        from = at + static_cast<std::size_t>(m.length(0));
-        const std::string key = m[1].str();
+        from = tag->end;
+        const std::size_t tag_at = at;
+        at = tag->end - 1;  // the next tag starts after this one
+        const std::string key = text.substr(tag->name_at, tag->name_length);
         used.insert(key);
         const std::string* value = strings.single(key);
         if (!value) {
@@ -164,7 +194,7 @@ std::string with_strings(const ThemeFile& file, const Strings& strings, std::set
                                                : "the theme's strings have no key \"" + key + "\"";
             if (!strings.has(key))
                 if (const auto dym = did_you_mean(key, strings.keys()); !dym.empty()) msg += "; " + dym;
-            diags.error(location_of(file, at), msg);
+            diags.error(location_of(file, tag_at), msg);
             continue;
         }
         // Escaped here (& < > and ", so it is safe in an attribute too; an
@@ -279,9 +309,14 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::strin
     for (const auto& [name, file] : theme.templates)
         theme.compiled[name] = inline_partials(file.text, theme.partials).value_or(file.text);
     // Literal ids (id="details"); an id made from a value (id="review-{{id}}") is not fixed.
-    static const std::regex literal_id(R"re(\bid="([A-Za-z0-9_-]+)")re");
     auto ids_in = [&](const std::string& text, std::set<std::string>& out) {
-        for (std::sregex_iterator it(text.begin(), text.end(), literal_id), end; it != end; ++it) out.insert((*it)[1]);
+        for (std::size_t at = text.find("id=\""); at != std::string::npos; at = text.find("id=\"", at + 1)) {
+            if (at > 0 && word_char(text[at - 1])) continue;  // "valid=" is not an id ("data-id=" counts, as ever)
+            const std::size_t start = at + 4;
+            std::size_t end = start;
+            while (end < text.size() && (word_char(text[end]) || text[end] == '-')) ++end;
+            if (end > start && end < text.size() && text[end] == '"') out.insert(text.substr(start, end - start));
+        }
     };
     std::set<std::string> layout_ids;
     if (const auto layout = theme.compiled.find("layout"); layout != theme.compiled.end()) ids_in(layout->second, layout_ids);
