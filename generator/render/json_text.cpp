@@ -12,7 +12,7 @@ void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(d
 
 // "text" with nlohmann's escapes: the two-character ones, \u00XX (lower
 // case) for other control characters, and everything else as it is.
-void append_string(std::string& out, const std::string& s) {
+void append_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t from = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -117,6 +117,60 @@ void append_json(std::string& out, const ordered_json& j, int depth) {
         from = nl + 1;
     }
     out.append(text, from, std::string::npos);
+}
+
+void JsonWriter::open(char bracket) {
+    before_value();
+    out_ += bracket;
+    items_.push_back(0);
+}
+
+void JsonWriter::close(char bracket) {
+    const std::size_t items = items_.back();
+    items_.pop_back();
+    if (items > 0) {
+        out_ += '\n';
+        indent(out_, depth_ + static_cast<int>(items_.size()));
+    }
+    out_ += bracket;
+}
+
+// Each item of an object or list on a line of its own, after a comma if
+// it is not the first; a value after its key goes on the key's line.
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (items_.empty()) return;  // the outermost value
+    out_ += items_.back()++ ? ",\n" : "\n";
+    indent(out_, depth_ + static_cast<int>(items_.size()));
+}
+
+void JsonWriter::key(std::string_view k) {
+    before_value();
+    valid_ = valid_ && is_valid_utf8(k);
+    append_string(out_, k);
+    out_ += ": ";
+    after_key_ = true;
+}
+
+void JsonWriter::value(std::string_view text) {
+    before_value();
+    valid_ = valid_ && is_valid_utf8(text);
+    append_string(out_, text);
+}
+
+void JsonWriter::value(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+}
+
+void JsonWriter::field(std::string_view k, const std::vector<std::string>& texts) {
+    key(k);
+    begin_array();
+    for (const auto& t : texts) value(t);
+    end_array();
 }
 
 }  // namespace eqsite

@@ -67,6 +67,67 @@ ordered_json objective_json(const Site& site, const Objective& o, const std::str
     return j;
 }
 
+// The same as objective_json, written as text as it goes (a national
+// trust's open data is 100 000 objectives, each a tree built and thrown
+// away before). The test of open data compares the two.
+void write_objective(JsonWriter& w, const Site& site, const Objective& o, const std::string& base_url) {
+    const auto& schools = site.schools.unrecorded();
+    w.begin_object();
+    w.field("slug", o.slug);
+    w.field("title", o.title);
+    w.field("url", base_url + objective_route(site, o));
+    w.field("school", o.school ? std::string_view(schools[*o.school].slug) : std::string_view("trust"));
+    if (o.school) w.field("school_name", schools[*o.school].name);
+    if (!o.aims.empty()) {
+        w.key("aims");
+        w.begin_array();
+        for (Aim a : o.aims) w.value(slug(a));
+        w.end_array();
+    }
+    if (o.all_aims) w.field("all_aims", true);
+    if (!o.characteristics.empty()) {
+        w.key("characteristics");
+        w.begin_array();
+        for (Characteristic c : o.characteristics) w.value(slug(c));
+        w.end_array();
+    }
+    if (o.all_characteristics) w.field("all_characteristics", true);
+    if (!o.target_groups.empty()) w.field("target_groups", o.target_groups);
+    if (o.about) w.field("about", audience_slug(*o.about));
+    if (o.why) w.field("why", *o.why);
+    if (!o.owners.empty()) w.field("owners", o.owners);
+    if (o.start) w.field("start", o.start->iso());
+    if (o.due) w.field("due", o.due->date ? o.due->date->iso() : "ongoing");
+    if (o.status) w.field("status", slug(*o.status));
+    if (!o.measures.empty()) w.field("measures", o.measures);
+    if (!o.actions.empty()) {
+        w.key("actions");
+        w.begin_array();
+        for (const auto& a : o.actions) {
+            w.begin_object();
+            w.field("text", a.text);
+            if (a.owner) w.field("owner", *a.owner);
+            if (a.due) w.field("due", a.due->value.iso());
+            if (a.status) w.field("status", slug(*a.status));
+            w.end_object();
+        }
+        w.end_array();
+    }
+    if (!o.progress.empty()) {
+        w.key("progress");
+        w.begin_array();
+        for (const auto& p : o.progress) {
+            w.begin_object();
+            w.field("date", p.date.iso());
+            w.field("note", p.note);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.field("description_markdown", o.markdown);
+    w.end_object();
+}
+
 // A page of a listing: the objectives it shows.
 std::optional<Date> listing_lastmod(const Site& site, const std::vector<std::size_t>& all, std::size_t page,
                                     Date today) {
@@ -97,6 +158,10 @@ namespace {
 std::string list_item(const Site& site, const Objective& o, const std::string& base_url) {
     std::string out = "  ";
     out.reserve(2048);
+    JsonWriter w(out, 1);
+    write_objective(w, site, o, base_url);
+    if (w.valid()) return out;
+    out = "  ";  // a text that is not UTF-8: nlohmann replaces what is broken
     append_json(out, objective_json(site, o, base_url), 1);
     return out;
 }

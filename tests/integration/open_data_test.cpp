@@ -23,6 +23,12 @@ TEST_CASE("open data: every objective as JSON, per school too, and sitemap dates
         if (e.path().extension() == ".md" && e.path().parent_path().filename() == "objectives") ++files;
     const auto all = nlohmann::json::parse(read(out / "objectives.json"));
     REQUIRE(all.is_array());
+    // Laid out as nlohmann's dump(2) lays out the same list, though each
+    // objective is written as text without a tree (render/json_text).
+    for (const char* file : {"objectives.json", "schools/brookmead-primary/objectives.json"}) {
+        const std::string text = read(out / file);
+        CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    }
     CHECK(all.size() == files);
     const std::string base = "https://equality.marches-learning.example/";
     for (const auto& o : all) {
