@@ -1,5 +1,8 @@
 #include "render/json_text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -10,12 +13,27 @@ using Kind = ordered_json::value_t;
 
 void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
 
+// Whether any of the eight bytes of `block` is one a JSON text escapes:
+// a control character, the quote or the backslash.
+bool has_special(std::uint64_t block) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+    const bool below_space = ((block - ones * 0x20) & ~block & highs) != 0;
+    return below_space || has_zero(block ^ (ones * '"')) || has_zero(block ^ (ones * '\\'));
+}
+
 // "text" with nlohmann's escapes: the two-character ones, \u00XX (lower
 // case) for other control characters, and everything else as it is.
 void append_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t from = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Eight bytes at a time while none needs escaping: most do not.
+        for (std::uint64_t block; i + 8 <= s.size(); i += 8) {
+            std::memcpy(&block, s.data() + i, 8);
+            if (has_special(block)) break;
+        }
+        if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s, from, i - from);

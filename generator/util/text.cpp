@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace eqsite {
@@ -71,7 +72,15 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        // Most text is ASCII: eight bytes at a time while none has its
+        // top bit set.
+        for (std::uint64_t block; i + 8 <= n; i += 8) {
+            std::memcpy(&block, text.data() + i, 8);
+            if (block & 0x8080808080808080ull) break;
+        }
+        if (i >= n) break;
         const std::size_t len = utf8_sequence_length(text, i);
         if (len == 0) return false;
         i += len;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 
 using namespace eqsite;
 
@@ -54,6 +55,25 @@ TEST_CASE("newlines and BOM are normalised, invalid UTF-8 is located") {
     REQUIRE(bad);
     CHECK(bad->line == 2);
     CHECK(bad->column == 3);
+}
+
+TEST_CASE("is_valid_utf8 agrees with find_invalid_utf8 on long and short texts, ASCII runs and all") {
+    // is_valid_utf8 skips ASCII eight bytes at a time; find_invalid_utf8
+    // looks at every character.
+    const std::vector<std::string> pieces = {"a", "Gwyn ", "0123456789", "\n", "é", "ŷ", "€", "𝄞", "\xC3", "\xFF",
+                                             "\xED\xA0\x80", "\xE2\x82", "\xF4\x90\x80\x80", "\xC0\xAF", "\x80"};
+    std::mt19937 random(20261128u);
+    std::size_t invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        for (int n = static_cast<int>(random() % 24); n > 0; --n) s += pieces[random() % pieces.size()];
+        INFO(s);
+        REQUIRE(is_valid_utf8(s) == !find_invalid_utf8(s).has_value());
+        invalid += !is_valid_utf8(s);
+    }
+    CHECK(invalid > 1000);
+    CHECK(is_valid_utf8(std::string(1000, 'a') + "é"));
+    CHECK_FALSE(is_valid_utf8(std::string(1000, 'a') + "\xC3"));
 }
 
 TEST_CASE("HTML escaping covers text and attributes") {
