@@ -13,28 +13,28 @@
 namespace eqsite::test {
 
 // Why the two trees differ, or "" if they are the same.
-inline std::string yaml_difference(const YAML::Node& simple, const NodeMarks& marks, const YAML::Node& full,
-                                   const std::string& where = "root") {
-    if (simple.Type() != full.Type()) return where + ": a different kind of node";
-    const auto mark = marks.of(simple);
-    if (!mark) return where + ": no position";
-    if (mark->first != full.Mark().line || mark->second != full.Mark().column)
-        return where + ": at " + std::to_string(mark->first) + ":" + std::to_string(mark->second) + ", yaml-cpp says " +
+inline std::string yaml_difference(const YamlNode& simple, const YAML::Node& full, const std::string& where = "root") {
+    const bool same_kind = (simple.is_null() && full.IsNull()) || (simple.is_text() && full.IsScalar()) ||
+                           (simple.is_list() && full.IsSequence()) || (simple.is_map() && full.IsMap());
+    if (!same_kind) return where + ": a different kind of node";
+    if (simple.line < 0) return where + ": no position";
+    if (simple.line != full.Mark().line || simple.column != full.Mark().column)
+        return where + ": at " + std::to_string(simple.line) + ":" + std::to_string(simple.column) + ", yaml-cpp says " +
                std::to_string(full.Mark().line) + ":" + std::to_string(full.Mark().column);
-    if (simple.IsScalar())
-        return simple.Scalar() == full.Scalar() ? "" : where + ": \"" + simple.Scalar() + "\" against \"" + full.Scalar() + "\"";
-    if (simple.size() != full.size()) return where + ": a different number of items";
-    if (simple.IsSequence()) {
-        for (std::size_t i = 0; i < simple.size(); ++i)
-            if (auto d = yaml_difference(simple[i], marks, full[i], where + "[" + std::to_string(i) + "]"); !d.empty())
+    if (simple.is_text())
+        return simple.text == full.Scalar() ? "" : where + ": \"" + simple.text + "\" against \"" + full.Scalar() + "\"";
+    if (simple.items.size() != full.size()) return where + ": a different number of items";
+    if (simple.is_list()) {
+        for (std::size_t i = 0; i < simple.items.size(); ++i)
+            if (auto d = yaml_difference(simple.items[i], full[i], where + "[" + std::to_string(i) + "]"); !d.empty())
                 return d;
         return "";
     }
-    auto a = simple.begin();
-    auto b = full.begin();
-    for (; a != simple.end(); ++a, ++b) {
-        if (auto d = yaml_difference(a->first, marks, b->first, where + " key"); !d.empty()) return d;
-        if (auto d = yaml_difference(a->second, marks, b->second, where + "." + b->first.Scalar()); !d.empty()) return d;
+    if (simple.keys.size() != simple.items.size()) return where + ": keys and values do not pair up";
+    std::size_t i = 0;
+    for (auto b = full.begin(); b != full.end(); ++b, ++i) {
+        if (auto d = yaml_difference(simple.keys[i], b->first, where + " key"); !d.empty()) return d;
+        if (auto d = yaml_difference(simple.items[i], b->second, where + "." + b->first.Scalar()); !d.empty()) return d;
     }
     return "";
 }
@@ -42,8 +42,7 @@ inline std::string yaml_difference(const YAML::Node& simple, const NodeMarks& ma
 // nullopt if the simple reader leaves `yaml` to yaml-cpp; else how its
 // tree differs from yaml-cpp's ("" for none, or yaml-cpp's error).
 inline std::optional<std::string> compare_yaml_readers(const std::string& yaml) {
-    NodeMarks marks;
-    const auto simple = read_simple_yaml(yaml, marks);
+    const auto simple = read_simple_yaml(yaml);
     if (!simple) return std::nullopt;
     YAML::Node full;
     try {
@@ -51,8 +50,8 @@ inline std::optional<std::string> compare_yaml_readers(const std::string& yaml) 
     } catch (const YAML::Exception& e) {
         return std::string("yaml-cpp refuses it: ") + e.what();
     }
-    if (full.IsNull()) return simple->IsMap() && simple->size() == 0 ? "" : "yaml-cpp reads nothing";
-    return yaml_difference(*simple, marks, full);
+    if (full.IsNull()) return simple->is_map() && simple->items.empty() ? "" : "yaml-cpp reads nothing";
+    return yaml_difference(*simple, full);
 }
 
 }  // namespace eqsite::test

@@ -1,8 +1,11 @@
 #include "load/document.hpp"
 
 #include "load/placeholders.hpp"
+#include "load/simple_yaml.hpp"
 
 #include "util/text.hpp"
+
+#include <yaml-cpp/yaml.h>
 
 namespace eqsite {
 namespace {
@@ -23,10 +26,13 @@ std::string explain_yaml_error(const std::string& msg) {
     return out;
 }
 
-std::optional<YAML::Node> parse_yaml(const std::string& path, const std::string& yaml, int first_line,
-                                     Diagnostics& diags) {
+// The tree of `yaml`: read_simple_yaml's, else yaml-cpp's (which reports
+// every syntax error).
+std::optional<YamlNode> parse_yaml(const std::string& path, std::string_view yaml, int first_line,
+                                   Diagnostics& diags) {
+    if (auto simple = read_simple_yaml(yaml)) return simple;
     try {
-        return YAML::Load(yaml);
+        return yaml_tree_of(YAML::Load(std::string(yaml)));
     } catch (const YAML::ParserException& e) {
         diags.error({path, e.mark.line + first_line, e.mark.column + 1}, explain_yaml_error(e.msg));
     } catch (const YAML::Exception& e) {
@@ -47,12 +53,12 @@ bool check_utf8(const std::string& path, std::string_view text, Diagnostics& dia
 
 // A whole YAML file's tree, once read: a mapping (an empty file is an
 // empty one), else an error.
-std::optional<YAML::Node> checked_yaml_file(const std::string& path, const std::string& text,
-                                            std::optional<YAML::Node> node, Diagnostics& diags) {
+std::optional<YamlNode> checked_yaml_file(const std::string& path, const std::string& text,
+                                          std::optional<YamlNode> node, Diagnostics& diags) {
     if (node) warn_placeholders(text, path, 0, diags);
-    if (node && node->IsNull()) node = YAML::Node(YAML::NodeType::Map);
-    if (node && !node->IsMap()) {
-        diags.error({path, node->Mark().line + 1, node->Mark().column + 1},
+    if (node && node->is_null()) node = YamlNode::empty_map();
+    if (node && !node->is_map()) {
+        diags.error({path, node->line + 1, node->column + 1},
                     "this file must be a list of settings, one \"name: value\" per line");
         return std::nullopt;
     }
@@ -92,21 +98,16 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
         return std::nullopt;
     }
     const std::string_view yaml_text = text.substr(first_end + 1, *yaml_end - (first_end + 1));
-    auto marks = std::make_shared<NodeMarks>();
-    std::optional<YAML::Node> node = read_simple_yaml(yaml_text, *marks);
-    if (!node) {
-        marks = nullptr;
-        node = parse_yaml(path, std::string(yaml_text), 2, diags);
-    }
+    std::optional<YamlNode> node = parse_yaml(path, yaml_text, 2, diags);
     if (!node) return std::nullopt;
-    if (node->IsNull()) {
-        node = YAML::Node(YAML::NodeType::Map);
-    } else if (!node->IsMap()) {
-        diags.error({path, node->Mark().line + 2, node->Mark().column + 1},
+    if (node->is_null()) {
+        node = YamlNode::empty_map();
+    } else if (!node->is_map()) {
+        diags.error({path, node->line + 2, node->column + 1},
                     "the front matter must be a list of settings, one \"name: value\" per line");
         return std::nullopt;
     }
-    return Document{std::move(path), *node, 2, std::string(text.substr(*body_start)), line + 1, std::move(marks)};
+    return Document{std::move(path), std::move(*node), 2, std::string(text.substr(*body_start)), line + 1};
 }
 
 std::optional<Document> load_document(const std::string& path, std::string_view raw, Diagnostics& diags) {
@@ -117,24 +118,10 @@ std::optional<Document> load_document(const std::string& path, std::string_view 
     return doc;
 }
 
-std::optional<YAML::Node> load_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
+std::optional<YamlNode> load_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
     const std::string text = normalise_newlines(raw);
     if (!check_utf8(path, text, diags)) return std::nullopt;
     return checked_yaml_file(path, text, parse_yaml(path, text, 1, diags), diags);
-}
-
-std::optional<YamlFile> read_yaml_file(const std::string& path, std::string_view raw, Diagnostics& diags) {
-    const std::string text = normalise_newlines(raw);
-    if (!check_utf8(path, text, diags)) return std::nullopt;
-    auto marks = std::make_shared<NodeMarks>();
-    std::optional<YAML::Node> node = read_simple_yaml(text, *marks);
-    if (!node) {
-        marks = nullptr;
-        node = parse_yaml(path, text, 1, diags);
-    }
-    node = checked_yaml_file(path, text, std::move(node), diags);
-    if (!node) return std::nullopt;
-    return YamlFile{*node, std::move(marks)};
 }
 
 }  // namespace eqsite

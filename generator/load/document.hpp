@@ -7,22 +7,17 @@
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
-#include "load/simple_yaml.hpp"
+#include "load/yaml_tree.hpp"
 #include "util/diagnostics.hpp"
 
 namespace eqsite {
 
 struct Document {
     std::string path;       // site-relative, for messages
-    YAML::Node front;       // always a map (empty if the front matter is empty)
+    YamlNode front;         // always a map (empty if the front matter is empty)
     int front_first_line;   // file line of the first YAML line
     std::string body;       // Markdown after the closing ---
     int body_first_line;    // file line of the body's first line
-    // Where the front matter's nodes are, when it was read by
-    // read_simple_yaml (yaml-cpp's own nodes carry their marks).
-    std::shared_ptr<const NodeMarks> marks;
 };
 
 // Splits and parses text that is already newline-normalised. Problems are
@@ -33,18 +28,9 @@ std::optional<Document> parse_document(std::string path, std::string_view text, 
 std::optional<Document> load_document(const std::string& site_relative_path, std::string_view raw_bytes,
                                       Diagnostics& diags);
 
-// Parses a whole YAML file such as site.yaml. Returns nullopt on a syntax error.
-std::optional<YAML::Node> load_yaml_file(const std::string& site_relative_path, std::string_view raw_bytes,
-                                         Diagnostics& diags);
-
-// The same, read by read_simple_yaml where it can be (a large file of
-// plain settings, such as the theme's strings), with where its nodes are:
-// `marks` is null when yaml-cpp read it (its nodes carry their marks).
-struct YamlFile {
-    YAML::Node node;
-    std::shared_ptr<const NodeMarks> marks;
-};
-std::optional<YamlFile> read_yaml_file(const std::string& site_relative_path, std::string_view raw_bytes,
+// Parses a whole YAML file such as site.yaml (read_simple_yaml where it
+// can, else yaml-cpp). Returns nullopt on a syntax error.
+std::optional<YamlNode> load_yaml_file(const std::string& site_relative_path, std::string_view raw_bytes,
                                        Diagnostics& diags);
 
 }  // namespace eqsite

@@ -6,51 +6,40 @@
 
 namespace eqsite {
 
-Fields::Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags,
-               std::shared_ptr<const NodeMarks> marks)
-    : map_(std::move(map)), file_(std::move(file)), first_line_(first_line), diags_(&diags), marks_(std::move(marks)) {
-    if (!map_.IsMap()) return;
-    for (auto it = map_.begin(); it != map_.end(); ++it) {
-        const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
-        entries_.push_back({key, it->first, it->second});
-    }
+namespace {
+const YamlNode no_map = YamlNode::empty_map();  // what a Fields reads when it is not given a map
 }
 
-std::optional<std::pair<int, int>> Fields::mark_of(const YAML::Node& node) const {
-    if (marks_) return marks_->of(node);
-    const auto mark = node.Mark();
-    if (mark.line < 0) return std::nullopt;
-    return std::pair{mark.line, mark.column};
-}
+Fields::Fields(const YamlNode& map, std::string file, int first_line, Diagnostics& diags)
+    : map_(map.is_map() ? &map : &no_map), file_(std::move(file)), first_line_(first_line), diags_(&diags) {}
 
-Location Fields::where_is(const YAML::Node& node) const {
-    const auto mark = mark_of(node);
-    if (!mark) return where_map();
-    return {file_, mark->first + first_line_, mark->second + 1};
+Location Fields::where_is(const YamlNode& node) const {
+    if (node.line < 0) return where_map();
+    return {file_, node.line + first_line_, node.column + 1};
 }
 
 Location Fields::where_map() const {
-    const auto mark = mark_of(map_);
-    if (!mark || entries_.empty()) return {file_, std::max(1, first_line_ - 1), 1};
-    return {file_, mark->first + first_line_, mark->second + 1};
+    if (map_->line < 0 || map_->items.empty()) return {file_, std::max(1, first_line_ - 1), 1};
+    return {file_, map_->line + first_line_, map_->column + 1};
 }
 
 Location Fields::where_value(const std::string& key) const {
-    for (const auto& e : entries_)
-        if (e.key == key) return e.value.IsNull() ? where_is(e.key_node) : where_is(e.value);
+    for (std::size_t i = 0; i < map_->items.size(); ++i)
+        if (key_of(i) == key) return map_->items[i].is_null() ? where_is(map_->keys[i]) : where_is(map_->items[i]);
     return where_map();
 }
 
-const YAML::Node* Fields::find(const std::string& key) {
+const YamlNode* Fields::find(const std::string& key) {
     accept(key);
-    for (const auto& e : entries_)
-        if (e.key == key && !e.value.IsNull()) return &e.value;
+    for (std::size_t i = 0; i < map_->items.size(); ++i)
+        if (key_of(i) == key && !map_->items[i].is_null()) return &map_->items[i];
     return nullptr;
 }
 
 bool Fields::has(const std::string& key) const {
-    return std::any_of(entries_.begin(), entries_.end(),
-                       [&](const Entry& e) { return e.key == key && !e.value.IsNull(); });
+    for (std::size_t i = 0; i < map_->items.size(); ++i)
+        if (key_of(i) == key && !map_->items[i].is_null()) return true;
+    return false;
 }
 
 void Fields::accept(const std::string& key) {
@@ -81,13 +70,13 @@ void Fields::missing(const std::string& key, const char* what) {
     missing_.push_back({key, example_line(key, what)});
 }
 
-const YAML::Node* Fields::find_scalar(const std::string& key, Need need, const char* what) {
-    const YAML::Node* node = find(key);
+const YamlNode* Fields::find_scalar(const std::string& key, Need need, const char* what) {
+    const YamlNode* node = find(key);
     if (!node) {
         if (need == Need::required) missing(key, what);
         return nullptr;
     }
-    if (!node->IsScalar()) {
+    if (!node->is_text()) {
         diags_->error(where_is(*node), "\"" + key + "\" should be a single value (" + what + "), not a list or a map");
         return nullptr;
     }
@@ -101,9 +90,9 @@ std::optional<std::string> Fields::text(const std::string& key, Need need) {
 }
 
 std::optional<Located<std::string>> Fields::located_text(const std::string& key, Need need) {
-    const YAML::Node* node = find_scalar(key, need, "some text");
+    const YamlNode* node = find_scalar(key, need, "some text");
     if (!node) return std::nullopt;
-    std::string value = trim(node->Scalar());
+    std::string value = trim(node->text);
     if (value.empty()) {
         if (need == Need::required) missing(key, "some text");
         return std::nullopt;
@@ -112,9 +101,9 @@ std::optional<Located<std::string>> Fields::located_text(const std::string& key,
 }
 
 std::optional<long long> Fields::integer(const std::string& key, Need need) {
-    const YAML::Node* node = find_scalar(key, need, "a whole number");
+    const YamlNode* node = find_scalar(key, need, "a whole number");
     if (!node) return std::nullopt;
-    const std::string& s = node->Scalar();
+    const std::string& s = node->text;
     std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
     bool ok = i < s.size() && s.size() < 19;
     for (std::size_t k = i; ok && k < s.size(); ++k) ok = s[k] >= '0' && s[k] <= '9';
@@ -126,21 +115,21 @@ std::optional<long long> Fields::integer(const std::string& key, Need need) {
 }
 
 std::optional<bool> Fields::boolean(const std::string& key) {
-    const YAML::Node* node = find_scalar(key, Need::optional, "true or false");
+    const YamlNode* node = find_scalar(key, Need::optional, "true or false");
     if (!node) return std::nullopt;
-    const std::string s = to_lower_ascii(node->Scalar());
+    const std::string s = to_lower_ascii(node->text);
     if (s == "true" || s == "yes") return true;
     if (s == "false" || s == "no") return false;
-    diags_->error(where_is(*node), "\"" + key + "\" must be true or false, not \"" + node->Scalar() + "\"");
+    diags_->error(where_is(*node), "\"" + key + "\" must be true or false, not \"" + node->text + "\"");
     return std::nullopt;
 }
 
 std::optional<Date> Fields::date(const std::string& key, Need need, DatePrecision precision) {
-    const YAML::Node* node = find_scalar(key, need, "a date such as 2024-09-12");
+    const YamlNode* node = find_scalar(key, need, "a date such as 2024-09-12");
     if (!node) return std::nullopt;
     DateError why;
-    auto d = parse_date(trim(node->Scalar()), &why, precision);
-    if (!d) diags_->error(where_is(*node), "\"" + key + "\" is not a valid date (\"" + node->Scalar() + "\"): " + why.reason);
+    auto d = parse_date(trim(node->text), &why, precision);
+    if (!d) diags_->error(where_is(*node), "\"" + key + "\" is not a valid date (\"" + node->text + "\"): " + why.reason);
     return d;
 }
 
@@ -152,20 +141,20 @@ std::optional<Located<Date>> Fields::located_date(const std::string& key, Need n
 
 std::vector<Located<std::string>> Fields::text_list(const std::string& key, Need need) {
     std::vector<Located<std::string>> out;
-    const YAML::Node* node = find(key);
+    const YamlNode* node = find(key);
     if (!node) {
         if (need == Need::required) missing(key, "[first, second]");
         return out;
     }
-    if (node->IsScalar()) {
-        if (!trim(node->Scalar()).empty()) out.push_back({trim(node->Scalar()), where_is(*node)});
-    } else if (node->IsSequence()) {
-        for (const auto& item : *node) {
-            if (!item.IsScalar()) {
+    if (node->is_text()) {
+        if (!trim(node->text).empty()) out.push_back({trim(node->text), where_is(*node)});
+    } else if (node->is_list()) {
+        for (const auto& item : node->items) {
+            if (!item.is_text()) {
                 diags_->error(where_is(item), "each item of \"" + key + "\" should be a single value");
                 continue;
             }
-            if (!trim(item.Scalar()).empty()) out.push_back({trim(item.Scalar()), where_is(item)});
+            if (!trim(item.text).empty()) out.push_back({trim(item.text), where_is(item)});
         }
     } else {
         diags_->error(where_is(*node), "\"" + key + "\" should be a list such as [first, second], not a map");
@@ -182,32 +171,32 @@ std::vector<std::string> Fields::plain_text_list(const std::string& key, Need ne
 }
 
 std::optional<Fields> Fields::map(const std::string& key, Need need) {
-    const YAML::Node* node = find(key);
+    const YamlNode* node = find(key);
     if (!node) {
         if (need == Need::required) missing(key, "followed by indented settings");
         return std::nullopt;
     }
-    if (!node->IsMap()) {
+    if (!node->is_map()) {
         diags_->error(where_is(*node), "\"" + key + "\" should hold indented settings (\"name: value\" lines)");
         return std::nullopt;
     }
-    return Fields(*node, file_, first_line_, *diags_, marks_);
+    return Fields(*node, file_, first_line_, *diags_);
 }
 
 std::vector<Fields> Fields::map_list(const std::string& key) {
     std::vector<Fields> out;
-    const YAML::Node* node = find(key);
+    const YamlNode* node = find(key);
     if (!node) return out;
-    if (!node->IsSequence()) {
+    if (!node->is_list()) {
         diags_->error(where_is(*node), "\"" + key + "\" should be a list, each item starting with \"- \"");
         return out;
     }
-    for (const auto& item : *node) {
-        if (!item.IsMap()) {
+    for (const auto& item : node->items) {
+        if (!item.is_map()) {
             diags_->error(where_is(item), "each item of \"" + key + "\" should hold settings such as \"text: ...\"");
             continue;
         }
-        out.emplace_back(item, file_, first_line_, *diags_, marks_);
+        out.emplace_back(item, file_, first_line_, *diags_);
     }
     return out;
 }
@@ -215,17 +204,18 @@ std::vector<Fields> Fields::map_list(const std::string& key) {
 void Fields::finish() {
     std::vector<std::string> seen;
     std::vector<std::string> meant;  // keys that a misspelt key stands for
-    for (const auto& e : entries_) {
-        const Location where = where_is(e.key_node);
-        if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) {
-            diags_->error(where, "\"" + e.key + "\" is set twice; keep one of them");
+    for (std::size_t i = 0; i < map_->items.size(); ++i) {
+        const std::string& key = key_of(i);
+        const Location where = where_is(map_->keys[i]);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            diags_->error(where, "\"" + key + "\" is set twice; keep one of them");
             continue;
         }
-        seen.push_back(e.key);
-        if (std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
-        std::string msg = "unknown setting \"" + e.key + "\"";
-        if (const auto guesses = nearest_all(e.key, known_); !guesses.empty()) {
-            msg += "; " + did_you_mean(e.key, known_);
+        seen.push_back(key);
+        if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+        std::string msg = "unknown setting \"" + key + "\"";
+        if (const auto guesses = nearest_all(key, known_); !guesses.empty()) {
+            msg += "; " + did_you_mean(key, known_);
             meant.insert(meant.end(), guesses.begin(), guesses.end());
         } else {
             msg += "; the settings allowed here are: " + join(known_, ", ");

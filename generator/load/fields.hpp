@@ -6,14 +6,11 @@
 // never silently ignored. Wrong types are reported, never thrown.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
-#include "load/simple_yaml.hpp"
+#include "load/yaml_tree.hpp"
 #include "util/date.hpp"
 #include "util/diagnostics.hpp"
 
@@ -29,10 +26,9 @@ enum class Need { optional, required };
 
 class Fields {
 public:
-    // `first_line` is the file line on which the YAML text starts. `marks`:
-    // where the nodes are, if they were read by read_simple_yaml.
-    Fields(YAML::Node map, std::string file, int first_line, Diagnostics& diags,
-           std::shared_ptr<const NodeMarks> marks = nullptr);
+    // `first_line` is the file line on which the YAML text starts. `map`
+    // must outlive the Fields (and the Fields of its maps).
+    Fields(const YamlNode& map, std::string file, int first_line, Diagnostics& diags);
 
     std::optional<std::string> text(const std::string& key, Need need = Need::optional);
     std::optional<Located<std::string>> located_text(const std::string& key, Need need = Need::optional);
@@ -52,13 +48,13 @@ public:
 
     // The value of `key` as a YAML node, for shapes the getters above do
     // not cover (marks the key as known). nullptr if absent.
-    const YAML::Node* node(const std::string& key) { return find(key); }
+    const YamlNode* node(const std::string& key) { return find(key); }
 
     // Marks a key as known without reading it (for keys handled elsewhere).
     void accept(const std::string& key);
     bool has(const std::string& key) const;
 
-    Location where_is(const YAML::Node& node) const;
+    Location where_is(const YamlNode& node) const;
     Location where_value(const std::string& key) const;
     Location where_map() const;  // the start of this mapping
     const std::string& file() const { return file_; }
@@ -70,24 +66,17 @@ public:
     void finish();
 
 private:
-    const YAML::Node* find(const std::string& key);
-    const YAML::Node* find_scalar(const std::string& key, Need need, const char* what);
-    // The node's line and column from 0 in the YAML text, if it has them.
-    std::optional<std::pair<int, int>> mark_of(const YAML::Node& node) const;
+    const YamlNode* find(const std::string& key);
+    const YamlNode* find_scalar(const std::string& key, Need need, const char* what);
     void missing(const std::string& key, const char* what);
+    // The key of entry i as text ("" for a key that is a list or a map).
+    const std::string& key_of(std::size_t i) const { return map_->keys[i].text; }
 
-    YAML::Node map_;
+    const YamlNode* map_;
     std::string file_;
     int first_line_;
     Diagnostics* diags_;
-    std::shared_ptr<const NodeMarks> marks_;
     std::vector<std::string> known_;
-    struct Entry {
-        std::string key;
-        YAML::Node key_node;  // for the key's position
-        YAML::Node value;
-    };
-    std::vector<Entry> entries_;  // in file order
     struct Missing {
         std::string key;
         std::string example;  // a whole line to add

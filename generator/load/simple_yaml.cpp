@@ -61,13 +61,13 @@ std::optional<std::string_view> quoted(std::string_view s) {
 
 class Reader {
 public:
-    Reader(std::vector<Line> lines, NodeMarks& marks) : lines_(std::move(lines)), marks_(marks) {}
+    explicit Reader(std::vector<Line> lines) : lines_(std::move(lines)) {}
 
-    std::optional<YAML::Node> read() {
-        if (lines_.empty()) return YAML::Node(YAML::NodeType::Map);
+    std::optional<YamlNode> read() {
+        if (lines_.empty()) return YamlNode::empty_map();
         if (lines_[0].indent != 0 || starts_item(lines_[0].text)) return std::nullopt;
         std::size_t i = 0;
-        YAML::Node root;
+        YamlNode root;
         if (!map(i, 0, root) || i != lines_.size()) return std::nullopt;
         return root;
     }
@@ -76,10 +76,9 @@ private:
     bool ends_below(std::size_t i, int indent) const { return i >= lines_.size() || lines_[i].indent < indent; }
 
     // A block mapping whose keys are at `indent`, from lines_[i].
-    bool map(std::size_t& i, int indent, YAML::Node& out) {
+    bool map(std::size_t& i, int indent, YamlNode& out) {
         if (++depth_ > deepest) return false;
-        out = YAML::Node(YAML::NodeType::Map);
-        marks_.add(out, lines_[i].number, indent);
+        out = at(YamlNode::Kind::map, lines_[i].number, indent);
         std::vector<std::string_view> keys;
         while (i < lines_.size() && lines_[i].indent == indent) {
             const Line line = lines_[i];
@@ -89,9 +88,9 @@ private:
             if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;  // yaml-cpp keeps both
             if (key == "null" || key == "Null" || key == "NULL") return false;        // a key that is null
             keys.push_back(key);
-            YAML::Node key_node(std::string{key});
-            marks_.add(key_node, line.number, indent);
-            YAML::Node value;
+            YamlNode key_node = at(YamlNode::Kind::text, line.number, indent);
+            key_node.text = key;
+            YamlNode value;
             const std::string_view rest = line.text.substr(std::min(line.text.size(), k + 1));
             const std::size_t skip = rest.find_first_not_of(' ');
             if (skip == std::string_view::npos) {  // "name:", then an indented block
@@ -105,28 +104,28 @@ private:
                     return false;
                 ++i;
             }
-            out.force_insert(key_node, value);
+            out.keys.push_back(std::move(key_node));
+            out.items.push_back(std::move(value));
         }
         --depth_;
         return ends_below(i, indent);
     }
 
-    bool block(std::size_t& i, YAML::Node& out) {
+    bool block(std::size_t& i, YamlNode& out) {
         return starts_item(lines_[i].text) ? sequence(i, lines_[i].indent, out) : map(i, lines_[i].indent, out);
     }
 
     // A block sequence whose "- " are at `indent`, from lines_[i].
-    bool sequence(std::size_t& i, int indent, YAML::Node& out) {
+    bool sequence(std::size_t& i, int indent, YamlNode& out) {
         if (++depth_ > deepest) return false;
-        out = YAML::Node(YAML::NodeType::Sequence);
-        marks_.add(out, lines_[i].number, indent);
+        out = at(YamlNode::Kind::list, lines_[i].number, indent);
         while (i < lines_.size() && lines_[i].indent == indent && starts_item(lines_[i].text)) {
             const std::string_view rest = lines_[i].text.substr(2);
             const std::size_t skip = rest.find_first_not_of(' ');
             if (skip == std::string_view::npos) return false;
             const std::string_view item_text = rest.substr(skip);
             const int column = indent + 2 + static_cast<int>(skip);
-            YAML::Node item;
+            YamlNode item;
             if (key_length(item_text) > 0) {
                 // "- name: value": a mapping whose keys line up with this one.
                 lines_[i].indent = column;
@@ -136,7 +135,7 @@ private:
                 if (starts_item(item_text) || !inline_value(item_text, lines_[i].number, column, item)) return false;
                 ++i;
             }
-            out.push_back(item);
+            out.items.push_back(std::move(item));
         }
         // What follows is less indented, or the next key of the mapping
         // this sequence belongs to ("aims:" then "- ..." at the same indent).
@@ -145,26 +144,25 @@ private:
     }
 
     // A value on the line of its key or "- ": a text or a [list].
-    bool inline_value(std::string_view s, int line, int column, YAML::Node& out) {
+    bool inline_value(std::string_view s, int line, int column, YamlNode& out) {
         if (s[0] == '[') return flow_list(s, line, column, out);
         return scalar(s, line, column, false, out);
     }
 
-    bool scalar(std::string_view s, int line, int column, bool in_list, YAML::Node& out) {
+    bool scalar(std::string_view s, int line, int column, bool in_list, YamlNode& out) {
         std::optional<std::string_view> text;
         if (s[0] == '"' || s[0] == '\'') text = in_list ? std::nullopt : quoted(s);
         else if (plain(s, in_list)) text = s;
         if (!text) return false;
-        out = YAML::Node(std::string{*text});
-        marks_.add(out, line, column);
+        out = at(YamlNode::Kind::text, line, column);
+        out.text = *text;
         return true;
     }
 
     // "[a, b, c]" of plain texts.
-    bool flow_list(std::string_view s, int line, int column, YAML::Node& out) {
+    bool flow_list(std::string_view s, int line, int column, YamlNode& out) {
         if (s.back() != ']') return false;
-        out = YAML::Node(YAML::NodeType::Sequence);
-        marks_.add(out, line, column);
+        out = at(YamlNode::Kind::list, line, column);
         const std::string_view inner = s.substr(1, s.size() - 2);
         if (inner.find_first_not_of(' ') == std::string_view::npos) return true;  // []
         std::size_t start = 0;
@@ -175,16 +173,23 @@ private:
             if (lead == std::string_view::npos) return false;  // [a, , b] or [a,]
             part = part.substr(lead);
             part = part.substr(0, part.find_last_not_of(' ') + 1);
-            YAML::Node item;
+            YamlNode item;
             if (!scalar(part, line, column + 1 + static_cast<int>(start + lead), true, item)) return false;
-            out.push_back(item);
+            out.items.push_back(std::move(item));
             start = comma + 1;
         }
         return true;
     }
 
+    static YamlNode at(YamlNode::Kind kind, int line, int column) {
+        YamlNode n;
+        n.kind = kind;
+        n.line = line;
+        n.column = column;
+        return n;
+    }
+
     std::vector<Line> lines_;
-    NodeMarks& marks_;
     // How many mappings and sequences are open. yaml-cpp refuses very deep
     // nesting; front matter is never deep. (A refusal ends the whole read,
     // so only a success closes its level.)
@@ -203,7 +208,7 @@ bool has_unusual_characters(std::string_view yaml) {
 
 }  // namespace
 
-std::optional<YAML::Node> read_simple_yaml(std::string_view yaml, NodeMarks& marks) {
+std::optional<YamlNode> read_simple_yaml(std::string_view yaml) {
     if (has_unusual_characters(yaml)) return std::nullopt;  // tabs too
     std::vector<Line> lines;
     int number = 0;
@@ -218,7 +223,7 @@ std::optional<YAML::Node> read_simple_yaml(std::string_view yaml, NodeMarks& mar
         if (text[0] == '#') continue;  // a comment line
         lines.push_back({number, static_cast<int>(indent), text});
     }
-    return Reader(std::move(lines), marks).read();
+    return Reader(std::move(lines)).read();
 }
 
 }  // namespace eqsite

@@ -35,7 +35,7 @@ AccessibilityPlan read_accessibility_plan(const Document& doc, const std::string
     AccessibilityPlan plan;
     plan.source = doc.path;
     plan.markdown = doc.body;
-    Fields f(doc.front, doc.path, doc.front_first_line, diags, doc.marks);
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
     plan.front_at = f.where_map();
     plan.title = f.text("title").value_or("Accessibility plan");
     plan.title_given = f.has("title");

@@ -226,7 +226,7 @@ private:
 };
 
 PolicySection read_policy_section(const Document& doc, Diagnostics& diags) {
-    Fields f(doc.front, doc.path, doc.front_first_line, diags, doc.marks);
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
     PolicySection p;
     p.slug = stem_of(file_name_of(doc.path));
     p.title = f.text("title", Need::required).value_or(p.slug);

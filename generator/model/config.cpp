@@ -142,7 +142,7 @@ bool looks_like_email(const std::string& s) {
     return dot != std::string::npos && dot > at + 1 && dot + 1 < s.size();
 }
 
-SiteConfig read_config(const YAML::Node& root, Diagnostics& diags) {
+SiteConfig read_config(const YamlNode& root, Diagnostics& diags) {
     SiteConfig c;
     Fields f(root, "site.yaml", 1, diags);
 

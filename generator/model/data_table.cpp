@@ -99,7 +99,7 @@ std::vector<std::string> list_of(Fields& f, const std::string& key, Need need, D
 // splits: [[Boys, Girls], [SEN support, EHC plan, No SEN]]: groups that
 // together make up the "All" row. Suppression then knows those sums.
 void read_splits(Fields& f, TableSpec& spec, Diagnostics& diags) {
-    const YAML::Node* node = f.node("splits");
+    const YamlNode* node = f.node("splits");
     if (!node) return;
     const bool has_all = std::any_of(spec.groups.begin(), spec.groups.end(), is_all_group);
     if (!has_all) {
@@ -108,18 +108,18 @@ void read_splits(Fields& f, TableSpec& spec, Diagnostics& diags) {
         return;
     }
     const std::string example = "write it as splits: [[Boys, Girls]]";
-    if (!node->IsSequence()) {
+    if (!node->is_list()) {
         diags.error(f.where_value("splits"), "\"splits\" must be a list of lists of groups; " + example);
         return;
     }
-    for (const auto& split : *node) {
-        if (!split.IsSequence() || split.size() < 2) {
+    for (const auto& split : node->items) {
+        if (!split.is_list() || split.items.size() < 2) {
             diags.error(f.where_is(split), "each split is a list of two or more groups; " + example);
             continue;
         }
         std::vector<std::size_t> members;
-        for (const auto& g : split) {
-            const std::string name = g.IsScalar() ? trim(g.Scalar()) : "";
+        for (const auto& g : split.items) {
+            const std::string name = g.is_text() ? trim(g.text) : "";
             const auto it = std::find(spec.groups.begin(), spec.groups.end(), name);
             if (it == spec.groups.end() || is_all_group(name)) {
                 std::string msg = "\"" + name + "\" is not one of the groups of this table";
@@ -130,7 +130,7 @@ void read_splits(Fields& f, TableSpec& spec, Diagnostics& diags) {
             }
             members.push_back(static_cast<std::size_t>(it - spec.groups.begin()));
         }
-        if (members.size() == split.size()) spec.splits.push_back(std::move(members));
+        if (members.size() == split.items.size()) spec.splits.push_back(std::move(members));
     }
 }
 

@@ -136,7 +136,7 @@ Objective read_objective(const Document& doc, std::string slug, std::optional<st
     o.source = doc.path;
     o.school = school;
     o.markdown = doc.body;
-    Fields f(doc.front, doc.path, doc.front_first_line, diags, doc.marks);
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
     o.title = f.text("title", Need::required).value_or(o.slug);
     o.about = read_single<Audience>(f, audience_vocabulary(), "about");
     // An objective `eqsite import` wrote from a school's plan may lack aims

@@ -42,7 +42,7 @@ School read_school(const SchoolFiles& loaded, const Document* index, const std::
     const Document& doc = *index;
     s.source = doc.path;
     s.markdown = doc.body;
-    Fields f(doc.front, doc.path, doc.front_first_line, diags, doc.marks);
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
     s.front_at = f.where_map();
     s.name = f.text("name", Need::required).value_or(s.slug);
     if (auto urn = f.located_text("urn")) {

@@ -5,7 +5,7 @@
 namespace eqsite {
 
 Text read_text(const Document& doc, Diagnostics& diags) {
-    Fields f(doc.front, doc.path, doc.front_first_line, diags, doc.marks);
+    Fields f(doc.front, doc.path, doc.front_first_line, diags);
     Text t;
     t.title = f.text("title", Need::required).value_or("");
     t.summary = f.text("summary").value_or("");

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <yaml-cpp/yaml.h>
-
 #include "load/document.hpp"
 #include "load/embedded.hpp"
 #include "util/files.hpp"
@@ -27,34 +25,36 @@ using Entries = std::map<std::string, Strings::Entry, std::less<>>;
 // Flattens nested maps into dotted keys ("review.heading"); a list gives
 // keys numbered from 1 (dates.months.1 is January). A map of plural
 // categories with `other` is one string with plural forms.
-void flatten(const YAML::Node& node, const NodeMarks* marks, const std::string& prefix, const std::string& file,
-             Entries& out, Diagnostics& diags) {
-    const auto at = marks ? marks->of(node) : std::nullopt;
-    const auto [line, column] = at ? *at : std::pair{node.Mark().line, node.Mark().column};
-    const Location where{file, line + 1, column + 1};
-    if (node.IsScalar()) {
-        out[prefix] = {{{"", node.Scalar()}}, where};
+void flatten(const YamlNode& node, const std::string& prefix, const std::string& file, Entries& out,
+             Diagnostics& diags) {
+    const Location where{file, node.line + 1, node.column + 1};
+    if (node.is_text()) {
+        out[prefix] = {{{"", node.text}}, where};
         return;
     }
-    if (node.IsSequence()) {
-        for (std::size_t i = 0; i < node.size(); ++i)
-            flatten(node[i], marks, prefix + "." + std::to_string(i + 1), file, out, diags);
+    if (node.is_list()) {
+        for (std::size_t i = 0; i < node.items.size(); ++i)
+            flatten(node.items[i], prefix + "." + std::to_string(i + 1), file, out, diags);
         return;
     }
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
         diags.error(where, "\"" + prefix + "\" has no text: write the words after the colon");
         return;
     }
-    bool plural = node["other"].IsDefined();
-    for (const auto& kv : node) plural = plural && is_plural_category(kv.first.Scalar()) && kv.second.IsScalar();
+    bool plural = false;
+    for (const auto& key : node.keys) plural = plural || key.text == "other";
+    for (std::size_t i = 0; i < node.items.size(); ++i)
+        plural = plural && is_plural_category(node.keys[i].text) && node.items[i].is_text();
     if (plural && !prefix.empty()) {
         Strings::Entry e{{}, where};
-        for (const auto& kv : node) e.forms[kv.first.Scalar()] = kv.second.Scalar();
+        for (std::size_t i = 0; i < node.items.size(); ++i) e.forms[node.keys[i].text] = node.items[i].text;
         out[prefix] = std::move(e);
         return;
     }
-    for (const auto& kv : node)
-        flatten(kv.second, marks, prefix.empty() ? kv.first.Scalar() : prefix + "." + kv.first.Scalar(), file, out, diags);
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        const std::string& key = node.keys[i].text;
+        flatten(node.items[i], prefix.empty() ? key : prefix + "." + key, file, out, diags);
+    }
 }
 
 // Whether every brace in `s` belongs to a placeholder {name} (letters,
@@ -78,10 +78,10 @@ bool placeholders_are_names(std::string_view s) {
 }
 
 std::optional<Entries> parse_strings(const std::string& file, std::string_view text, Diagnostics& diags) {
-    const auto yaml = read_yaml_file(file, text, diags);
+    const auto yaml = load_yaml_file(file, text, diags);
     if (!yaml) return std::nullopt;
     Entries out;
-    flatten(yaml->node, yaml->marks.get(), "", file, out, diags);
+    flatten(*yaml, "", file, out, diags);
     // A placeholder is a name: {school}. Braces around anything else would
     // become a Mustache tag of another kind (a section, a comment) in a
     // template, so they are refused.

@@ -14,7 +14,8 @@ TEST_CASE("front matter is split from the Markdown body") {
     auto doc = load_document("a.md", "---\ntitle: Hello\n---\n# Body\n", d);
     REQUIRE(doc);
     CHECK(d.empty());
-    CHECK(doc->front["title"].Scalar() == "Hello");
+    REQUIRE(doc->front.get("title"));
+    CHECK(doc->front.get("title")->text == "Hello");
     CHECK(doc->body == "# Body\n");
     CHECK(doc->front_first_line == 2);
 }
@@ -23,8 +24,9 @@ TEST_CASE("BOM and CRLF are accepted and do not shift positions") {
     Diagnostics d;
     auto doc = load_document("a.md", "\xEF\xBB\xBF---\r\ntitle: Tŷ Gwyn\r\nweight: 3\r\n---\r\nText\r\n", d);
     REQUIRE(doc);
-    CHECK(doc->front["title"].Scalar() == "Tŷ Gwyn");
-    const Fields f(doc->front, doc->path, doc->front_first_line, d, doc->marks);
+    REQUIRE(doc->front.get("title"));
+    CHECK(doc->front.get("title")->text == "Tŷ Gwyn");
+    const Fields f(doc->front, doc->path, doc->front_first_line, d);
     CHECK(f.where_value("weight").line == 3);
     CHECK(f.where_value("weight").column == 9);
     CHECK(doc->body == "Text\n");
@@ -34,8 +36,8 @@ TEST_CASE("empty front matter is an empty map") {
     Diagnostics d;
     auto doc = load_document("a.md", "---\n---\nText", d);
     REQUIRE(doc);
-    CHECK(doc->front.IsMap());
-    CHECK(doc->front.size() == 0);
+    CHECK(doc->front.is_map());
+    CHECK(doc->front.items.empty());
 }
 
 TEST_CASE("a file without front matter is an error at 1:1") {

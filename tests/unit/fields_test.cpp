@@ -1,13 +1,20 @@
 #include <catch2/catch.hpp>
 
+#include <deque>
+
+#include <yaml-cpp/yaml.h>
+
 #include "load/document.hpp"
 #include "load/fields.hpp"
 
 using namespace eqsite;
 
 namespace {
+// A Fields reads a tree that must outlive it: each test's trees are kept here.
 Fields fields_of(const std::string& yaml, Diagnostics& d) {
-    return Fields(YAML::Load(yaml), "f.md", 2, d);
+    static std::deque<YamlNode> trees;
+    trees.push_back(yaml_tree_of(YAML::Load(yaml)));
+    return Fields(trees.back(), "f.md", 2, d);
 }
 std::string first(const Diagnostics& d) { return format_diagnostic(d.sorted().at(0)); }
 }  // namespace
