@@ -59,22 +59,13 @@ struct Collect {
 // kainjow's own escaping (the same five characters, the same entities,
 // so pages do not change), copied in runs rather than a character at a
 // time: most values have nothing to escape.
-std::size_t next_special(const std::string& text, std::size_t from) {
-    for (std::size_t i = from; i < text.size(); ++i)
-        switch (text[i]) {
-            case '&': case '<': case '>': case '"': case '\'': return i;
-            default: break;
-        }
-    return std::string::npos;
-}
-
 std::string escape(const std::string& text) {
-    std::size_t at = next_special(text, 0);
+    std::size_t at = find_html_special(text, 0);
     if (at == std::string::npos) return text;
     std::string out;
     out.reserve(text.size() + 16);
     std::size_t from = 0;
-    for (; at != std::string::npos; at = next_special(text, from)) {
+    for (; at != std::string::npos; at = find_html_special(text, from)) {
         out.append(text, from, at - from);
         switch (text[at]) {
             case '&': out += "&amp;"; break;

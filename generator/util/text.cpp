@@ -282,17 +282,45 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+std::size_t find_html_special(std::string_view s, std::size_t from) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto holds = [](std::uint64_t block, char c) {
+        const std::uint64_t v = block ^ (ones * static_cast<unsigned char>(c));
+        return ((v - ones) & ~v & highs) != 0;  // a byte of v is zero
+    };
+    const std::size_t n = s.size();
+    std::size_t i = from;
+    while (i < n) {
+        // Eight bytes at a time while none is special: most text has none.
+        for (std::uint64_t block; i + 8 <= n; i += 8) {
+            std::memcpy(&block, s.data() + i, 8);
+            if (holds(block, '&') || holds(block, '<') || holds(block, '>') || holds(block, '"') ||
+                holds(block, '\''))
+                break;
+        }
+        for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i)
+            switch (s[i]) {
+                case '&': case '<': case '>': case '"': case '\'': return i;
+                default: break;
+            }
+    }
+    return std::string_view::npos;
+}
+
 void append_html_escaped(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
+    std::size_t from = 0;
+    for (std::size_t at = find_html_special(s, 0); at != std::string_view::npos; at = find_html_special(s, from)) {
+        out.append(s.substr(from, at - from));
+        switch (s[at]) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            default: out += "&#39;"; break;
         }
+        from = at + 1;
     }
+    out.append(s.substr(from));
 }
 
 std::string html_escape(std::string_view s) {

@@ -63,6 +63,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Escapes & < > " ' for text and attribute values.
 std::string html_escape(std::string_view s);
 void append_html_escaped(std::string& out, std::string_view s);
+// Where the first of & < > " and ' is in `s` from `from`, or npos
+// (eight bytes at a time while there is none).
+std::size_t find_html_special(std::string_view s, std::size_t from);
 
 // Orders names as people read them: runs of digits by their number, so
 // "objective-9.md" comes before "objective-10.md" and cell B9 before B10.

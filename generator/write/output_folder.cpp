@@ -184,14 +184,14 @@ void OutputWriter::prepare_staging() {
 void OutputWriter::ensure_folder(const fs::path& folder) {
     {
         std::lock_guard lock(mutex_);
-        if (folders_.count(folder)) return;
+        if (folders_.count(folder.native())) return;
     }
     // Most folders' parent is there already: one mkdir, not a look at
     // each folder above it first.
     std::error_code ec;
     if (!fs::create_directory(folder, ec) && ec) fs::create_directories(folder, ec);
     std::lock_guard lock(mutex_);
-    folders_.insert(folder);
+    folders_.insert(folder.native());
 }
 
 bool OutputWriter::write_new(const fs::path& target, std::string_view bytes) {

@@ -128,3 +128,22 @@ TEST_CASE("messages are sorted by file as people read the names") {
     CHECK(sorted[1].message == "nine, line 2");
     CHECK(sorted[2].message == "ten");
 }
+
+TEST_CASE("HTML escaping finds every special character, in long runs of text too") {
+    // find_html_special skips eight bytes at a time; compare it with a
+    // look at every character, at every offset.
+    std::mt19937 random(20261128u);
+    const std::string alphabet = "abcXYZ 019é&<>\"'\n";
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const std::size_t n = random() % 40;
+        for (std::size_t i = 0; i < n; ++i) s += alphabet[random() % (random() % 3 == 0 ? alphabet.size() : 13)];
+        const std::size_t from = s.empty() ? 0 : random() % (s.size() + 1);
+        INFO(s << " from " << from);
+        REQUIRE(find_html_special(s, from) == s.find_first_of("&<>\"'", from));
+        std::string expected;
+        for (char c : s) expected += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;"
+                                     : c == '\'' ? "&#39;" : std::string(1, c);
+        REQUIRE(html_escape(s) == expected);
+    }
+}
