@@ -54,18 +54,9 @@ std::string term(const Strings& s, std::string_view kind, std::string_view slug)
 std::string term(const Strings& s, Aim a) { return term(s, "aims", slug(a)); }
 std::string term(const Strings& s, Characteristic c) { return term(s, "characteristics", slug(c)); }
 
-std::string due_text(const Strings& s, const Objective& o) {
+std::string due_text(Words& words, const Objective& o) {
     if (!o.due) return "";
-    return o.due->date ? s.date(*o.due->date) : s.text("labels.ongoing");
-}
-
-// The characteristics an objective covers, in words. `all` lists what it
-// was narrowed to, unless that is every one.
-std::string characteristics_text(const Strings& s, const Objective& o) {
-    if (o.characteristics.size() == characteristic_count) return s.text("labels.all_characteristics");
-    std::vector<std::string> names;
-    for (Characteristic c : o.characteristics) names.push_back(term(s, c));
-    return join(names, s.text("labels.list_separator"));
+    return o.due->date ? words.date(*o.due->date) : words.strings().text("labels.ongoing");
 }
 
 // Status, as the author gave it, unless the due date has passed first.
@@ -85,11 +76,12 @@ void set_status(const Strings& s, Data& d, std::optional<std::string> given_labe
     }
 }
 
-Data action_data(const Strings& s, const Action& a, Date today) {
+Data action_data(Words& words, const Action& a, Date today) {
+    const Strings& s = words.strings();
     Data ad;
     put(ad, "text", a.text);
     put(ad, "owner", a.owner.value_or(""));
-    put(ad, "due", a.due ? s.date(a.due->value) : "");
+    put(ad, "due", a.due ? words.date(a.due->value) : "");
     if (a.status)
         set_status(s, ad, term(s, "action_status", slug(*a.status)), slug(*a.status), overdue(a, today));
     else
@@ -205,11 +197,9 @@ Data PageViews::objective_card(std::size_t i) const {
                    o.overdue(*site_.today));
     else
         set_status(strings_, d, std::nullopt, std::nullopt, o.overdue(*site_.today));
-    std::vector<std::string> aims;
-    for (Aim a : o.aims) aims.push_back(term(strings_, a));
-    put(d, "aims", join(aims, strings_.text("labels.aims_separator")));
-    put(d, "characteristics", characteristics_text(strings_, o));
-    set_if(d, "due", due_text(strings_, o));
+    put(d, "aims", words_.aims(o.aims));
+    put(d, "characteristics", words_.characteristics(o.characteristics));
+    set_if(d, "due", due_text(words_, o));
     return d;
 }
 
@@ -318,7 +308,7 @@ PageView PageViews::policy() const {
     set_if(v.data, "strapline", p.strapline);
     // Each fact only as the author gave it; missing ones are said to be.
     set_if(v.data, "approved_by", p.approved_by);
-    if (p.approved_on) put(v.data, "approved_on", strings_.date(*p.approved_on));
+    if (p.approved_on) put(v.data, "approved_on", words_.date(*p.approved_on));
     // Either half of an approval missing is said on the page, not only warned.
     put(v.data, "approval_unrecorded", Data(!p.approved_by && !p.approved_on));
     put(v.data, "approver_unrecorded", Data(!p.approved_by && p.approved_on));
@@ -329,14 +319,14 @@ PageView PageViews::policy() const {
         put(d, "name", sig.name);
         set_if(d, "role", sig.role);
         if (sig.date) {
-            put(d, "date", strings_.date(*sig.date));
+            put(d, "date", words_.date(*sig.date));
             put(d, "iso_date", sig.date->iso());
         }
         signatories.push_back(std::move(d));
     }
     set_list(v.data, "signatories", std::move(signatories));
-    if (p.last_reviewed) put(v.data, "last_reviewed", strings_.date(p.last_reviewed->value));
-    if (p.review_due) put(v.data, "review_due", strings_.date(p.review_due->value));
+    if (p.last_reviewed) put(v.data, "last_reviewed", words_.date(p.last_reviewed->value));
+    if (p.review_due) put(v.data, "review_due", words_.date(p.review_due->value));
     return v;
 }
 
@@ -576,14 +566,14 @@ void PageViews::set_glance(Data& d, const School& s, const ReviewGroup& review) 
         if (item.kind == ReviewKind::information)
             put(d, "glance_updated", item.status == ReviewStatus::not_published
                                         ? term(strings_, "review_status", slug(ReviewStatus::not_published))
-                                    : item.last ? strings_.date(*item.last)
+                                    : item.last ? words_.date(*item.last)
                                                 : term(strings_, "review_status", slug(ReviewStatus::no_date)));
         // The next date still to come (a past one is overdue, said above).
         if (item.due && *item.due >= *site_.today && (!next || *item.due < *next->due)) next = &item;
     }
     if (next)
         put(d, "glance_next_due", strings_.text("school_glance.next_due",
-                                               {{"date", strings_.date(*next->due)},
+                                               {{"date", words_.date(*next->due)},
                                                 {"what", review_what(*next)}}));
     put(d, "glance_attention", Data(overdue > 0 || review.any(ReviewStatus::overdue)));
 }
@@ -624,18 +614,18 @@ PageView PageViews::objective(std::size_t i) const {
     put(d, "owner_text", join(o.owners, strings_.text("labels.list_separator")));
     put(d, "target_groups_text", join(o.target_groups, strings_.text("labels.list_separator")));
     set_if(d, "why", o.why);
-    if (o.start) put(d, "start", strings_.date(*o.start));
+    if (o.start) put(d, "start", words_.date(*o.start));
     if (o.about) put(d, "about", term(strings_, "audience", slug_of(audience_vocabulary(), *o.about)));
     set_list(d, "measures", text_list(o.measures));
     List actions;
     actions.reserve(o.actions.size());
-    for (const auto& a : o.actions) actions.push_back(action_data(strings_, a, *site_.today));
+    for (const auto& a : o.actions) actions.push_back(action_data(words_, a, *site_.today));
     set_list(d, "actions", std::move(actions));
     List progress;
     progress.reserve(o.progress.size());
     for (const auto& p : o.progress) {
         Data pd;
-        put(pd, "date", strings_.date(p.date));
+        put(pd, "date", words_.date(p.date));
         put(pd, "iso_date", p.date.iso());
         put(pd, "note", p.note);
         progress.push_back(std::move(pd));
@@ -659,9 +649,9 @@ List PageViews::review_items(const ReviewGroup& g) const {
         if (item.status == ReviewStatus::not_published)
             put(d, "last", term(strings_, "review_status", slug(ReviewStatus::not_published)));
         else
-            put(d, "last", item.last ? strings_.date(*item.last) : term(strings_, "review_status", slug(ReviewStatus::no_date)));
+            put(d, "last", item.last ? words_.date(*item.last) : term(strings_, "review_status", slug(ReviewStatus::no_date)));
         if (item.from_trust) put(d, "from_trust", Data(true));
-        put(d, "due", item.due ? strings_.date(*item.due) : strings_.text("labels.not_known"));
+        put(d, "due", item.due ? words_.date(*item.due) : strings_.text("labels.not_known"));
         put(d, "status_label", term(strings_, "review_status", slug(item.status)));
         put(d, "status_slug", std::string(slug(item.status)));
         put(d, "attention", Data(item.status != ReviewStatus::up_to_date));
@@ -688,13 +678,13 @@ List PageViews::overdue_work(const ReviewGroup& g) const {
             if (w.action) {
                 action = &o.actions[*w.action];
             } else {
-                put(d, "due", strings_.date(*o.due->date));
+                put(d, "due", words_.date(*o.due->date));
                 if (o.status) put(d, "given_status", term(strings_, "objective_status", slug(*o.status)));
             }
         }
         if (action) {
             put(d, "action", action->text);
-            put(d, "due", strings_.date(action->due->value));
+            put(d, "due", words_.date(action->due->value));
             if (action->status) put(d, "given_status", term(strings_, "action_status", slug(*action->status)));
         }
         out.push_back(std::move(d));
@@ -723,7 +713,7 @@ PageView PageViews::review(std::size_t page) const {
     PageView v{"review", heading, {}, std::nullopt, "review", strings_.text("titles.review_description"), {}};
     if (page > 0) v.crumbs.push_back({title, "/review/"});
     put(v.data, "title", heading);
-    put(v.data, "today", strings_.date(*site_.today));
+    put(v.data, "today", words_.date(*site_.today));
     put(v.data, "due_soon_days", std::to_string(due_soon_days));
     put(v.data, "policy_title", policy_title());
     put(v.data, "first_page", Data(page == 0));
@@ -778,11 +768,11 @@ PageView PageViews::accessibility() const {
 Data PageViews::plan_summary(const AccessibilityPlan& plan) const {
     Data d;
     put(d, "title", plan_title(plan));
-    if (plan.published) put(d, "published", strings_.date(plan.published->value));
+    if (plan.published) put(d, "published", words_.date(plan.published->value));
     const auto due = plan.review_due ? std::optional<Date>(plan.review_due->value)
                      : plan.published ? std::optional<Date>(plan.published->value.plus_years(accessibility_plan_years))
                                       : std::nullopt;
-    if (due) put(d, "review_due", strings_.date(*due));
+    if (due) put(d, "review_due", words_.date(*due));
     set_if(d, "approved_by", plan.approved_by);
     return d;
 }
@@ -806,7 +796,7 @@ PageView PageViews::accessibility_plan(std::optional<std::size_t> school) const 
         ids.claim("strand-" + std::string(slug(strand)));
         List actions;
         for (const auto& pa : plan.actions)
-            if (pa.strand == strand) actions.push_back(action_data(strings_, pa.action, *site_.today));
+            if (pa.strand == strand) actions.push_back(action_data(words_, pa.action, *site_.today));
         set_list(sd, "actions", std::move(actions));
         strands.push_back(std::move(sd));
     }
@@ -879,7 +869,7 @@ Data PageViews::layout(const Page& page, const PageView& view) const {
     put(d, "duty_href", href("/duty/"));
     put(d, "duty_title", site_.statutory->duty.title);
     if (site_.config->scripts.print_date) put(d, "print_date", Data(true));  // asked for in site.yaml
-    if (const auto updated = page_lastmod(site_, page)) put(d, "last_updated", strings_.date(*updated));
+    if (const auto updated = page_lastmod(site_, page)) put(d, "last_updated", words_.date(*updated));
     put(d, "extra_head_html", options_.extra_head_html);
 
     List nav;

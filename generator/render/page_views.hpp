@@ -20,6 +20,7 @@
 #include "render/renderer.hpp"
 #include "render/strings.hpp"
 #include "render/theme.hpp"
+#include "render/words.hpp"
 
 namespace eqsite {
 
@@ -43,8 +44,10 @@ public:
     // The theme gives the interface text (Theme::strings) and the ids each
     // template writes itself (Theme::fixed_ids), which headings in the
     // content must not take.
-    PageViews(const Site& site, const RenderOptions& options, const Theme& theme)
-        : site_(site), options_(options), strings_(theme.strings), fixed_ids_(&theme.fixed_ids) {}
+    // `words`: the theme's words for dates and lists, kept by the renderer
+    // between pages (render/words.hpp).
+    PageViews(const Site& site, const RenderOptions& options, const Theme& theme, Words& words)
+        : site_(site), options_(options), strings_(theme.strings), words_(words), fixed_ids_(&theme.fixed_ids) {}
 
     PageView view(const Page& page) const;
     // The values for layout.mustache, around the page's content.
@@ -97,6 +100,7 @@ private:
     const Site& site_;
     const RenderOptions& options_;
     const Strings& strings_;
+    Words& words_;
     const std::map<std::string, std::set<std::string>>* fixed_ids_ = nullptr;
 };
 

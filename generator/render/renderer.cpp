@@ -95,6 +95,7 @@ struct Renderer::Impl {
     RenderOptions options;
     std::map<std::string, mustache::mustache> templates;
     mustache::data partials;
+    Words words{theme.strings};  // dates and lists in words, for all this renderer's pages
 
     // The content of the last page other pages show (a school's page, the
     // home page), for its embed page and fragment rendered next.
@@ -135,7 +136,7 @@ Renderer::~Renderer() = default;
 
 std::string Renderer::render(const Page& page, std::string& error) {
     InputRecorder::note(impl_->options.input);  // every page's links start with the base path
-    const PageViews views{impl_->site, impl_->options, impl_->theme};
+    const PageViews views{impl_->site, impl_->options, impl_->theme, impl_->words};
     const bool other_site = eqsite::for_other_sites(page);
     const bool shown_elsewhere = std::holds_alternative<SchoolPage>(page.kind) || std::holds_alternative<HomePage>(page.kind);
     auto& last = impl_->last_shown;
@@ -170,7 +171,7 @@ std::string Renderer::render(const Page& page, std::string& error) {
 // An embed page or a fragment around `content`, the content of the page it shows.
 std::string Renderer::for_other_sites(const Page& page, std::string content, const std::string& heading,
                                       std::string& error) {
-    const PageViews views{impl_->site, impl_->options, impl_->theme};
+    const PageViews views{impl_->site, impl_->options, impl_->theme, impl_->words};
     {
         const bool fragment = std::holds_alternative<FragmentPage>(page.kind);
         mustache::data around = views.for_other_sites(page, heading);

@@ -7,6 +7,7 @@
 #include "render/renderer.hpp"
 #include "render/strings.hpp"
 #include "render/theme.hpp"
+#include "render/words.hpp"
 #include "support.hpp"
 
 using namespace eqsite;
@@ -147,4 +148,30 @@ TEST_CASE("strings: any English is the built-in British English; another languag
     const auto got = messages(d);
     REQUIRE(got.size() == 1);  // not one more for every {{t.key}} of the templates
     CHECK(got[0].starts_with("site.yaml:4:11: error: the theme has no words in \"fr\": add theme/i18n/fr.yaml"));
+}
+
+TEST_CASE("words kept between pages say what the strings say, for each value asked about") {
+    TempDir dir;
+    Diagnostics d;
+    const Strings s = load_strings(dir.path(), "en-GB", {"site.yaml", 1, 1}, d);
+    Words words(s);
+    // Dates: each kept apart, a day and its month too.
+    for (int round = 0; round < 2; ++round) {
+        CHECK(words.date(Date{2024, 9, 12, false}) == "12 September 2024");
+        CHECK(words.date(Date{2024, 9, 13, false}) == "13 September 2024");
+        CHECK(words.date(month_date(2024, 9)) == "September 2024");
+        CHECK(words.date(Date{2025, 9, 12, false}) == "12 September 2025");
+    }
+    // Lists: in the order given, and every characteristic in one word.
+    CHECK(words.aims({Aim::advance_equality}) == s.term("aims", "advance-equality"));
+    CHECK(words.aims({Aim::advance_equality, Aim::foster_good_relations}) ==
+          s.term("aims", "advance-equality") + s.text("labels.aims_separator") + s.term("aims", "foster-good-relations"));
+    CHECK(words.aims({Aim::foster_good_relations, Aim::advance_equality}) ==
+          s.term("aims", "foster-good-relations") + s.text("labels.aims_separator") + s.term("aims", "advance-equality"));
+    CHECK(words.characteristics({Characteristic::race, Characteristic::sex}) ==
+          s.term("characteristics", "race") + s.text("labels.list_separator") + s.term("characteristics", "sex"));
+    std::vector<Characteristic> all;
+    for (std::size_t c = 0; c < characteristic_count; ++c) all.push_back(static_cast<Characteristic>(c));
+    CHECK(words.characteristics(all) == s.text("labels.all_characteristics"));
+    CHECK(words.characteristics({}) == "");
 }
