@@ -169,6 +169,10 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
         for (std::size_t i = 0; i < vocab.terms.size(); ++i) out.push_back(i);
         return out;
     }
+    // Nearly always the term as it is ("religion-or-belief"): found
+    // without folding every term.
+    for (std::size_t i = 0; i < vocab.terms.size(); ++i)
+        if (vocab.terms[i] == value.value) return {i};
     for (std::size_t i = 0; i < vocab.terms.size(); ++i)
         if (fold(vocab.terms[i]) == folded) return {i};
     for (const auto& syn : vocab.synonyms) {
