@@ -16,10 +16,7 @@ void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(d
 // Whether any of the eight bytes of `block` is one a JSON text escapes:
 // a control character, the quote or the backslash.
 bool has_special(std::uint64_t block) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto has_zero = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-    const bool below_space = ((block - ones * 0x20) & ~block & highs) != 0;
-    return below_space || has_zero(block ^ (ones * '"')) || has_zero(block ^ (ones * '\\'));
+    return any_byte_below(block, 0x20) || any_byte_is(block, '"') || any_byte_is(block, '\\');
 }
 
 // "text" with nlohmann's escapes: the two-character ones, \u00XX (lower

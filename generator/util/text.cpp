@@ -283,19 +283,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 std::size_t find_html_special(std::string_view s, std::size_t from) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto holds = [](std::uint64_t block, char c) {
-        const std::uint64_t v = block ^ (ones * static_cast<unsigned char>(c));
-        return ((v - ones) & ~v & highs) != 0;  // a byte of v is zero
-    };
     const std::size_t n = s.size();
     std::size_t i = from;
     while (i < n) {
         // Eight bytes at a time while none is special: most text has none.
         for (std::uint64_t block; i + 8 <= n; i += 8) {
             std::memcpy(&block, s.data() + i, 8);
-            if (holds(block, '&') || holds(block, '<') || holds(block, '>') || holds(block, '"') ||
-                holds(block, '\''))
+            if (any_byte_is(block, '&') || any_byte_is(block, '<') || any_byte_is(block, '>') ||
+                any_byte_is(block, '"') || any_byte_is(block, '\''))
                 break;
         }
         for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i)

@@ -2,6 +2,7 @@
 // "did you mean" suggestions and HTML escaping.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,19 @@ void append_html_escaped(std::string& out, std::string_view s);
 // Where the first of & < > " and ' is in `s` from `from`, or npos
 // (eight bytes at a time while there is none).
 std::size_t find_html_special(std::string_view s, std::size_t from);
+
+// Tests of eight bytes at once, the bytes of `block` (read with memcpy),
+// for the scans that skip plain text a block at a time: whether any byte
+// is `c`, whether any is below `n` (n at most 128).
+constexpr bool any_byte_is(std::uint64_t block, unsigned char c) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t v = block ^ (ones * c);
+    return ((v - ones) & ~v & highs) != 0;  // a byte of v is zero
+}
+constexpr bool any_byte_below(std::uint64_t block, unsigned char n) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    return ((block - ones * n) & ~block & highs) != 0;
+}
 
 // Orders names as people read them: runs of digits by their number, so
 // "objective-9.md" comes before "objective-10.md" and cell B9 before B10.
