@@ -29,27 +29,9 @@ std::string github_escape(const std::string& s, bool property) {
     return out;
 }
 
-}  // namespace
-
 // The report, into `out`.
-static void print_into(std::ostringstream& out, const Diagnostics& diags, ReportFormat format, Notes notes,
-                       const std::string& prefix);
-
-std::string count_words(const Diagnostics& diags) {
-    return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
-}
-
-void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& to, Notes notes,
-                       const std::string& prefix) {
-    // Gathered, then written at once: standard error is unbuffered, and a
-    // large trust's tens of thousands of lines were as many system calls.
-    std::ostringstream out;
-    print_into(out, diags, format, notes, prefix);
-    to << out.view();
-}
-
-static void print_into(std::ostringstream& out, const Diagnostics& diags, ReportFormat format, Notes notes,
-                       const std::string& prefix) {
+void print_into(std::ostringstream& out, const Diagnostics& diags, ReportFormat format, Notes notes,
+                const std::string& prefix) {
     const auto items = notes == Notes::show ? diags.sorted() : diags.sorted_without_notes();
     switch (format) {
         case ReportFormat::text:
@@ -79,6 +61,21 @@ static void print_into(std::ostringstream& out, const Diagnostics& diags, Report
             break;
         }
     }
+}
+
+}  // namespace
+
+std::string count_words(const Diagnostics& diags) {
+    return plural(diags.error_count(), "error") + " and " + plural(diags.warning_count(), "warning");
+}
+
+void print_diagnostics(const Diagnostics& diags, ReportFormat format, std::ostream& to, Notes notes,
+                       const std::string& prefix) {
+    // Gathered, then written at once: standard error is unbuffered, and a
+    // large trust's tens of thousands of lines were as many system calls.
+    std::ostringstream out;
+    print_into(out, diags, format, notes, prefix);
+    to << out.view();
 }
 
 std::string repository_prefix(const std::filesystem::path& site) {

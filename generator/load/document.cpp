@@ -32,7 +32,11 @@ std::optional<YamlNode> parse_yaml(const std::string& path, std::string_view yam
                                    Diagnostics& diags) {
     if (auto simple = read_simple_yaml(yaml)) return simple;
     try {
-        return yaml_tree_of(YAML::Load(std::string(yaml)));
+        auto tree = yaml_tree_of(YAML::Load(std::string(yaml)), yaml.size() + 1024);
+        if (!tree)
+            diags.error({path, first_line, 1}, "this YAML's aliases (*name) repeat its values too many times, or "
+                                               "inside themselves; write the values out instead");
+        return tree;
     } catch (const YAML::ParserException& e) {
         diags.error({path, e.mark.line + first_line, e.mark.column + 1}, explain_yaml_error(e.msg));
     } catch (const YAML::Exception& e) {

@@ -29,6 +29,7 @@ public:
     // `first_line` is the file line on which the YAML text starts. `map`
     // must outlive the Fields (and the Fields of its maps).
     Fields(const YamlNode& map, std::string file, int first_line, Diagnostics& diags);
+    Fields(YamlNode&& map, std::string file, int first_line, Diagnostics& diags) = delete;  // it would not outlive us
 
     std::optional<std::string> text(const std::string& key, Need need = Need::optional);
     std::optional<Located<std::string>> located_text(const std::string& key, Need need = Need::optional);

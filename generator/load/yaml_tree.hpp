@@ -8,6 +8,7 @@
 // object, and adding one to a map merges two sets of them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,12 +39,16 @@ struct YamlNode {
     // A map's value for `key` (the first, if repeated), or nullptr.
     const YamlNode* get(std::string_view key) const {
         for (std::size_t i = 0; i < keys.size(); ++i)
-            if (keys[i].text == key) return &items[i];
+            if (keys[i].is_text() && keys[i].text == key) return &items[i];
         return nullptr;
     }
 };
 
-// yaml-cpp's tree as a YamlNode, positions included.
-YamlNode yaml_tree_of(const YAML::Node& node);
+// yaml-cpp's tree as a YamlNode, positions included, or nullopt when it
+// would hold more than `most_nodes` nodes or nest more than 100 deep:
+// aliases (*name) can repeat a part of a short text many times over, or
+// inside itself. (Without aliases a text has at most about one node for
+// each of its bytes.)
+std::optional<YamlNode> yaml_tree_of(const YAML::Node& node, std::size_t most_nodes);
 
 }  // namespace eqsite

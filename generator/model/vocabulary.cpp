@@ -160,6 +160,10 @@ const Vocabulary& plan_strand_vocabulary() {
 }
 
 std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::string>& value, Diagnostics& diags) {
+    // Nearly always the term as it is ("religion-or-belief"): found
+    // without folding anything ("all" is not a term).
+    for (std::size_t i = 0; i < vocab.terms.size(); ++i)
+        if (vocab.terms[i] == value.value) return {i};
     const std::string folded = fold(value.value);
     std::vector<std::size_t> out;
     auto index_of = [&](std::string_view term) {
@@ -169,10 +173,6 @@ std::vector<std::size_t> match_term(const Vocabulary& vocab, const Located<std::
         for (std::size_t i = 0; i < vocab.terms.size(); ++i) out.push_back(i);
         return out;
     }
-    // Nearly always the term as it is ("religion-or-belief"): found
-    // without folding every term.
-    for (std::size_t i = 0; i < vocab.terms.size(); ++i)
-        if (vocab.terms[i] == value.value) return {i};
     for (std::size_t i = 0; i < vocab.terms.size(); ++i)
         if (fold(vocab.terms[i]) == folded) return {i};
     for (const auto& syn : vocab.synonyms) {

@@ -157,12 +157,12 @@ std::optional<std::string> inline_partials(const std::string& text, const std::m
         if (!tag) continue;
         out.append(text, from, at - from);
         from = tag->end;
+        at = tag->end - 1;  // the next tag starts after this one (a name may hold "{{>")
         const auto partial = partials.find(text.substr(tag->name_at, tag->name_length));
         if (partial == partials.end()) continue;  // an unknown partial renders nothing
         auto inner = inline_partials(partial->second.text, partials, depth + 1);
         if (!inner) return std::nullopt;
         out += *inner;
-        at = tag->end - 1;
     }
     out.append(text, from, std::string::npos);
     return out;

@@ -75,3 +75,29 @@ TEST_CASE("site.yaml must be a map") {
     CHECK_FALSE(load_yaml_file("site.yaml", "- a\n- b\n", d));
     CHECK(messages(d).at(0).starts_with("site.yaml:1:1: error: this file must be a list of settings"));
 }
+
+TEST_CASE("YAML aliases: a few are read, one inside itself or too many repeats are an error, never a crash") {
+    Diagnostics d;
+    auto doc = load_document("a.md", "---\nowner: &head Headteacher\nlead: *head\n---\n", d);
+    REQUIRE(doc);
+    CHECK(d.empty());
+    REQUIRE(doc->front.get("lead"));
+    CHECK(doc->front.get("lead")->text == "Headteacher");
+
+    Diagnostics self;
+    CHECK_FALSE(load_document("a.md", "---\ntitle: x\ntarget_groups: &x [*x]\n---\n", self));
+    REQUIRE(messages(self).size() == 1);
+    CHECK(messages(self)[0].find("aliases (*name)") != std::string::npos);
+
+    // Ten times ten times ... : a billion copies from a few lines.
+    std::string yaml = "l0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int level = 1; level <= 8; ++level) {
+        yaml += "l" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+        for (int i = 0; i < 10; ++i) yaml += std::string(i ? ", " : "") + "*a" + std::to_string(level - 1);
+        yaml += "]\n";
+    }
+    Diagnostics many;
+    CHECK_FALSE(load_document("a.md", "---\n" + yaml + "---\n", many));
+    REQUIRE(messages(many).size() == 1);
+    CHECK(messages(many)[0].starts_with("a.md:2:1: error: this YAML's aliases"));
+}

@@ -13,7 +13,7 @@ namespace {
 // A Fields reads a tree that must outlive it: each test's trees are kept here.
 Fields fields_of(const std::string& yaml, Diagnostics& d) {
     static std::deque<YamlNode> trees;
-    trees.push_back(yaml_tree_of(YAML::Load(yaml)));
+    trees.push_back(*yaml_tree_of(YAML::Load(yaml), 1 << 20));
     return Fields(trees.back(), "f.md", 2, d);
 }
 std::string first(const Diagnostics& d) { return format_diagnostic(d.sorted().at(0)); }

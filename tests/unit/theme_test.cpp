@@ -35,6 +35,16 @@ TEST_CASE("a site overrides one partial, the rest stay default") {
     CHECK(html.find("class=\"site-header\"") != std::string::npos);
 }
 
+TEST_CASE("a partial tag whose name holds another tag is one tag, written in once") {
+    // {{>a{{>site-footer}}: one tag, for the partial "a{{>site-footer" (none).
+    TempDir dir;
+    write(dir.path() / "theme/templates/404.mustache", "MARK1{{>a{{>site-footer}}XYZ");
+    Diagnostics d;
+    Theme theme = load_theme(dir.path(), d);
+    const std::string& compiled = theme.compiled.at("404");
+    CHECK(compiled == "MARK1XYZ");
+}
+
 TEST_CASE("a raw {{{value}}} is refused unless it holds HTML we made") {
     TempDir dir;
     write(dir.path() / "theme/templates/home.mustache", "<h1>{{{title}}}</h1>\n{{{intro_html}}}\n  {{& title}}\n");
