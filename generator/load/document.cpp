@@ -46,7 +46,6 @@ std::optional<YamlNode> parse_yaml(const std::string& path, std::string_view yam
 }
 
 bool check_utf8(const std::string& path, std::string_view text, Diagnostics& diags) {
-    if (is_valid_utf8(text)) return true;  // quick; find_invalid_utf8 then says where
     if (auto bad = find_invalid_utf8(text)) {
         diags.error({path, bad->line, bad->column},
                     "this file is not valid UTF-8; save it as \"UTF-8\" in your editor (it may be in an older "

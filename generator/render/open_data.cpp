@@ -70,6 +70,17 @@ ordered_json objective_json(const Site& site, const Objective& o, const std::str
 // The same as objective_json, written as text as it goes (a national
 // trust's open data is 100 000 objectives, each a tree built and thrown
 // away before). The test of open data compares the two.
+// "key": [slugs of `values`], unless there are none (an empty list would
+// read as "addresses none").
+template <typename Term>
+void slug_list(JsonWriter& w, std::string_view key, const std::vector<Term>& values) {
+    if (values.empty()) return;
+    w.key(key);
+    w.begin_array();
+    for (Term v : values) w.value(slug(v));
+    w.end_array();
+}
+
 void write_objective(JsonWriter& w, const Site& site, const Objective& o, const std::string& base_url) {
     const auto& schools = site.schools.unrecorded();
     w.begin_object();
@@ -78,19 +89,9 @@ void write_objective(JsonWriter& w, const Site& site, const Objective& o, const 
     w.field("url", base_url + objective_route(site, o));
     w.field("school", o.school ? std::string_view(schools[*o.school].slug) : std::string_view("trust"));
     if (o.school) w.field("school_name", schools[*o.school].name);
-    if (!o.aims.empty()) {
-        w.key("aims");
-        w.begin_array();
-        for (Aim a : o.aims) w.value(slug(a));
-        w.end_array();
-    }
+    slug_list(w, "aims", o.aims);
     if (o.all_aims) w.field("all_aims", true);
-    if (!o.characteristics.empty()) {
-        w.key("characteristics");
-        w.begin_array();
-        for (Characteristic c : o.characteristics) w.value(slug(c));
-        w.end_array();
-    }
+    slug_list(w, "characteristics", o.characteristics);
     if (o.all_characteristics) w.field("all_characteristics", true);
     if (!o.target_groups.empty()) w.field("target_groups", o.target_groups);
     if (o.about) w.field("about", audience_slug(*o.about));

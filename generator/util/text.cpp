@@ -56,6 +56,7 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::nullopt;  // quick; then found character by character
     TextPosition pos;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t len = utf8_sequence_length(text, i);
