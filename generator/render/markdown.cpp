@@ -47,8 +47,16 @@ struct Writer {
 
     const MarkdownOptions& options;
     HeadingIds& ids;
-    int level_shift = 0;
     std::string out;
+
+    // Headings are written at md4c's level, and moved to the page's levels
+    // once the whole document has been read (finish_headings): the shift
+    // depends on the document's highest heading, which may come last.
+    struct HeadingMark {
+        std::size_t open_digit, close_digit;  // of "<hN" and "</hN" in `out`
+        int level;                            // md4c's, 1 to 6
+    };
+    std::vector<HeadingMark> headings;
 
     // A heading is written once it is complete, since its id depends on its text.
     bool in_heading = false;
@@ -116,7 +124,7 @@ struct Writer {
             case MD_BLOCK_HR: raw("<hr>\n"); break;
             case MD_BLOCK_H: {
                 const auto* d = static_cast<MD_BLOCK_H_DETAIL*>(detail);
-                heading_level = std::clamp(static_cast<int>(d->level) + level_shift, 1, 6);
+                heading_level = std::clamp(static_cast<int>(d->level), 1, 6);
                 in_heading = true;
                 heading_html.clear();
                 heading_text.clear();
@@ -163,8 +171,15 @@ struct Writer {
             case MD_BLOCK_HR: break;
             case MD_BLOCK_H: {
                 in_heading = false;
-                const std::string level = std::to_string(heading_level);
-                out += "<h" + level + " id=\"" + ids.claim(heading_text) + "\">" + heading_html + "</h" + level + ">\n";
+                const char level = static_cast<char>('0' + heading_level);
+                HeadingMark mark{out.size() + 2, 0, heading_level};
+                out += "<h";
+                out += level;
+                out += " id=\"" + ids.claim(heading_text) + "\">" + heading_html + "</h";
+                mark.close_digit = out.size();
+                out += level;
+                out += ">\n";
+                headings.push_back(mark);
                 break;
             }
             case MD_BLOCK_CODE: raw("</code></pre>\n"); break;
@@ -172,8 +187,11 @@ struct Writer {
             case MD_BLOCK_P: raw("</p>\n"); break;
             case MD_BLOCK_TABLE: {
                 const std::string label = ids.unique_label("Table: " + join(column_names, ", "));
-                out.insert(table_start, "<section class=\"table-scroll\" aria-label=\"" + html_escape(label) +
-                                            "\" tabindex=\"0\">\n<table>\n");
+                const std::string open = "<section class=\"table-scroll\" aria-label=\"" + html_escape(label) +
+                                         "\" tabindex=\"0\">\n<table>\n";
+                out.insert(table_start, open);
+                for (auto& h : headings)  // none can be inside a table; kept right all the same
+                    if (h.open_digit >= table_start) h.open_digit += open.size(), h.close_digit += open.size();
                 raw("</table>\n</section>\n");
                 break;
             }
@@ -267,6 +285,20 @@ struct Writer {
         return 0;
     }
 
+    // Moves every heading by the same number of levels, so that the
+    // document's highest becomes `top_heading_level` (within h1 to h6).
+    void finish_headings() {
+        if (headings.empty()) return;
+        int top = 6;
+        for (const auto& h : headings) top = std::min(top, h.level);
+        const int shift = options.top_heading_level - top;
+        for (const auto& h : headings) {
+            const char level = static_cast<char>('0' + std::clamp(h.level + shift, 1, 6));
+            out[h.open_digit] = level;
+            out[h.close_digit] = level;
+        }
+    }
+
     int on_text(MD_TEXTTYPE type, std::string_view t) {
         // In an image left out, nothing; in one shown, the alt attribute.
         if (image_depth > 0 && !image_shown) return 0;
@@ -292,34 +324,12 @@ struct Writer {
     }
 };
 
-// The smallest heading level used in the document, or 0 if none.
-int top_level_in(const Md4cInput& markdown, unsigned flags) {
-    int top = 0;
-    MD_PARSER p{};
-    p.flags = flags;
-    p.enter_block = [](MD_BLOCKTYPE type, void* detail, void* user) -> int {
-        if (type == MD_BLOCK_H) {
-            int& t = *static_cast<int*>(user);
-            const int level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
-            if (t == 0 || level < t) t = level;
-        }
-        return 0;
-    };
-    p.leave_block = [](MD_BLOCKTYPE, void*, void*) -> int { return 0; };
-    p.enter_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
-    p.leave_span = [](MD_SPANTYPE, void*, void*) -> int { return 0; };
-    p.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) -> int { return 0; };
-    md_parse(markdown.data(), markdown.size(), &p, &top);
-    return top;
-}
-
 }  // namespace
 
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options, HeadingIds& ids) {
     const unsigned flags = base_flags | (options.unsafe_html ? 0u : static_cast<unsigned>(MD_FLAG_NOHTML));
     const Md4cInput input(markdown);
     Writer w(options, ids);
-    if (const int top = top_level_in(input, flags); top > 0) w.level_shift = options.top_heading_level - top;
     w.out.reserve(markdown.size() * 5 / 4 + 64);
 
     MD_PARSER p{};
@@ -332,6 +342,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
         return static_cast<Writer*>(u)->on_text(t, std::string_view(s, n));
     };
     md_parse(input.data(), input.size(), &p, &w);
+    w.finish_headings();
     return std::move(w.out);
 }
 

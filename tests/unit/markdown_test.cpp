@@ -37,6 +37,26 @@ TEST_CASE("heading levels shift so the document fits under the page's headings")
     CHECK(contains(md("## A\n\n### B\n", false, 3), "<h4 id=\"b\">B</h4>"));
 }
 
+// The shift is known only once the whole document is read: the levels are
+// put right after it, in place, so what comes after a heading (a table
+// wrapped once complete, a deeper heading) must not move them.
+TEST_CASE("heading levels shift by the document's highest heading, wherever it comes") {
+    const auto late = md("#### Detail\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n> ### Quoted\n\n- ## In a list\n", false, 3);
+    CHECK(contains(late, "<h5 id=\"detail\">Detail</h5>"));
+    CHECK(contains(late, "<h4 id=\"quoted\">Quoted</h4>"));
+    CHECK(contains(late, "<h3 id=\"in-a-list\">In a list</h3>"));
+    CHECK(contains(late, "<section class=\"table-scroll\" aria-label=\"Table: A, B\" tabindex=\"0\">\n<table>"));
+    // Past h6 a heading stays h6; no heading and no shift leave text alone.
+    const auto deep = md("# First\n\n###### Six\n", false, 3);
+    CHECK(contains(deep, "<h3 id=\"first\">First</h3>"));
+    CHECK(contains(deep, "<h6 id=\"six\">Six</h6>"));
+    CHECK(md("Just text, h1 and <h2>.\n") == "<p>Just text, h1 and &lt;h2&gt;.</p>\n");
+    // A table before the first heading moves the heading's text, not its level.
+    const auto after_table = md("| X |\n|---|\n| 1 |\n\n### After\n", false, 2);
+    CHECK(contains(after_table, "<h2 id=\"after\">After</h2>"));
+    CHECK(contains(after_table, "</section>\n<h2"));
+}
+
 TEST_CASE("raw HTML is escaped unless the site allows it") {
     const std::string input = "<script>alert(1)</script>\n\nHi <b onclick=\"x\">there</b>\n";
     const auto safe = md(input);
