@@ -25,7 +25,7 @@ struct Checker {
     // A position from a pointer into the Markdown (md4c's text and most
     // attributes point into it); otherwise the latest known position.
     Location at(const char* p) {
-        if (p >= text.data() && p <= text.data() + text.size()) last_offset = static_cast<std::size_t>(p - text.data());
+        note(p);
         if (last_offset < counted_to) counted_to = 0, line = 0;  // md4c went back: count again
         line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
                                             text.begin() + static_cast<std::ptrdiff_t>(last_offset), '\n'));
@@ -35,9 +35,16 @@ struct Checker {
         return {file, first_line + line, column_of(text.substr(from), last_offset - from)};
     }
 
+    // Remembers where md4c is, for a later diagnostic without a pointer of its own.
+    void note(const char* p) {
+        if (p >= text.data() && p <= text.data() + text.size()) last_offset = static_cast<std::size_t>(p - text.data());
+    }
+
+    // Where md4c is is noted at every text; its line and column are worked
+    // out only for a diagnostic (most documents have none).
     void on_text(const char* p) {
-        const Location where = at(p);
-        if (!pending_table.empty()) diags.error(where, pending_table);
+        if (pending_table.empty()) return note(p);
+        diags.error(at(p), pending_table);
         pending_table.clear();
     }
 
