@@ -6,6 +6,7 @@
 
 #include "render/renderer.hpp"
 #include "util/files.hpp"
+#include "util/html_attributes.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -58,24 +59,18 @@ bool normalise(const std::string& path, std::string& out) {
     return true;
 }
 
-// The values of every id="...", href="..." and src="..." attribute in
-// eqsite's own HTML, in one pass: each `="` is looked at once. (A search
-// for each of " id=\"", " href=\"" and " src=\"" stopped at every space
-// of the page, and took a tenth of `check`.)
+// The values of every id, href and src attribute of a page, however they
+// are quoted (raw HTML an author allowed may use single quotes or none).
 // Ids are appended to `ids`, each after a NUL; links are views of `html`,
 // or of `decoded` for the few with a character reference.
 void attribute_values(std::string_view html, std::string& ids, std::vector<std::string_view>& links,
                       std::deque<std::string>& decoded) {
-    for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
-        const bool id = attribute_named(html, eq, "id");
-        if (!id && !attribute_named(html, eq, "href") && !attribute_named(html, eq, "src")) continue;
-        const std::size_t start = eq + 2;
-        const std::size_t end = html.find('"', start);
-        if (end == std::string_view::npos) break;
-        std::string_view value = html.substr(start, end - start);
+    for (const HtmlAttribute& a : html_attributes(html, {"id", "href", "src"})) {
+        if (!a.has_value) continue;
+        std::string_view value = a.value(html);
         // Most values have no character reference to decode.
         if (value.find('&') != std::string_view::npos) value = decoded.emplace_back(decode_character_references(value));
-        if (id) {
+        if (same_attribute_name(a.name, "id")) {
             ids += '\0';
             ids += value;
         } else {

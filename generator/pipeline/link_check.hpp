@@ -4,8 +4,8 @@
 //
 // It is an OutputSink: `check` renders every page into it instead of a
 // folder, so it sees exactly the pages and files `build` would write.
-// Pages are read as eqsite writes them (attributes in double quotes,
-// escaped with html_escape), not as arbitrary HTML.
+// Links and ids are found as a browser finds them, however they are
+// quoted (util/html_attributes.hpp).
 #pragma once
 
 #include <filesystem>

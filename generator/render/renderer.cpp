@@ -180,7 +180,7 @@ std::string Renderer::for_other_sites(const Page& page, std::string content, con
         std::string shown = absolute_addresses(content, impl_->options.base_url, shown_page(impl_->site, page).route);
         // In an iframe, links leave the frame (<base target="_top">), but a
         // link to a part of the page itself stays in it.
-        if (!fragment) shown = replace_all(shown, "<a href=\"#", "<a target=\"_self\" href=\"#");
+        if (!fragment) shown = in_page_links_stay(shown);
         // Pasted into a page with ids of its own, and perhaps beside
         // another fragment: each fragment's ids are its own.
         if (fragment) {

@@ -1,5 +1,7 @@
 #include "util/url.hpp"
 
+#include "util/html_attributes.hpp"
+
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -148,35 +150,17 @@ std::string site_address_problem(std::string_view url) {
     return "";
 }
 
-bool attribute_named(std::string_view html, std::size_t eq, std::string_view name) {
-    return eq > name.size() && html.substr(eq - name.size(), name.size()) == name && html[eq - name.size() - 1] == ' ';
-}
-
 std::string absolute_addresses(std::string_view html, const std::string& base_url, const std::string& page_route) {
     const std::string origin = url_origin(base_url);
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t done = 0;
-    // Each `="` is looked at once (not each character). An attribute is
-    // looked for after the start of the last value rewritten, as when
-    // every character was looked at.
-    std::size_t from = 0;
-    const auto after = [&](std::size_t eq, std::string_view name) {
-        return attribute_named(html, eq, name) && eq - name.size() - 1 >= from;
-    };
-    for (std::size_t eq = html.find("=\""); eq != std::string_view::npos; eq = html.find("=\"", eq + 1)) {
-        if (!after(eq, "href") && !after(eq, "src")) continue;
-        const std::size_t value = eq + 2;
-        if (value >= html.size()) continue;
-        const std::string_view rest = html.substr(value, html.find('"', value) - value);
-        std::string prefix;
+    for (const HtmlAttribute& a : html_attributes(html, {"href", "src"})) {
+        const std::string_view rest = a.value(html);
         if (rest.rfind("//", 0) == 0 || rest.empty() || rest[0] == '#' || url_scheme(browser_cleaned_url(rest))) continue;
-        if (rest[0] == '/') prefix = origin;
-        else prefix = base_url + page_route;
-        out.append(html.substr(done, value - done));
-        append_html_escaped(out, prefix);
-        done = value;
-        from = value + 1;
+        out.append(html.substr(done, a.value_at - done));
+        append_html_escaped(out, rest[0] == '/' ? origin : base_url + page_route);
+        done = a.value_at;
     }
     out.append(html.substr(done));
     return out;

@@ -38,12 +38,7 @@ std::string url_origin(std::string_view url);
 // is made by adding to it).
 std::string site_address_problem(std::string_view url);
 
-// Whether the `="` at `eq` in eqsite's own HTML ends the attribute `name`
-// (written after a space: ` name="`). Pages are read by finding each `="`
-// and asking this, not by searching for every name.
-bool attribute_named(std::string_view html, std::size_t eq, std::string_view name);
-
-// eqsite's own HTML with every href and src made absolute, for pasting
+// A page's HTML with every href and src made absolute, for pasting
 // into another site: "/x/" becomes "https://host/x/", "x/" is resolved
 // against `page_route` under `base_url` ("https://host/equality"), and
 // "#x", "mailto:" and full addresses stay as they are.

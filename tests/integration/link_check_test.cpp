@@ -55,3 +55,23 @@ TEST_CASE("check: under a base path, links are checked where the site really liv
     CHECK(r.out.find("content/trust/index.md:5:28: warning: the link \"/equality/no-such-page/\"") != std::string::npos);
     CHECK(r.out.find("eqsite check: 0 errors and 5 warnings.") != std::string::npos);
 }
+
+// Raw HTML an author allowed in Markdown may quote its attributes with
+// single quotes or not at all; a browser follows those links all the same.
+TEST_CASE("check: links and ids in raw HTML are found however they are quoted") {
+    TempDir dir;
+    write(dir.path() / "site.yaml", std::string("trust:\n  name: Test Trust\n  url: https://test.example\n") +
+                                        complete_settings + "markdown:\n  unsafe_html: true\n");
+    write(dir.path() / "content/trust/index.md",
+          "---\ntitle: Welcome\n---\nHello.\n\n<p id=here>An anchor.</p>\n\n"
+          "<a href='/single-quoted/'>one</a> <A HREF=/unquoted/>two</A> <a href='#here'>fine</a>\n"
+          "<a href=#nowhere>three</a> <!-- <a href='/in-a-comment/'> -->\n");
+    write(dir.path() / "content/trust/policy/policy.md", "---\ntitle: Our policy\n---\nWe follow the duty.\n");
+    const Run r = run_eqsite("check " + quote(dir.path().string()));
+    INFO(r.out);
+    CHECK(r.out.find("the link \"/single-quoted/\" leads to no page") != std::string::npos);
+    CHECK(r.out.find("the link \"/unquoted/\" leads to no page") != std::string::npos);
+    CHECK(r.out.find("the link \"#nowhere\" goes to #nowhere") != std::string::npos);
+    CHECK(r.out.find("#here\"") == std::string::npos);      // the unquoted id is found
+    CHECK(r.out.find("in-a-comment") == std::string::npos);  // a comment is no link
+}

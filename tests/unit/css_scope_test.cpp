@@ -53,4 +53,10 @@ TEST_CASE("a fragment's addresses are made absolute, under the site's address") 
     // it is part of the address, not an attribute of its own.
     CHECK(absolute_addresses("<a href=\" src=\"x\">", "https://o.example", "/p/") ==
           "<a href=\"https://o.example/p/ src=\"x\">");
+    // Raw HTML quoted with single quotes or none, names in capitals; not a
+    // comment, and not a script's text.
+    CHECK(absolute_addresses("<a href='/a/'>a</a> <IMG SRC=b.png> <!-- <a href='/c/'> -->", "https://o.example", "/p/") ==
+          "<a href='https://o.example/a/'>a</a> <IMG SRC=https://o.example/p/b.png> <!-- <a href='/c/'> -->");
+    CHECK(absolute_addresses("<script>x = '<a href=\"/s/\">';</script>", "https://o.example", "/p/") ==
+          "<script>x = '<a href=\"/s/\">';</script>");
 }

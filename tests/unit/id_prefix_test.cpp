@@ -26,3 +26,27 @@ TEST_CASE("a fragment's ids, and every reference to them, get its prefix") {
     CHECK(prefix_ids("<p class=\"a\">b</p>", "eqsite-") == "<p class=\"a\">b</p>");
     CHECK(prefix_ids("", "eqsite-").empty());
 }
+
+// Raw HTML an author allowed may quote values with single quotes or none,
+// and write names in capitals: a browser reads those ids all the same.
+TEST_CASE("a fragment's ids are prefixed however raw HTML quotes them") {
+    CHECK(prefix_ids("<h2 id='aims'>A</h2><P ID=intro>I</P><a href=#aims>a</a><a href='#intro'>i</a>", "p-") ==
+          "<h2 id='p-aims'>A</h2><P ID=p-intro>I</P><a href=#p-aims>a</a><a href='#p-intro'>i</a>");
+    // Not in a comment, nor in a script's text.
+    CHECK(prefix_ids("<!-- <p id=x> --><script>s = \"<p id='y'>\";</script>", "p-") ==
+          "<!-- <p id=x> --><script>s = \"<p id='y'>\";</script>");
+}
+
+TEST_CASE("an embed's links to parts of its own page stay in its frame") {
+    CHECK(in_page_links_stay("<a href=\"#aims\">a</a> <a href=\"/x/\">x</a> <a class=c href='#b'>b</a>") ==
+          "<a target=\"_self\" href=\"#aims\">a</a> <a href=\"/x/\">x</a> <a class=c target=\"_self\" href='#b'>b</a>");
+    // Only links: an image or a link elsewhere is left alone.
+    CHECK(in_page_links_stay("<link href=\"#x\"><a href=\"https://o.example/#x\">o</a>") ==
+          "<link href=\"#x\"><a href=\"https://o.example/#x\">o</a>");
+}
+
+TEST_CASE("an empty prefix changes no fragment") {
+    for (const std::string html : {"<h2 id='a'>x</h2>", "<a href=#b>b</a>", "<p ID=\"c\" for=d headers='e f'>",
+                                   "<a href=\"#\">top</a><!-- <p id=z> -->"})
+        CHECK(prefix_ids(html, "") == html);
+}
