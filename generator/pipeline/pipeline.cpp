@@ -126,26 +126,30 @@ void Pipeline::plan() {
     }
     std::sort(generated.begin(), generated.end());
     Diagnostics diags;
-    // On Windows and macOS names that differ only in capitals are one file:
-    // a copied file may not take a generated file's name or another copied
-    // file's in any capitals (else on those systems one replaces the other).
+    // On Windows and macOS names that differ only in capitals (or in how
+    // an accent is stored) are one file: a copied file may not take a
+    // generated file's name or another copied file's in any capitals (else
+    // on those systems one replaces the other). Generated names are ASCII.
     std::vector<std::string> folded;
     folded.reserve(generated.size());
     for (const auto& path : generated) folded.push_back(to_lower_ascii(path));
     std::sort(folded.begin(), folded.end());
-    std::unordered_map<std::string, std::string> copied_folded;  // a copied file's name in lower case -> where it is from
+    std::unordered_map<std::string, std::pair<std::string, std::string>> copied_folded;  // file_name_key -> where from, name
     for (const auto& c : site_.copied_files) {
-        const std::string lower = to_lower_ascii(c.to);
+        const std::string key = file_name_key(c.to);
         const Location at{relative_name(c.from, site_.root), 1, 1};
         if (std::binary_search(generated.begin(), generated.end(), c.to))
             diags.error(at, "this file would replace the generated " + c.to + "; rename or move it");
-        else if (std::binary_search(folded.begin(), folded.end(), lower))
+        else if (std::binary_search(folded.begin(), folded.end(), key))
             diags.error(at, "this file's name differs from a generated file's only in capitals (" + c.to +
                                 "); on Windows and macOS they are one file, so it would replace it: rename or move it");
-        else if (const auto [other, added] = copied_folded.try_emplace(lower, at.file); !added)
-            diags.error(at, "this file's name differs from " + other->second +
-                                "'s only in capitals; on Windows and macOS they are one file, so one would replace "
-                                "the other: rename one of them");
+        else if (const auto [other, added] = copied_folded.try_emplace(key, std::pair{at.file, c.to}); !added)
+            diags.error(at, "this file's name differs from " + other->second.first + "'s only in " +
+                                (composed(c.to) == composed(other->second.second)
+                                     ? "how its accents are stored (they look the same)"
+                                     : "capitals") +
+                                "; on Windows and macOS they are one file, so one would replace the other: rename "
+                                "one of them");
     }
     files_ = std::set<std::string>(std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
     for (const auto& c : site_.copied_files) files_.insert(c.to);

@@ -1,9 +1,14 @@
 #include "util/text.hpp"
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 namespace eqsite {
@@ -249,6 +254,30 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
     return text;
+}
+
+namespace {
+// `text` mapped by utf8proc with `options`, or nullopt if it is not UTF-8.
+std::optional<std::string> utf8proc_mapped(std::string_view text, int options) {
+    utf8proc_uint8_t* out = nullptr;
+    const utf8proc_ssize_t size =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &out, static_cast<utf8proc_option_t>(options | UTF8PROC_STABLE));
+    if (size < 0) return std::nullopt;
+    std::string mapped(reinterpret_cast<const char*>(out), static_cast<std::size_t>(size));
+    std::free(out);
+    return mapped;
+}
+}  // namespace
+
+std::string file_name_key(std::string_view name) {
+    auto key = utf8proc_mapped(name, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    return key ? std::move(*key) : to_lower_ascii(name);
+}
+
+std::string composed(std::string_view text) {
+    auto nfc = utf8proc_mapped(text, UTF8PROC_COMPOSE);
+    return nfc ? std::move(*nfc) : std::string(text);
 }
 
 std::string to_lower_ascii(std::string_view s) {

@@ -54,6 +54,14 @@ std::vector<std::string> nearest_all(std::string_view word, const std::vector<st
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string to_lower_ascii(std::string_view s);
+// A file name (UTF-8) as Windows and macOS compare names: capitals folded
+// ("É" and "é", "ß" and "SS") and accents decomposed ("é" written as one
+// character or as "e" and a combining accent). Two names with the same
+// key are one file there. Text that is not UTF-8 is folded in ASCII only.
+std::string file_name_key(std::string_view name);
+// `text` (UTF-8) with its accents composed (NFC: "e" and a combining
+// accent become "é"); text that is not UTF-8 as it is.
+std::string composed(std::string_view text);
 // Every `from` in `text` replaced by `to`.
 std::string replace_all(std::string text, std::string_view from, std::string_view to);
 std::string trim(std::string_view s);

@@ -289,6 +289,29 @@ TEST_CASE("a static file may not take a generated file's name, or another static
     CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
+TEST_CASE("static files whose names differ only in non-ASCII capitals or in how accents are stored are one file") {
+    // Équipe.pdf and équipe.pdf; café.pdf with é as one character and as e and an accent.
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "static/docs/\xC3\x89quipe.pdf", "a");
+    write(dir.path() / "static/docs/\xC3\xA9quipe.pdf", "b");
+    write(dir.path() / "static/docs/caf\xC3\xA9.pdf", "c");
+    write(dir.path() / "static/docs/cafe\xCC\x81.pdf", "d");
+    BuildOptions options;
+    options.site = dir.path();
+    BuildResult r = build(options);
+    CHECK(r.status == BuildStatus::content_errors);
+    std::vector<std::string> messages;
+    for (const auto& d : r.diags.sorted()) messages.push_back(format_diagnostic(d));
+    REQUIRE(messages.size() == 2);
+    const auto has = [&](const std::string& text) {
+        return std::any_of(messages.begin(), messages.end(), [&](const auto& m) { return m.find(text) != std::string::npos; });
+    };
+    CHECK(has("only in capitals; on Windows and macOS they are one file, so one would replace the other: rename one of them"));
+    CHECK(has("only in how its accents are stored (they look the same); on Windows and macOS they are one file"));
+    CHECK_FALSE(fs::exists(dir.path() / "public"));
+}
+
 TEST_CASE("the user's file in a folder that a later build starts writing into is kept, build after build") {
     TempDir dir;
     const fs::path out = dir.path() / "public";

@@ -149,3 +149,21 @@ TEST_CASE("HTML escaping finds every special character, in long runs of text too
         REQUIRE(html_escape(s) == expected);
     }
 }
+
+TEST_CASE("file names that Windows and macOS take for one have one key") {
+    // Capitals, in any script; an accent stored as one character or two.
+    CHECK(file_name_key("Logo.PNG") == file_name_key("logo.png"));
+    CHECK(file_name_key("\xC3\x89quipe.pdf") == file_name_key("\xC3\xA9quipe.pdf"));     // Équipe, équipe
+    CHECK(file_name_key("caf\xC3\xA9.pdf") == file_name_key("cafe\xCC\x81.pdf"));         // é, e + U+0301
+    CHECK(file_name_key("\xCE\xA3\xCE\xA7\xCE\x9F\xCE\x9B\xCE\x95\xCE\x99\xCE\x9F") ==  // ΣΧΟΛΕΙΟ, σχολειο
+          file_name_key("\xCF\x83\xCF\x87\xCE\xBF\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF"));
+    // Different names stay different.
+    CHECK(file_name_key("cafe.pdf") != file_name_key("caf\xC3\xA9.pdf"));
+    CHECK(file_name_key("a.png") != file_name_key("b.png"));
+    // Not UTF-8: folded in ASCII only, never dropped.
+    CHECK(file_name_key("A\xFF.png") == "a\xFF.png");
+    // Composed: what a name looks like, whichever way its accents are stored.
+    CHECK(composed("cafe\xCC\x81") == "caf\xC3\xA9");
+    CHECK(composed("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(composed("A\xFF") == "A\xFF");
+}
