@@ -8,6 +8,7 @@
 
 #include "load/embedded.hpp"
 #include "util/files.hpp"
+#include "util/html_attributes.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -308,14 +309,13 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::strin
     check_partial_graph(theme, partial_tags, diags);
     for (const auto& [name, file] : theme.templates)
         theme.compiled[name] = inline_partials(file.text, theme.partials).value_or(file.text);
-    // Literal ids (id="details"); an id made from a value (id="review-{{id}}") is not fixed.
+    // Literal ids (id="details", id='details', ID=details), found as a
+    // browser finds them; an id made from a value (id="review-{{id}}") is
+    // not fixed.
     auto ids_in = [&](const std::string& text, std::set<std::string>& out) {
-        for (std::size_t at = text.find("id=\""); at != std::string::npos; at = text.find("id=\"", at + 1)) {
-            if (at > 0 && word_char(text[at - 1])) continue;  // "valid=" is not an id ("data-id=" counts, as ever)
-            const std::size_t start = at + 4;
-            std::size_t end = start;
-            while (end < text.size() && (word_char(text[end]) || text[end] == '-')) ++end;
-            if (end > start && end < text.size() && text[end] == '"') out.insert(text.substr(start, end - start));
+        for (const HtmlAttribute& a : html_attributes(text, {"id"})) {
+            const std::string_view id = a.value(text);
+            if (!id.empty() && id.find("{{") == std::string_view::npos) out.insert(std::string(id));
         }
     };
     std::set<std::string> layout_ids;

@@ -35,6 +35,36 @@ TEST_CASE("a site overrides one partial, the rest stay default") {
     CHECK(html.find("class=\"site-header\"") != std::string::npos);
 }
 
+// A heading in the content must not take an id the template writes itself,
+// however the template quotes it: the page would have the id twice.
+TEST_CASE("a template's own ids are found however it quotes them") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "theme/partials/site-footer.mustache",
+          "<footer id='details'><p ID=summary>{{trust_name}}</p><p id=\"row-{{id}}\"></p>"
+          "<!-- <p id=\"commented\"> --></footer>");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    Theme theme = load_theme(dir.path(), d);
+    REQUIRE_FALSE(d.has_errors());
+    const auto& ids = theme.fixed_ids.at("policy");  // every page has the layout's footer
+    CHECK(ids.count("details") == 1);
+    CHECK(ids.count("summary") == 1);
+    CHECK(ids.count("main") == 1);  // the layout's own, in double quotes
+    CHECK(ids.count("commented") == 0);
+    for (const auto& id : ids) CHECK(id.find("{{") == std::string::npos);
+    // And a heading with that text takes another id.
+    write(dir.path() / "content/trust/policy/policy.md", "---\ntitle: Our policy\n---\n## Details\n\nText.\n");
+    Diagnostics d2;
+    Site site2 = load_site(dir.path(), {}, d2);
+    Renderer r(site2, theme, render_options_for("https://test.example"));
+    std::string error;
+    const auto html = r.render({"/policy/", PolicyPage{}}, error);
+    REQUIRE(error.empty());
+    INFO(html);
+    CHECK(html.find(" id=\"details-2\">Details</h") != std::string::npos);
+}
+
 TEST_CASE("a partial tag whose name holds another tag is one tag, written in once") {
     // {{>a{{>site-footer}}: one tag, for the partial "a{{>site-footer" (none).
     TempDir dir;
