@@ -187,9 +187,10 @@ std::size_t Pipeline::render(const std::vector<std::size_t>& which, OutputSink& 
         std::stable_partition(unit.begin(), unit.end(), [&](std::size_t k) { return !for_other_sites(pages_[which[k]]); });
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> alongside_taken{false};
+    if (!parsed_templates_) parsed_templates_ = std::make_unique<const ParsedTemplates>(theme_);
     auto work = [&](bool reports) {
         if (alongside && !alongside_taken.exchange(true)) alongside();
-        Renderer renderer(site_, theme_, render_);
+        Renderer renderer(site_, theme_, *parsed_templates_, render_);
         for (std::size_t u = next++; u < units.size(); u = next++) {
             for (std::size_t k : units[u]) {
                 if (reports && options_.progress) options_.progress(done.load(), which.size());
@@ -354,6 +355,7 @@ void Pipeline::load_theme_if_changed(const Changes& changes) {
     if (theme_reloaded_) {
         theme_diags_ = Diagnostics{};
         theme_ = load_theme(options_.site, theme_diags_, config.language, at);
+        parsed_templates_.reset();
         theme_for_ = key;
         theme_linked_ = options_.incremental && theme_through_link(options_.site);
     }

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -130,6 +131,9 @@ private:
     bool theme_linked_ = false;  // loaded again every time: see theme_through_link()
     bool theme_reloaded_ = true;  // by this load (its assets are files of the plan)
     Diagnostics theme_diags_;
+    // The theme's templates parsed, for every worker's renderer: made when
+    // first rendered after the theme is loaded.
+    std::unique_ptr<const ParsedTemplates> parsed_templates_;
     RenderOptions render_;
     std::vector<Page> pages_;
     std::set<std::string> files_;

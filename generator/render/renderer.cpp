@@ -89,12 +89,29 @@ std::string render_into_string(mustache::mustache& compiled, ThemeContext& ctx) 
 
 }  // namespace
 
+struct ParsedTemplates::Impl {
+    // kainjow's render() is not const, though it changes nothing here (see
+    // renderer.hpp): the threads' renderers share these.
+    mutable std::map<std::string, mustache::mustache> templates;
+    mustache::data partials;
+};
+
+ParsedTemplates::ParsedTemplates(const Theme& theme) : impl_(std::make_unique<Impl>()) {
+    for (const auto& [name, text] : theme.compiled)  // partials included take the escape too
+        impl_->templates.emplace(name, mustache::mustache(text)).first->second.set_custom_escape(escape);
+    for (const auto& [name, file] : theme.partials) impl_->partials.set(name, mustache::data(file.text));
+}
+
+ParsedTemplates::~ParsedTemplates() = default;
+
 struct Renderer::Impl {
     const Site& site;
     const Theme& theme;
     RenderOptions options;
-    std::map<std::string, mustache::mustache> templates;
-    mustache::data partials;
+    std::unique_ptr<ParsedTemplates> own;  // when the renderer parsed the templates itself
+    const ParsedTemplates::Impl& parsed;
+    std::map<std::string, mustache::mustache>& templates = parsed.templates;
+    const mustache::data& partials = parsed.partials;
     Words words{theme.strings};  // dates and lists in words, for all this renderer's pages
 
     // The content of the last page other pages show (a school's page, the
@@ -106,11 +123,8 @@ struct Renderer::Impl {
         std::vector<InputId> reads;  // what making it read (when reads are recorded)
     } last_shown;
 
-    Impl(const Site& s, const Theme& t, RenderOptions o) : site(s), theme(t), options(std::move(o)) {
-        for (const auto& [name, text] : theme.compiled)  // partials included take the escape too
-            templates.emplace(name, mustache::mustache(text)).first->second.set_custom_escape(escape);
-        for (const auto& [name, file] : theme.partials) partials.set(name, mustache::data(file.text));
-    }
+    Impl(const Site& s, const Theme& t, std::unique_ptr<ParsedTemplates> mine, const ParsedTemplates& p, RenderOptions o)
+        : site(s), theme(t), options(std::move(o)), own(std::move(mine)), parsed(*p.impl_) {}
 
     std::string apply(const std::string& name, const mustache::data& data, std::string& error) {
         auto it = templates.find(name);
@@ -129,8 +143,14 @@ struct Renderer::Impl {
     }
 };
 
-Renderer::Renderer(const Site& site, const Theme& theme, RenderOptions options)
-    : impl_(std::make_unique<Impl>(site, theme, std::move(options))) {}
+Renderer::Renderer(const Site& site, const Theme& theme, const ParsedTemplates& templates, RenderOptions options)
+    : impl_(std::make_unique<Impl>(site, theme, nullptr, templates, std::move(options))) {}
+
+Renderer::Renderer(const Site& site, const Theme& theme, RenderOptions options) {
+    auto own = std::make_unique<ParsedTemplates>(theme);
+    const ParsedTemplates& parsed = *own;
+    impl_ = std::make_unique<Impl>(site, theme, std::move(own), parsed, std::move(options));
+}
 
 Renderer::~Renderer() = default;
 

@@ -1,8 +1,8 @@
 // Renders one planned page to HTML with the theme's templates.
 //
-// A Renderer holds compiled templates, which kainjow mustache mutates while
-// rendering, so each worker thread makes its own. The Site and Theme are
-// shared read-only.
+// Each worker thread has its own Renderer (it keeps words and the last
+// page shown between pages); the Site, the Theme and the templates as
+// parsed (ParsedTemplates) are shared read-only.
 #pragma once
 
 #include <map>
@@ -29,8 +29,29 @@ struct RenderOptions {
 // Splits a base URL into RenderOptions (base_path from its path part).
 RenderOptions render_options_for(const std::string& base_url);
 
+// The theme's templates parsed by kainjow, once for all the renderers of a
+// build (a template's parse cost as much as rendering a dozen pages).
+// Rendering reads them and changes nothing in them: kainjow writes into a
+// template only on an error that the theme's checks rule out (an invalid
+// partial, a lambda value, which no page value is).
+class ParsedTemplates {
+public:
+    explicit ParsedTemplates(const Theme& theme);
+    ~ParsedTemplates();
+    ParsedTemplates(const ParsedTemplates&) = delete;
+    ParsedTemplates& operator=(const ParsedTemplates&) = delete;
+
+private:
+    friend class Renderer;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 class Renderer {
 public:
+    // `templates` must be `theme`'s, and live as long as the Renderer.
+    Renderer(const Site& site, const Theme& theme, const ParsedTemplates& templates, RenderOptions options);
+    // The same, parsing the templates itself.
     Renderer(const Site& site, const Theme& theme, RenderOptions options);
     ~Renderer();
     Renderer(const Renderer&) = delete;

@@ -5,6 +5,8 @@
 #include "render/theme.hpp"
 #include "support.hpp"
 
+#include <thread>
+
 using namespace eqsite;
 using namespace eqsite::test;
 
@@ -155,4 +157,41 @@ TEST_CASE("links follow the base URL's path") {
     CHECK(o.base_url == "https://example.github.io/equality");
     CHECK(o.base_path == "/equality/");
     CHECK(render_options_for("https://t.example").base_path == "/");
+}
+
+// The threads of a build share one parse of the templates: each renderer
+// gives the pages a renderer parsing its own would.
+TEST_CASE("renderers on two threads share the parsed templates and make the same pages") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    Theme theme = load_theme(dir.path(), d);
+    REQUIRE_FALSE(d.has_errors());
+    const std::vector<Page> pages = {{"/", HomePage{}}, {"/policy/", PolicyPage{}}, {"/duty/", DutyPage{}},
+                                     {"/objectives/", ObjectivesPage{}}, {"/review/", ReviewPage{0}}};
+    const RenderOptions options = render_options_for("https://test.example");
+    std::vector<std::string> alone;
+    {
+        Renderer own(site, theme, options);
+        for (const auto& p : pages) {
+            std::string error;
+            alone.push_back(own.render(p, error));
+            REQUIRE(error.empty());
+        }
+    }
+    const ParsedTemplates parsed(theme);
+    std::vector<std::string> a(pages.size()), b(pages.size());
+    auto render_all = [&](std::vector<std::string>& out) {
+        Renderer shared(site, theme, parsed, options);
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            std::string error;
+            out[i] = shared.render(pages[i], error);
+        }
+    };
+    std::thread other(render_all, std::ref(b));
+    render_all(a);
+    other.join();
+    CHECK(a == alone);
+    CHECK(b == alone);
 }
