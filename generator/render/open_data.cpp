@@ -268,13 +268,39 @@ void objectives_files(const Site& site, const std::string& base_url, ObjectiveJs
         }
         return entry.second;
     };
-    WithText with_text = [&site, &cache, base_url, cached](std::size_t i, const auto& use) {
+    // A one-off build writes a school's objective in two files, its
+    // school's and /objectives.json, in either order: its text is kept from
+    // the first to the second while the texts so kept stay within a budget
+    // (a national site's would be as large as /objectives.json), and made
+    // again past it.
+    WithText with_text = [&site, &cache, base_url, cached, prints](std::size_t i, const auto& use) {
         const Objective& o = site.objectives.unrecorded()[i];
-        if (!cache.keep && !o.trust_wide()) {
-            use(list_item(site, o, base_url));
+        if (cache.keep || o.trust_wide()) {
+            use(*cached(i));
             return;
         }
-        use(*cached(i));
+        // The entry holds the objective's fingerprint once its first file is
+        // made, with its text if that was kept.
+        auto& entry = cache.texts[site.objectives.item_ids()[i]];
+        const bool second = entry.first == (*prints)[i];
+        if (second && entry.second) {
+            use(*entry.second);
+            cache.between -= entry.second->size();
+            --cache.held;
+            entry = {};
+            return;
+        }
+        auto text = std::make_shared<const std::string>(list_item(site, o, base_url));
+        use(*text);
+        if (second) {  // made again: the budget was spent when the first was made
+            entry = {};
+            return;
+        }
+        entry.first = (*prints)[i];
+        if (cache.between + text->size() > cache.keep_between) return;
+        cache.between += text->size();
+        ++cache.held;
+        entry.second = std::move(text);
     };
     auto fingerprint = [prints](const std::vector<std::size_t>& which) {
         Digest d = digest_of(std::to_string(which.size()));

@@ -29,8 +29,12 @@ struct ObjectiveJsonCache {
     std::vector<std::pair<Digest, std::shared_ptr<const std::string>>> texts;
     std::size_t held = 0;  // how many of `texts` hold a text
     // A one-off build keeps only trust-wide objectives' texts (see
-    // objectives_files), so no file is ever whole in memory.
+    // objectives_files), so no file is ever whole in memory; a school's
+    // objective's text only from its first file to its second, within a
+    // budget (`between` bytes are so kept now).
     bool keep = true;
+    std::size_t between = 0;
+    std::size_t keep_between = std::size_t{32} << 20;  // the budget
 };
 
 // One file of open data: its fingerprint (of what it is made from, cheap
