@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include "support.hpp"
@@ -266,19 +267,28 @@ TEST_CASE("a static file may not replace a generated page") {
     CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
-TEST_CASE("a static file may not take a generated file's name, or another static file's, in other capitals") {
-    // On Windows and macOS such names are one file: one would replace the other.
+namespace {
+// The messages of building a minimal site with these static files (path
+// under static/ -> bytes), which must fail and publish nothing.
+std::vector<std::string> static_file_errors(const std::map<std::string, std::string>& files) {
     TempDir dir;
     write_minimal_site(dir.path());
-    write(dir.path() / "static/Policy/index.html", "<p>mine</p>");
-    write(dir.path() / "static/images/Logo.png", "a");
-    write(dir.path() / "static/images/logo.png", "b");
+    for (const auto& [path, bytes] : files) write(dir.path() / "static" / path, bytes);
     BuildOptions options;
     options.site = dir.path();
     BuildResult r = build(options);
     CHECK(r.status == BuildStatus::content_errors);
+    CHECK_FALSE(fs::exists(dir.path() / "public"));
     std::vector<std::string> messages;
     for (const auto& d : r.diags.sorted()) messages.push_back(format_diagnostic(d));
+    return messages;
+}
+}  // namespace
+
+TEST_CASE("a static file may not take a generated file's name, or another static file's, in other capitals") {
+    // On Windows and macOS such names are one file: one would replace the other.
+    const auto messages =
+        static_file_errors({{"Policy/index.html", "<p>mine</p>"}, {"images/Logo.png", "a"}, {"images/logo.png", "b"}});
     REQUIRE(messages.size() == 2);
     CHECK(messages[0] ==
           "static/Policy/index.html:1:1: error: this file's name differs from a generated file's only in capitals "
@@ -286,30 +296,20 @@ TEST_CASE("a static file may not take a generated file's name, or another static
     CHECK(messages[1].find("static/images/") == 0);
     CHECK(messages[1].find("only in capitals; on Windows and macOS they are one file, so one would replace the other") !=
           std::string::npos);
-    CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
 TEST_CASE("static files whose names differ only in non-ASCII capitals or in how accents are stored are one file") {
     // Équipe.pdf and équipe.pdf; café.pdf with é as one character and as e and an accent.
-    TempDir dir;
-    write_minimal_site(dir.path());
-    write(dir.path() / "static/docs/\xC3\x89quipe.pdf", "a");
-    write(dir.path() / "static/docs/\xC3\xA9quipe.pdf", "b");
-    write(dir.path() / "static/docs/caf\xC3\xA9.pdf", "c");
-    write(dir.path() / "static/docs/cafe\xCC\x81.pdf", "d");
-    BuildOptions options;
-    options.site = dir.path();
-    BuildResult r = build(options);
-    CHECK(r.status == BuildStatus::content_errors);
-    std::vector<std::string> messages;
-    for (const auto& d : r.diags.sorted()) messages.push_back(format_diagnostic(d));
+    const auto messages = static_file_errors({{"docs/\xC3\x89quipe.pdf", "a"},
+                                              {"docs/\xC3\xA9quipe.pdf", "b"},
+                                              {"docs/caf\xC3\xA9.pdf", "c"},
+                                              {"docs/cafe\xCC\x81.pdf", "d"}});
     REQUIRE(messages.size() == 2);
     const auto has = [&](const std::string& text) {
         return std::any_of(messages.begin(), messages.end(), [&](const auto& m) { return m.find(text) != std::string::npos; });
     };
     CHECK(has("only in capitals; on Windows and macOS they are one file, so one would replace the other: rename one of them"));
     CHECK(has("only in how its accents are stored (they look the same); on Windows and macOS they are one file"));
-    CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
 TEST_CASE("the user's file in a folder that a later build starts writing into is kept, build after build") {
