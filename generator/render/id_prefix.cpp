@@ -1,22 +1,10 @@
 #include "render/id_prefix.hpp"
 
-#include <array>
-
 #include "util/html_attributes.hpp"
 
 namespace eqsite {
 
 namespace {
-
-// Attributes whose value is an id, or a list of ids separated by spaces.
-constexpr std::array<std::string_view, 9> id_attributes = {
-    "id", "for", "headers", "list", "form", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"};
-
-bool names_ids(std::string_view attribute) {
-    for (std::string_view a : id_attributes)
-        if (same_attribute_name(attribute, a)) return true;
-    return false;
-}
 
 // `value` with `prefix` before each of its space-separated words.
 void append_prefixed_words(std::string& out, std::string_view value, std::string_view prefix) {
@@ -35,10 +23,12 @@ std::string prefix_ids(std::string_view html, std::string_view prefix) {
     std::string out;
     out.reserve(html.size() + html.size() / 16);
     std::size_t done = 0;
-    for (const HtmlAttribute& a : html_attributes(html, {"id", "for", "headers", "list", "form", "aria-labelledby",
-                                                         "aria-describedby", "aria-controls", "aria-owns", "href"})) {
+    // href, and the attributes whose value is an id or a list of ids
+    // separated by spaces.
+    for (const HtmlAttribute& a : html_attributes(html, {"href", "id", "for", "headers", "list", "form", "aria-labelledby",
+                                                         "aria-describedby", "aria-controls", "aria-owns"})) {
         const std::string_view value = a.value(html);
-        if (names_ids(a.name)) {
+        if (!same_attribute_name(a.name, "href")) {  // ids
             out.append(html.substr(done, a.value_at - done));
             append_prefixed_words(out, value, prefix);
             done = a.value_end;

@@ -67,9 +67,6 @@ ordered_json objective_json(const Site& site, const Objective& o, const std::str
     return j;
 }
 
-// The same as objective_json, written as text as it goes (a national
-// trust's open data is 100 000 objectives, each a tree built and thrown
-// away before). The test of open data compares the two.
 // "key": [slugs of `values`], unless there are none (an empty list would
 // read as "addresses none").
 template <typename Term>
@@ -81,6 +78,9 @@ void slug_list(JsonWriter& w, std::string_view key, const std::vector<Term>& val
     w.end_array();
 }
 
+// The same as objective_json, written as text as it goes (a national
+// trust's open data is 100 000 objectives, each a tree built and thrown
+// away before). The test of open data compares the two.
 void write_objective(JsonWriter& w, const Site& site, const Objective& o, const std::string& base_url) {
     const auto& schools = site.schools.unrecorded();
     w.begin_object();

@@ -5,6 +5,17 @@
 namespace eqsite {
 
 namespace {
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+bool same_attribute_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+namespace {
 
 constexpr auto npos = std::string_view::npos;
 
@@ -22,15 +33,6 @@ constexpr std::array<unsigned char, 256> classes = [] {
 bool is(char c, unsigned char which) { return (classes[static_cast<unsigned char>(c)] & which) != 0; }
 bool is_space(char c) { return is(c, space); }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Whether two names are the same but for the case of ASCII letters.
-bool same_name(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
 
 // Elements whose content is text up to their end tag, not tags: a browser
 // reads <script>var a = "<a href='x'>";</script> as no link at all. After
@@ -44,8 +46,8 @@ Content content_of(std::string_view tag) {
     static constexpr std::array<std::string_view, 8> names = {"script", "style",  "textarea", "title",
                                                               "xmp",    "iframe", "noembed",  "noframes"};
     for (std::string_view n : names)
-        if (same_name(tag, n)) return Content::text;
-    return same_name(tag, "plaintext") ? Content::all_text : Content::tags;
+        if (same_attribute_name(tag, n)) return Content::text;
+    return same_attribute_name(tag, "plaintext") ? Content::all_text : Content::tags;
 }
 
 // Where the text of a `tag` element, from `from`, ends: at its end tag
@@ -55,7 +57,7 @@ std::size_t end_of_text(std::string_view html, std::size_t from, std::string_vie
         const std::size_t after = at + 2 + tag.size();
         if (after >= html.size()) return npos;
         const char c = html[after];
-        if (same_name(html.substr(at + 2, tag.size()), tag) && (is_space(c) || c == '/' || c == '>')) return at;
+        if (same_attribute_name(html.substr(at + 2, tag.size()), tag) && (is_space(c) || c == '/' || c == '>')) return at;
     }
     return npos;
 }
@@ -81,15 +83,11 @@ std::size_t past_gt(std::string_view html, std::size_t from) {
 
 bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     for (std::string_view n : names)
-        if (n.size() == name.size() && same_name(name, n)) return true;
+        if (same_attribute_name(name, n)) return true;
     return false;
 }
 
 }  // namespace
-
-bool same_attribute_name(std::string_view written, std::string_view lower_name) {
-    return same_name(written, lower_name);
-}
 
 std::vector<HtmlAttribute> html_attributes(std::string_view html, std::initializer_list<std::string_view> wanted) {
     std::vector<HtmlAttribute> out;

@@ -26,9 +26,9 @@ struct HtmlAttribute {
     std::string_view value(std::string_view html) const { return html.substr(value_at, value_end - value_at); }
 };
 
-// Whether an attribute name as written is `lower` (lower-case ASCII),
-// without regard to case.
-bool same_attribute_name(std::string_view written, std::string_view lower);
+// Whether two names (of attributes or tags) are the same but for the case
+// of ASCII letters, as HTML compares them.
+bool same_attribute_name(std::string_view a, std::string_view b);
 
 // The attributes named `wanted` (lower-case names; in the page, in any
 // case) of every complete start tag in `html`, in order. A tag cut off by

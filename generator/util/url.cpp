@@ -1,7 +1,6 @@
 #include "util/url.hpp"
 
 #include "util/html_attributes.hpp"
-
 #include "util/text.hpp"
 
 #include <algorithm>
