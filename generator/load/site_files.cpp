@@ -1,6 +1,7 @@
 #include "load/site_files.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "load/markdown_check.hpp"
 #include "util/files.hpp"
@@ -15,14 +16,30 @@ struct Reader {
     fs::path root;
     Diagnostics& diags;
 
+    std::set<fs::path> blocked;  // folders already reported as links out of the site
+
     std::string rel(const fs::path& p) const { return relative_name(p, root); }
+
+    // Whether the folders on the way down to `p` (and `p` itself, when
+    // `including_path`) are in the site: the folders the site format names
+    // are reached by their names, not listed, so a link out of the site
+    // among them is an error at the link, reported once, and nothing
+    // beyond it is read.
+    bool reachable(const fs::path& p, bool including_path) {
+        const auto problem = folder_problem(p, root, including_path);
+        if (!problem) return true;
+        if (blocked.insert(problem->folder).second) diags.error({rel(problem->folder), 1, 1}, problem->problem);
+        return false;
+    }
 
     // The visible entries of `dir` that can be read; links out of the site,
     // loops and special files are errors at their path, and left out.
     std::vector<DirEntry> entries(const fs::path& dir) {
+        if (!reachable(dir, true)) return {};
         auto all = list_visible(dir, root);
         for (const auto& e : all)
-            if (e.kind == EntryKind::problem) diags.error({rel(dir / from_utf8(e.name)), 1, 1}, e.problem);
+            if (e.kind == EntryKind::problem && blocked.insert(dir / from_utf8(e.name)).second)
+                diags.error({rel(dir / from_utf8(e.name)), 1, 1}, e.problem);
         std::erase_if(all, [](const DirEntry& e) { return e.kind == EntryKind::problem; });
         return all;
     }
@@ -31,14 +48,14 @@ struct Reader {
     // a problem is an error at the path, and the path counts as missing.
     bool is_file(const fs::path& p) {
         std::error_code ec;
-        if (!fs::exists(fs::symlink_status(p, ec))) return false;
+        if (!reachable(p, false) || !fs::exists(fs::symlink_status(p, ec))) return false;
         const PathCheck c = check_site_path(p, root);
         if (c.kind == EntryKind::problem) diags.error({rel(p), 1, 1}, c.problem);
         return c.kind == EntryKind::file;
     }
     bool is_dir(const fs::path& p) {
         std::error_code ec;
-        if (!fs::exists(fs::symlink_status(p, ec))) return false;
+        if (!reachable(p, false) || !fs::exists(fs::symlink_status(p, ec))) return false;
         const PathCheck c = check_site_path(p, root);
         if (c.kind == EntryKind::problem) diags.error({rel(p), 1, 1}, c.problem);
         return c.kind == EntryKind::directory;
@@ -164,7 +181,7 @@ std::optional<Document> parse_site_document(const std::string& path, std::string
 }
 
 SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
-    Reader r{root, diags};
+    Reader r{root, diags, {}};
     SiteFiles site;
     site.root = root;
 
@@ -180,7 +197,7 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     const fs::path trust = content / "trust";
     if (r.is_file(trust / "index.md"))
         site.trust_index = trust / "index.md";
-    else
+    else if (r.reachable(trust / "index.md", false))  // (else the link out of the site is the error)
         diags.error({"content/trust/index.md", 1, 1},
                     "missing file: the trust home page text goes in content/trust/index.md (front matter with "
                     "\"title:\", then Markdown)");

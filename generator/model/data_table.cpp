@@ -316,6 +316,7 @@ public:
         const std::size_t errors_before = diags_.error_count();
         if (!read_header()) return std::nullopt;
         for (std::size_t r = 1; r < csv_.rows.size(); ++r) read_row(csv_.rows[r]);
+        report_unknown_schools();
         if (table_.spec.kind == TableKind::pay_gap) check_pay_gap();
         check_trust_rows();
         if (diags_.error_count() != errors_before) return std::nullopt;
@@ -411,16 +412,28 @@ private:
             return std::nullopt;
         }
         if (auto it = school_index_.find(field.text); it != school_index_.end()) return it->second;
-        // The same unknown name on 10 000 rows: its suggestion is worked
-        // out once (comparing with every school costs time).
-        auto [it, fresh] = unknown_school_message_.try_emplace(field.text);
-        if (fresh) {
-            it->second = "no school \"" + field.text + "\" in content/schools/";
-            if (const auto dym = did_you_mean(field.text, school_slugs_); !dym.empty()) it->second += "; " + dym;
-            else it->second += ": use a school's folder name, or \"trust\" for a trust-wide figure";
-        }
-        diags_.error(csv_.at(field), it->second);
+        // The same unknown name on 10 000 rows (a misspelt slug, or a
+        // school folder that could not be read) is one error, at its first
+        // row, naming the others: reported by report_unknown_schools.
+        auto [it, fresh] = unknown_schools_.try_emplace(field.text);
+        if (fresh) it->second.first = csv_.at(field);
+        else it->second.other_lines.push_back(field.line);
         return std::nullopt;
+    }
+
+    void report_unknown_schools() {
+        for (const auto& [name, unknown] : unknown_schools_) {
+            std::string message = "no school \"" + name + "\" in content/schools/";
+            if (const std::size_t n = unknown.other_lines.size(); n > 0) {
+                message += " (the same on " + std::to_string(n) + (n == 1 ? " other row: line " : " other rows: lines ");
+                for (std::size_t i = 0; i < std::min<std::size_t>(n, 5); ++i)
+                    message += (i ? ", " : "") + std::to_string(unknown.other_lines[i]);
+                message += n > 5 ? " and more)" : ")";
+            }
+            if (const auto dym = did_you_mean(name, school_slugs_); !dym.empty()) message += "; " + dym;
+            else message += ": use a school's folder name, or \"trust\" for a trust-wide figure";
+            diags_.error(unknown.first, message);
+        }
     }
 
     std::optional<Figure> read_figure(const CsvRow& row) {
@@ -500,7 +513,11 @@ private:
     const CsvFile& csv_;
     const std::vector<std::string>& school_slugs_;
     std::unordered_map<std::string_view, std::size_t> school_index_;
-    std::unordered_map<std::string, std::string> unknown_school_message_;  // by name
+    struct UnknownSchool {
+        Location first;                // the first row naming it
+        std::vector<int> other_lines;  // the lines of the others
+    };
+    std::map<std::string, UnknownSchool> unknown_schools_;  // by name
     Diagnostics& diags_;
     const std::size_t trust_ = school_slugs_.size();  // the index `trust` stands for
     DataTable table_;

@@ -100,7 +100,8 @@ std::optional<std::string_view> builtin(std::string_view language) {
 }
 
 // The site's theme/i18n/<language>.yaml, if it has one (never through a
-// link out of the site).
+// link out of the site: load_theme reports a link on the way to the folder,
+// and list_visible lists nothing beyond one).
 std::optional<std::pair<std::string, std::string>> site_file(const fs::path& root, const std::string& language,
                                                              Diagnostics& diags) {
     const fs::path dir = root / "theme" / "i18n";

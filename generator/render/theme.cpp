@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <set>
 
 #include "load/embedded.hpp"
 #include "util/files.hpp"
@@ -238,6 +239,15 @@ const std::vector<std::string>& template_names() {
 Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::string& language,
                  const Location& language_at) {
     Theme theme;
+    const fs::path dir = site_root / "theme";
+    // The theme's folders are reached by their names: a link out of the
+    // site on the way to one is an error at the link (once), and nothing
+    // in or beyond it is read (list_visible lists nothing there).
+    std::set<fs::path> blocked;
+    for (const char* sub : {"i18n", "templates", "partials", "assets"})
+        if (const auto problem = folder_problem(dir / sub, site_root, true))
+            if (blocked.insert(problem->folder).second)
+                diags.error({relative_name(problem->folder, site_root), 1, 1}, problem->problem);
     theme.strings = load_strings(site_root, language, language_at, diags);
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with(builtin_prefix)) continue;
@@ -253,7 +263,6 @@ Theme load_theme(const fs::path& site_root, Diagnostics& diags, const std::strin
             theme.scripts[rel.substr(8)] = std::move(tf);
     }
 
-    const fs::path dir = site_root / "theme";
     // The readable files of theme/<sub>: links out of the site and special
     // files are errors, and so is a template that is not UTF-8.
     auto each_file = [&](const std::string& sub, std::uintmax_t limit, auto use) {

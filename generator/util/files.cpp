@@ -100,7 +100,10 @@ bool starts_with_path(const fs::path& inner, const fs::path& outer) {
 
 }  // namespace
 
-PathCheck check_site_path(const fs::path& path, const fs::path& root) {
+namespace {
+
+// check_site_path for `path` alone, its folders taken as checked.
+PathCheck check_entry(const fs::path& path, const fs::path& root) {
     std::error_code ec;
     const auto own = fs::symlink_status(path, ec);
     if (ec) return {EntryKind::problem, "cannot read this path: " + ec.message()};
@@ -113,7 +116,8 @@ PathCheck check_site_path(const fs::path& path, const fs::path& root) {
         if (site.empty() || !starts_with_path(target, site))
             return {EntryKind::problem, "this is a link to " + to_utf8(target) +
                                             ", outside the site folder; eqsite reads only files inside the site "
-                                            "folder, so copy the file in instead"};
+                                            "folder, so copy the " +
+                                            (fs::is_directory(target, ec) ? "folder" : "file") + " in instead"};
         const auto st = fs::status(target, ec);
         if (fs::is_directory(st)) {
             // A folder that holds the link would be read for ever.
@@ -133,8 +137,47 @@ PathCheck check_site_path(const fs::path& path, const fs::path& root) {
                                 "read; remove it"};
 }
 
+}  // namespace
+
+std::optional<FolderProblem> folder_problem(const fs::path& path, const fs::path& root, bool including_path) {
+    const std::string rel = relative_name(path, root);
+    if (rel.empty() || rel == ".." || rel.starts_with("../")) return std::nullopt;  // not under root
+    // The folders of "a/b/c": "a" and "a/b", and "a/b/c" when including it.
+    const std::size_t last_slash = rel.rfind('/');
+    const std::size_t end = including_path ? rel.size() : last_slash == std::string::npos ? 0 : last_slash;
+    fs::path folder = root;
+    for (std::size_t start = 0; start < end;) {
+        const std::size_t slash = std::min(rel.find('/', start), end);
+        const std::string_view part = std::string_view(rel).substr(start, slash - start);
+        start = slash + 1;
+        if (part.empty() || part == ".") continue;
+        folder /= from_utf8(part);
+        std::error_code ec;
+        const auto own = fs::symlink_status(folder, ec);
+        if (!fs::exists(own)) return std::nullopt;
+        if (!fs::is_symlink(own)) {
+            if (!fs::is_directory(own)) return std::nullopt;  // a file where a folder is looked for: "not found"
+            continue;
+        }
+        PathCheck c = check_entry(folder, root);
+        if (c.kind == EntryKind::problem) return FolderProblem{folder, std::move(c.problem)};
+        if (c.kind != EntryKind::directory)
+            return FolderProblem{folder, "this is a link to a file where eqsite looks for a folder; remove the "
+                                         "link and make a folder here"};
+    }
+    return std::nullopt;
+}
+
+PathCheck check_site_path(const fs::path& path, const fs::path& root) {
+    if (auto on_the_way = folder_problem(path, root, false))
+        return {EntryKind::problem, "this is inside " + relative_name(on_the_way->folder, root) +
+                                        ", which eqsite does not read: " + on_the_way->problem};
+    return check_entry(path, root);
+}
+
 std::vector<DirEntry> list_visible(const fs::path& dir, const fs::path& root) {
     std::vector<DirEntry> out;
+    if (folder_problem(dir, root, true)) return out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = to_utf8(it->path().filename());
@@ -144,7 +187,7 @@ std::vector<DirEntry> list_visible(const fs::path& dir, const fs::path& root) {
                            "this name is not valid UTF-8 text, so it cannot be shown or linked; rename it"});
             continue;
         }
-        PathCheck check = check_site_path(it->path(), root);
+        PathCheck check = check_entry(it->path(), root);
         out.push_back({std::move(name), check.kind, std::move(check.problem)});
     }
     std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });

@@ -50,8 +50,23 @@ struct PathCheck {
 // `root` is the site folder. A link whose target is outside it, a broken
 // link, a link that loops, a link to a folder that holds the link (which
 // would be read for ever), and anything that is neither a regular file nor
-// a folder (a named pipe, device or socket) are problems.
+// a folder (a named pipe, device or socket) are problems; so is a path
+// inside a folder that is one of these (folder_problem).
 PathCheck check_site_path(const fs::path& path, const fs::path& root);
+
+// The first folder on the way from `root` down to `path` that is a link
+// out of the site, a broken or looping link, or a link to something that
+// is not a folder: its path and what is wrong. `path` itself is one of
+// the folders looked at when `including_path`. Nothing when every folder
+// on the way is inside the site, or one of them does not exist (a missing
+// file is reported where it is looked for). Paths the site format names
+// (content/trust/policy, theme/templates) are reached through these
+// folders, not listed, so each is checked this way before it is read.
+struct FolderProblem {
+    fs::path folder;
+    std::string problem;
+};
+std::optional<FolderProblem> folder_problem(const fs::path& path, const fs::path& root, bool including_path);
 // Writes bytes, creating parent folders. Returns false on failure.
 bool write_file(const fs::path& path, std::string_view bytes);
 // The same, into a folder that is there (no look at the folders above).
@@ -60,7 +75,9 @@ bool write_file_into_folder(const fs::path& path, std::string_view bytes);
 // Names in a folder, sorted byte-wise so every platform sees the same order.
 // Names starting with '.' or '_' are skipped, as the site format says. With
 // `root` (the site folder), each entry is checked with check_site_path; a
-// name that is not valid UTF-8 is a problem too (shown with U+FFFD).
+// name that is not valid UTF-8 is a problem too (shown with U+FFFD). A
+// folder reached through a link out of the site (folder_problem) is not
+// listed at all: the list is empty.
 struct DirEntry {
     std::string name;
     EntryKind kind = EntryKind::file;

@@ -61,6 +61,57 @@ TEST_CASE("hostile site: links out of the site are errors at their path, never f
     CHECK(has(gh.out, "::error file=data/x.csv,line=1,col=1::this is a link to"));
 }
 
+// The folders the site format names are reached by name, not listed: a
+// link out of the site among them must stop the reading there too.
+TEST_CASE("hostile site: a named folder that is a link out of the site is an error, and nothing beyond it is read") {
+    struct Case {
+        const char* folder;   // in the site, made a link to a copy outside
+        const char* secret;   // a file under it, outside the site
+        const char* text;
+    };
+    const Case cases[] = {
+        {"content", "trust/index.md", "---\ntitle: Home\n---\nSECRET-CONTENT\n"},
+        {"content/trust", "index.md", "---\ntitle: Home\n---\nSECRET-CONTENT\n"},
+        {"content/trust/policy", "p.md", "---\ntitle: Policy\n---\nSECRET-CONTENT\n"},
+        {"theme", "assets/secret.txt", "SECRET-ASSET\n"},
+        {"theme/templates", "home.mustache", "SECRET-TEMPLATE\n"},
+        {"theme/partials", "footer.mustache", "SECRET-PARTIAL\n"},
+        {"theme/assets", "secret.txt", "SECRET-ASSET\n"},
+        {"theme/i18n", "en-GB.yaml", "layout:\n  skip_link: SECRET-STRING\n"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.folder);
+        TempDir dir;
+        const fs::path site = dir.path() / "site";
+        write_minimal_site(site);
+        const fs::path outside = dir.path() / "outside";
+        if (fs::exists(site / c.folder)) fs::rename(site / c.folder, outside);
+        fs::create_directories(outside);
+        write(outside / c.secret, c.text);
+        write(outside / "zz-secret-name.txt", "x\n");
+        fs::create_directories((site / c.folder).parent_path());
+        fs::create_symlink(outside, site / c.folder);
+
+        const Built b = build(dir);
+        CHECK(b.run.exit_code == 1);
+        CHECK(has(b.run.err, std::string(c.folder) + ":1:1: error: this is a link to "));
+        CHECK(has(b.run.err, "outside the site folder; eqsite reads only files inside the site folder, so copy the "
+                             "folder in instead"));
+        CHECK_FALSE(has(b.run.err, "SECRET"));
+        CHECK_FALSE(has(b.run.err, "zz-secret-name"));  // not even its names are listed
+        CHECK_FALSE(fs::exists(b.out));
+        // The link is the one error about it: not once per file reached through it.
+        const Run json = run_eqsite("check " + quote(site.string()) + " --format json");
+        CHECK(json.exit_code == 1);
+        CHECK_FALSE(has(json.out, "SECRET"));
+        std::size_t reported = 0;
+        for (std::size_t at = json.out.find("\"file\": \"" + std::string(c.folder) + "\"");
+             at != std::string::npos; at = json.out.find("\"file\": \"" + std::string(c.folder) + "\"", at + 1))
+            ++reported;
+        CHECK(reported == 1);
+    }
+}
+
 TEST_CASE("hostile site: a link inside the site is followed, a link to a folder that holds it is a loop") {
     TempDir dir;
     const fs::path site = dir.path() / "site";

@@ -76,6 +76,21 @@ TEST_CASE("data table: an unknown school with no near match says what to write")
                            "folder name, or \"trust\" for a trust-wide figure"});
 }
 
+TEST_CASE("data table: an unknown school on many rows is one error at its first row, naming the others") {
+    std::string rows;
+    for (const char* group : {"White", "Other ethnic group"})
+        for (const char* measure : {"Suspended once", "Suspended more than once"})
+            rows += std::string("old-school,") + group + "," + measure + ",3\n";
+    rows += "riverside-primary,White,Suspended once,3\n";
+    for (int i = 0; i < 5; ++i) rows += "other-school,White,Suspended once," + std::to_string(i) + "\n";
+    const auto r = read(count_yaml, count_header + rows);
+    CHECK_FALSE(r.table);
+    CHECK(r.lines == Lines{"data/t.csv:2:1: error: no school \"old-school\" in content/schools/ (the same on 3 other "
+                           "rows: lines 3, 4, 5): use a school's folder name, or \"trust\" for a trust-wide figure",
+                           "data/t.csv:7:1: error: no school \"other-school\" in content/schools/ (the same on 4 other "
+                           "rows: lines 8, 9, 10, 11): use a school's folder name, or \"trust\" for a trust-wide figure"});
+}
+
 TEST_CASE("data table: a group not listed in the YAML is an error at the group") {
     SECTION("close to a listed group") {
         const auto r = read(count_yaml, count_header + "riverside-primary,Whte,Suspended once,3\n");
