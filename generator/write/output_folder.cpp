@@ -20,6 +20,20 @@ std::optional<std::string> refuse_output_folder(const fs::path& site, const fs::
                                     : "the output folder \"" + shown + "\" contains the site folder; building there "
                                           "would delete your site. Choose a folder such as " +
                                           to_utf8(site / "public");
+    // The whole output folder is swapped for the new one: a link there
+    // would be replaced by a folder, and its target would become the spare,
+    // whose files the next build deletes.
+    if (fs::is_symlink(fs::symlink_status(out, ec)))
+        return "the output folder \"" + shown + "\" is a link" +
+               (fs::exists(out, ec) ? " to " + to_utf8(fs::read_symlink(out, ec)) : std::string(" that leads nowhere")) +
+               "; eqsite replaces the output folder as a whole, which would replace the link. Give the folder "
+               "itself with -o (or remove the link)";
+    // A folder the build reads would publish the last build inside the next.
+    for (const char* read : {"static", "content", "data", "theme"})
+        if (is_inside(out, site / read))
+            return "the output folder \"" + shown + "\" is inside the site's " + read +
+                   "/ folder, which every build reads (each build would publish the one before inside itself); "
+                   "choose a folder outside it, such as " + to_utf8(site / "public");
     if (fs::exists(out / "content", ec))
         return "the output folder \"" + shown + "\" contains a content/ folder, so it looks like a site, not "
                "a build output; choose another folder";
@@ -135,6 +149,7 @@ OutputWriter::OutputWriter(fs::path out) : out_(std::move(out)) {
         return;
     }
     recover();
+    if (!error_.empty()) return;
     previous_ = Manifest::read(out_);
     prepare_staging();
 }
@@ -146,12 +161,37 @@ fs::path OutputWriter::sibling(std::string_view what) const {
     return parent / ("." + to_utf8(out_.filename()) + ".eqsite-" + std::string(what));
 }
 
+// A folder beside the output under one of eqsite's names is eqsite's own
+// only when it is a real folder (not a link) holding eqsite's marker file,
+// or is empty. Anything else there is someone else's: it is never removed,
+// reused or written into.
+bool made_by_eqsite(const fs::path& folder) {
+    std::error_code ec;
+    const auto own = fs::symlink_status(folder, ec);
+    if (!fs::is_directory(own)) return false;
+    return fs::exists(fs::symlink_status(folder / output_marker, ec)) || fs::is_empty(folder, ec);
+}
+
+// Whether `folder` (one of eqsite's names beside the output) may be used:
+// it is not there, or eqsite made it. Otherwise the build stops, naming it.
+bool OutputWriter::may_use(const fs::path& folder) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(folder, ec)) || made_by_eqsite(folder)) return true;
+    if (error_.empty())
+        error_ = "\"" + to_utf8(folder) + "\" is in the way: eqsite keeps its work beside the output folder under "
+                 "this name, but this " + (fs::is_symlink(fs::symlink_status(folder, ec)) ? "link" : "folder") +
+                 " is not one it made (it has no " + output_marker + " file), so it is left alone. Move or rename "
+                 "it, then build again";
+    return false;
+}
+
 // What an earlier build left when it was stopped: a build swapped in but
 // whose predecessor still holds the user's files ("previous"), a staging
 // folder half written, and the folders older versions of eqsite left.
 void OutputWriter::recover() {
     std::error_code ec;
     const fs::path previous = sibling("previous"), staging = sibling("staging"), spare = sibling("spare");
+    if (!may_use(previous) || !may_use(staging) || !may_use(spare)) return;
     if (fs::exists(previous, ec)) {
         take_back_user_files(previous, Manifest::read(previous));
         if (fs::exists(spare, ec)) fs::remove_all(spare, ec);
@@ -165,7 +205,8 @@ void OutputWriter::recover() {
     const std::string older = "." + to_utf8(out_.filename()) + ".eqsite-";
     for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = to_utf8(it->path().filename());
-        if (name.starts_with(older + "staging-") || name.starts_with(older + "old-")) fs::remove_all(it->path(), ec);
+        if ((name.starts_with(older + "staging-") || name.starts_with(older + "old-")) && made_by_eqsite(it->path()))
+            fs::remove_all(it->path(), ec);
     }
 }
 
@@ -177,6 +218,10 @@ void OutputWriter::prepare_staging() {
     if (ec || !fs::exists(staging_)) {
         ec.clear();
         fresh_ = fs::create_directories(staging_, ec);  // false if it was there after all
+        // Marked at once, so a build stopped now leaves a folder the next
+        // one knows as its own (commit writes the real manifest over it).
+        if (!ec && !write_file_into_folder(staging_ / output_marker, Manifest{}.text()))
+            ec = std::make_error_code(std::errc::io_error);
     }
     if (ec) error_ = "cannot create the staging folder " + to_utf8(staging_) + ": " + ec.message();
 }
@@ -216,6 +261,7 @@ bool OutputWriter::finish(const std::string& path, const Digest& digest) {
 }
 
 bool OutputWriter::write(const std::string& path, std::string_view bytes) {
+    if (staging_.empty()) return false;  // the writer could not start (error())
     const Digest digest = digest_of(bytes);
     const fs::path target = staging_ / from_utf8(path);
     ensure_folder(target.parent_path());
@@ -253,6 +299,7 @@ bool same_bytes(const fs::path& a, const fs::path& b) {
 }  // namespace
 
 bool OutputWriter::write_pieces(const std::string& path, const FilePieces& make) {
+    if (staging_.empty()) return false;  // the writer could not start (error())
     const fs::path target = staging_ / from_utf8(path);
     ensure_folder(target.parent_path());
     // Into a new file beside the target (which may be a link to the
@@ -406,6 +453,7 @@ bool OutputWriter::lend_user_files() {
 }
 
 bool OutputWriter::commit() {
+    if (staging_.empty()) return false;  // the writer could not start (error())
     std::error_code ec;
     // Files of the build before last that this build did not write go, and
     // folders left empty (a school that went); the rest of the staging

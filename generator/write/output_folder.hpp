@@ -119,6 +119,7 @@ public:
     const std::vector<std::string>& kept() const { return kept_; }
 
 private:
+    bool may_use(const std::filesystem::path& folder);
     std::filesystem::path sibling(std::string_view what) const;
     void recover();
     void prepare_staging();

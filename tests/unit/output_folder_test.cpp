@@ -16,6 +16,13 @@ TEST_CASE("dangerous output folders are refused") {
     const fs::path site = dir.path() / "trust";
     write_minimal_site(site);
     CHECK_FALSE(refuse_output_folder(site, site / "public"));
+    // Inside a folder every build reads: each build would publish the last.
+    for (const char* read : {"static", "content", "data", "theme"}) {
+        INFO(read);
+        const auto why = refuse_output_folder(site, site / read / "out");
+        REQUIRE(why);
+        CHECK(why->find(std::string("inside the site's ") + read + "/ folder") != std::string::npos);
+    }
     CHECK_FALSE(refuse_output_folder(site, dir.path() / "elsewhere"));
     REQUIRE(refuse_output_folder(site, site));
     CHECK(refuse_output_folder(site, site)->find("is the site folder itself") != std::string::npos);
@@ -28,6 +35,17 @@ TEST_CASE("dangerous output folders are refused") {
     write(dir.path() / "documents/letter.txt", "precious");
     REQUIRE(refuse_output_folder(site, dir.path() / "documents"));
     CHECK(refuse_output_folder(site, dir.path() / "documents")->find("did not make") != std::string::npos);
+#ifndef _WIN32
+    // A link as the output (live -> real): the swap would replace the link,
+    // and the folder it leads to would become the spare.
+    fs::create_directories(dir.path() / "real");
+    fs::create_directory_symlink(dir.path() / "real", dir.path() / "live");
+    REQUIRE(refuse_output_folder(site, dir.path() / "live"));
+    CHECK(refuse_output_folder(site, dir.path() / "live")->find("is a link to ") != std::string::npos);
+    fs::create_directory_symlink(dir.path() / "nowhere", dir.path() / "dangling");
+    REQUIRE(refuse_output_folder(site, dir.path() / "dangling"));
+    CHECK(refuse_output_folder(site, dir.path() / "dangling")->find("is a link that leads nowhere") != std::string::npos);
+#endif
 }
 
 namespace {
@@ -141,8 +159,12 @@ TEST_CASE("files eqsite did not write are kept, and a build that would replace o
 TEST_CASE("leftovers of interrupted builds are cleaned up or reused, never left to pile up") {
     TempDir dir;
     const fs::path out = dir.path() / "public";
-    write(dir.path() / ".public.eqsite-staging-123-4/x.html", "old staging");  // an older eqsite's
+    // An older eqsite's, marked as its own (anything else under these names
+    // is someone else's: see the next test).
+    write(dir.path() / ".public.eqsite-staging-123-4/x.html", "old staging");
+    write(dir.path() / ".public.eqsite-staging-123-4/.eqsite-output", "");
     write(dir.path() / ".public.eqsite-old-55-6/y.html", "old output");
+    write(dir.path() / ".public.eqsite-old-55-6/.eqsite-output", "");
     {
         OutputWriter w(out);
         w.write("index.html", "hi");
@@ -163,6 +185,55 @@ TEST_CASE("leftovers of interrupted builds are cleaned up or reused, never left 
     std::sort(hidden.begin(), hidden.end());
     CHECK(hidden == std::vector<std::string>{".public.eqsite-lock", ".public.eqsite-spare", "public"});
 }
+
+TEST_CASE("folders under eqsite's names that eqsite did not make are never removed, reused or written into") {
+    for (const char* name : {"previous", "staging", "spare", "staging-2024", "old-mine"}) {
+        INFO(name);
+        TempDir dir;
+        const fs::path out = dir.path() / "public";
+        {
+            OutputWriter w(out);
+            w.write("index.html", "1");
+            REQUIRE(w.commit());
+        }
+        const fs::path theirs = dir.path() / (std::string(".public.eqsite-") + name);
+        if (fs::exists(theirs)) fs::remove_all(theirs);  // the spare eqsite left: replaced by the user's own
+        write(theirs / "precious.txt", "mine");
+        OutputWriter w(out);
+        w.write("index.html", "2");
+        const bool legacy = std::string(name).find('-') != std::string::npos;
+        if (legacy) {
+            CHECK(w.commit());  // an older eqsite's name: left alone, the build goes on
+        } else {
+            CHECK_FALSE(w.ok());
+            CHECK(w.error().find("is in the way") != std::string::npos);
+            CHECK(w.error().find("not one it made") != std::string::npos);
+        }
+        CHECK(read(theirs / "precious.txt") == "mine");
+    }
+}
+
+#ifndef _WIN32
+TEST_CASE("a spare that is a link is not written through: the folder it leads to keeps its files") {
+    TempDir dir;
+    const fs::path out = dir.path() / "public";
+    for (int i = 0; i < 2; ++i) {
+        OutputWriter w(out);
+        w.write("index.html", std::to_string(i));
+        REQUIRE(w.commit());
+    }
+    write(dir.path() / "home/precious.txt", "mine");
+    fs::remove_all(dir.path() / ".public.eqsite-spare");
+    fs::create_directory_symlink(dir.path() / "home", dir.path() / ".public.eqsite-spare");
+    OutputWriter w(out);
+    w.write("index.html", "3");
+    CHECK_FALSE(w.ok());
+    CHECK(w.error().find("this link is not one it made") != std::string::npos);
+    CHECK(read_tree(dir.path() / "home") == std::map<std::string, std::string>{{"precious.txt", "mine"}});
+    CHECK(read(out / "index.html") == "1");
+    CHECK_FALSE(fs::is_symlink(out));
+}
+#endif
 
 TEST_CASE("a build written into the spare (the build before last) keeps only its own files and folders") {
     TempDir dir;
