@@ -43,7 +43,14 @@ bool is_site(const fs::path& site, std::ostream& err) {
 bool create(const fs::path& file, const std::string& text, std::ostream& out, std::ostream& err,
             const fs::path& base) {
     std::error_code ec;
-    if (fs::exists(file, ec)) {
+    // Never written through a link out of the site, nor through a link at
+    // the file's own name (one that leads nowhere would be followed).
+    if (const auto problem = folder_problem(file, base, false)) {
+        err << "eqsite: error: " << relative_name(problem->folder, base) << ": " << problem->problem
+            << "; nothing was changed\n";
+        return false;
+    }
+    if (fs::exists(fs::symlink_status(file, ec))) {
         err << "eqsite: error: " << relative_name(file, base) << " already exists; nothing was changed\n";
         return false;
     }

@@ -60,3 +60,26 @@ TEST_CASE("new refuses to overwrite, and explains bad names and missing sites") 
     CHECK(not_site.err.find("no site.yaml") != std::string::npos);
 }
 
+
+#ifndef _WIN32
+TEST_CASE("new writes nothing through a link out of the site") {
+    TempDir dir;
+    const fs::path site = dir.path() / "trust";
+    REQUIRE(run_eqsite("new site " + quote(site.string())).exit_code == 0);
+    REQUIRE(run_in(site, "new school oak-primary").exit_code == 0);
+    fs::create_directories(dir.path() / "elsewhere");
+    fs::remove_all(site / "content/schools/oak-primary/objectives");
+    fs::create_directory_symlink(dir.path() / "elsewhere", site / "content/schools/oak-primary/objectives");
+    const Run linked = run_in(site, "new objective oak-primary reading");
+    CHECK(linked.exit_code == 2);
+    CHECK(linked.err.find("content/schools/oak-primary/objectives: this is a link to ") != std::string::npos);
+    CHECK(fs::is_empty(dir.path() / "elsewhere"));
+
+    // A link at the file's own name that leads nowhere is not followed either.
+    fs::create_directory_symlink(dir.path() / "missing", site / "content/trust/objectives/dangling.md");
+    const Run dangling = run_in(site, "new objective dangling");
+    CHECK(dangling.exit_code == 2);
+    CHECK(dangling.err.find("already exists") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "missing"));
+}
+#endif
