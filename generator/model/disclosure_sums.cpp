@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <set>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -23,6 +24,7 @@ struct Parts {
     std::vector<std::vector<std::size_t>> cells;  // [part][place]
     std::vector<bool> total;                      // per part: an All or Total line
     std::vector<std::string> names;               // as notes show them: "Boys"
+    std::vector<std::string> labels;              // as the table gives them: Boys
     std::vector<std::size_t> table;               // per part: which table
     std::size_t per_unit = 1;                     // places come unit by unit
     std::size_t decisive = 0;                     // places that decide (the schools')
@@ -45,6 +47,75 @@ std::string describe(const PartRelation& r, const Parts& parts) {
            join(minus, " + ");
 }
 
+// The school years and years a period names: "2024/25", "2024-2025",
+// "2024–25" and "2024 to 2025" are the school year starting in 2024;
+// "January 2025" is the year 2025.
+struct Years {
+    std::set<int> school_years;  // by their first year
+    std::set<int> years;         // named alone
+};
+
+Years years_of(std::string_view period) {
+    Years out;
+    auto digits_at = [&](std::size_t i) {
+        std::size_t n = 0;
+        while (i + n < period.size() && period[i + n] >= '0' && period[i + n] <= '9') ++n;
+        return n;
+    };
+    for (std::size_t i = 0; i < period.size();) {
+        const std::size_t n = digits_at(i);
+        if (n == 0) {
+            ++i;
+            continue;
+        }
+        if (n == 4) {
+            const int year = std::stoi(std::string(period.substr(i, 4)));
+            // A school year's second year, after a separator: "/", "-", an
+            // en or em dash, "to", spaces.
+            std::size_t j = i + 4;
+            while (j < period.size() && (period[j] == ' ' || period[j] == '/' || period[j] == '-')) ++j;
+            if (period.substr(j, 3) == "\u2013" || period.substr(j, 3) == "\u2014") j += 3;
+            if (period.substr(j, 2) == "to") j += 2;
+            while (j < period.size() && period[j] == ' ') ++j;
+            const std::size_t m = digits_at(j);
+            const int next = m == 2 || m == 4 ? std::stoi(std::string(period.substr(j, m))) : -1;
+            if (m == 2 && next == (year + 1) % 100) {
+                out.school_years.insert(year);
+                i = j + m;
+                continue;
+            }
+            if (m == 4 && next == year + 1) {
+                out.school_years.insert(year);
+                i = j + m;
+                continue;
+            }
+            out.years.insert(year);
+        }
+        i += n;
+    }
+    return out;
+}
+
+// Whether two tables' periods may be the same time: one is not given; they
+// name the same school year or the same year; one names a year that a
+// school year of the other is partly in (a January census and the school
+// year it falls in); or, naming none, they are the same words. Two
+// spellings of one school year must never keep two tables apart: tables
+// kept apart are not protected together.
+bool periods_overlap(const std::string& a, const std::string& b) {
+    const std::string p = to_lower_ascii(trim(a)), q = to_lower_ascii(trim(b));
+    if (p.empty() || q.empty()) return true;
+    const Years x = years_of(p), y = years_of(q);
+    if (x.school_years.empty() && x.years.empty()) return p == q;
+    if (y.school_years.empty() && y.years.empty()) return p == q;
+    auto in = [](const std::set<int>& set, int v) { return set.count(v) > 0; };
+    for (int s : x.school_years)
+        if (in(y.school_years, s) || in(y.years, s) || in(y.years, s + 1)) return true;
+    for (int year : x.years)
+        if (in(y.years, year) || in(y.school_years, year) || in(y.school_years, year - 1)) return true;
+    return false;
+}
+
 class Finder {
 public:
     Finder(const Cells& cells, Diagnostics& diags) : cells_(cells), diags_(diags) {
@@ -65,7 +136,11 @@ public:
         across_tables();
         for (std::size_t a = 0; a < cells_.tables.size(); ++a)
             for (std::size_t b = a + 1; b < cells_.tables.size(); ++b)
-                if (comparable(cells_.tables[a], cells_.tables[b])) between(a, b);
+                if (comparable(cells_.tables[a], cells_.tables[b])) {
+                    between(a, b);
+                    trust_from_schools(cells_.tables[a], cells_.tables[b]);
+                    trust_from_schools(cells_.tables[b], cells_.tables[a]);
+                }
         for (std::size_t i = 0; i < out_.cohort.size(); ++i) out_.cohort[i] = root(i);
         return std::move(out_);
     }
@@ -91,7 +166,8 @@ private:
     // A relation among parts becomes a sum of cells at every place where
     // the given cells satisfy it (a missing one taken as zero, as a reader
     // could), the trust's places included.
-    void add_where_it_holds(const PartRelation& r, const Parts& parts, Figures figures) {
+    std::size_t add_where_it_holds(const PartRelation& r, const Parts& parts, Figures figures) {
+        std::size_t added = 0;
         const std::size_t places = parts.cells.front().size();
         for (std::size_t q = 0; q < places; ++q) {
             std::vector<std::pair<std::size_t, int>> terms;
@@ -102,8 +178,12 @@ private:
                 terms.push_back({parts.cells[p][q], c});
                 sum += c * (figures == Figures::counts ? cell.n : cell.d);
             }
-            if (sum == 0) add(std::move(terms), figures == Figures::counts, figures == Figures::denominators);
+            if (sum == 0 && terms.size() >= 2) {
+                add(std::move(terms), figures == Figures::counts, figures == Figures::denominators);
+                ++added;
+            }
         }
+        return added;
     }
 
     // Finds the relations among `parts` of one table and adds each at every
@@ -112,16 +192,36 @@ private:
     // only repeat them). A relation seen in one school only may be chance
     // (1 + 4 = 5), so it needs an All or Total line, which says the parts
     // make up a whole.
-    void search(const Parts& parts, Figures figures, const std::function<void(const PartRelation&)>& note) {
+    //
+    // Then the sums a reader knows from the labels and their order alone
+    // (shaped_relations: a heading group and the run of groups under it, a
+    // whole however it is named), wherever they hold, even in one school
+    // only and even where they fail elsewhere (one row that does not add
+    // up does not switch a Total off for the others).
+    void search(const Parts& parts, Figures figures, const std::function<void(const PartRelation&, bool)>& note) {
         RelationBasis known;
         auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, figures);
         std::stable_sort(found.begin(), found.end(),
                          [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        std::set<PartRelation> added;
         for (const auto& r : found) {
             if (r.evidence < 2 && !makes_up_a_whole(r, parts)) continue;
             // A combination of others still goes in: they may not hold at
             // every place where it does.
-            if (known.add(r)) note(r);
+            if (known.add(r)) note(r, true);
+            add_where_it_holds(r, parts, figures);
+            added.insert(r);
+        }
+        auto shaped = shaped_relations(cells_, parts.cells, parts.labels, parts.per_unit, parts.decisive, figures);
+        std::stable_sort(shaped.begin(), shaped.end(),
+                         [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        for (const auto& r : shaped) {
+            if (added.count(r)) continue;
+            // Told about when two schools agree, or the table has one: a sum
+            // seen in one school of many may be chance, and is only noise
+            // to the author (it is protected all the same).
+            const bool one_school = parts.decisive <= parts.per_unit;
+            if (known.add(r) && (r.evidence >= 2 || one_school)) note(r, false);
             add_where_it_holds(r, parts, figures);
         }
     }
@@ -150,6 +250,7 @@ private:
         Parts parts;
         for (std::size_t r = 0; r < t.groups; ++r) {
             parts.names.push_back("\"" + t.row_label(r) + "\"");
+            parts.labels.push_back(t.row_label(r));
             parts.total.push_back(is_all_group(t.row_label(r)));
             parts.table.push_back(0);
             parts.cells.emplace_back();
@@ -172,11 +273,12 @@ private:
         };
         for (Figures f : {Figures::counts, Figures::denominators}) {
             if (f == Figures::denominators && !t.is_rate()) continue;
-            search(parts, f, [&](const PartRelation& r) {
+            search(parts, f, [&](const PartRelation& r, bool everywhere) {
                 if (f == Figures::counts && !declared(r))
                     diags_.note(spec.groups_at, "treated " + describe(r, parts) +
-                                                    " (true in every school and measure), so no hidden figure "
-                                                    "can be worked out from it");
+                                                    (everywhere ? " (true in every school and measure)"
+                                                                : " (wherever the figures add up)") +
+                                                    ", so no hidden figure can be worked out from it");
             });
         }
         // Declared splits are used wherever they add up, found or not.
@@ -196,6 +298,7 @@ private:
         Parts parts;
         for (std::size_t c = 0; c < t.measures; ++c) {
             parts.names.push_back("\"" + t.column_label(c) + "\"");
+            parts.labels.push_back(t.column_label(c));
             parts.total.push_back(is_all_group(t.column_label(c)));
             parts.table.push_back(0);
             parts.cells.emplace_back();
@@ -204,18 +307,18 @@ private:
         }
         parts.per_unit = t.rows;
         parts.decisive = decisive(t, t.rows);
-        search(parts, Figures::counts, [&](const PartRelation& r) {
+        search(parts, Figures::counts, [&](const PartRelation& r, bool everywhere) {
             diags_.note(t.table->spec.measures_at,
                         "treated " + describe(r, parts) +
-                            " (true for every school and group), so no hidden figure can be worked out from it");
+                            (everywhere ? " (true for every school and group)" : " (wherever the figures add up)") +
+                            ", so no hidden figure can be worked out from it");
         });
     }
 
     bool comparable(const Layout& a, const Layout& b) const {
         if (!a.counts_people() || !b.counts_people()) return false;
         const TableSpec &x = a.table->spec, &y = b.table->spec;
-        const std::string p = to_lower_ascii(trim(x.period)), q = to_lower_ascii(trim(y.period));
-        return x.about == y.about && (p.empty() || q.empty() || p == q);
+        return x.about == y.about && periods_overlap(x.period, y.period);
     }
 
     // Two tables about the same people and period: the measures of one
@@ -282,7 +385,61 @@ private:
             parts.per_unit = columns.size();
             parts.decisive = (schools ? schools : units.size()) * columns.size();
             search_between(parts, A, B, false);
+            // Two whole breakdowns of the same people (staff by sex, staff
+            // by disability): all of one table's groups add up to all of
+            // the other's, wherever they do, even at the trust alone.
+            PartRelation whole;
+            for (std::size_t side = 0, first = 0; side < 2; first += (side ? B : A).groups, ++side) {
+                const Layout& L = side ? B : A;
+                const int sign = side ? -1 : 1;
+                if (L.all_row) whole.terms.push_back({first + *L.all_row, sign});
+                else
+                    for (std::size_t r = 0; r < L.groups; ++r) whole.terms.push_back({first + r, sign});
+            }
+            if (add_where_it_holds(whole, parts, Figures::counts) > 0)
+                diags_.note(B.table->spec.groups_at,
+                            "treated the groups of " + A.table->spec.yaml_source + " and of this table as two "
+                            "breakdowns of the same people (their figures add up to the same wherever both are "
+                            "given), so they are protected together");
         }
+    }
+
+    // A table of the trust's figures alone (rows "school: trust") beside a
+    // table of the schools' figures for the same groups and measures: the
+    // trust's figure is the schools' sum wherever it adds up, so no
+    // school's hidden figure may follow from it (rule 3, across tables).
+    void trust_from_schools(const Layout& S, const Layout& T) {
+        if (S.schools == 0 || T.schools != 0 || !T.has_trust || S.table->spec.kind != T.table->spec.kind) return;
+        bool noted = false;
+        for (std::size_t rt = 0; rt < T.groups; ++rt)
+            for (std::size_t rs = 0; rs < S.groups; ++rs) {
+                if (label_key(T.row_label(rt)) != label_key(S.row_label(rs))) continue;
+                for (std::size_t ct = 0; ct < T.measures; ++ct)
+                    for (std::size_t cs = 0; cs < S.measures; ++cs) {
+                        if (label_key(T.column_label(ct)) != label_key(S.column_label(cs))) continue;
+                        const std::size_t trust = T.at(0, rt, ct);
+                        if (!cells_.cells[trust].present) continue;
+                        std::vector<std::pair<std::size_t, int>> terms{{trust, -1}};
+                        long long n = 0, d = 0;
+                        for (std::size_t u = 0; u < S.schools; ++u) {
+                            const Cell& c = cells_.cells[S.at(u, rs, cs)];
+                            if (!c.present) continue;
+                            terms.push_back({S.at(u, rs, cs), 1});
+                            n += c.n;
+                            d += c.d;
+                        }
+                        const bool counts = n == cells_.cells[trust].n;
+                        const bool denominators = T.is_rate() && d == cells_.cells[trust].d;
+                        if (!counts && !denominators) continue;
+                        add(std::move(terms), counts, denominators);
+                        if (!noted)
+                            diags_.note(T.table->spec.groups_at,
+                                        "treated this table's trust figures as the sums of the schools' figures in " +
+                                            S.table->spec.yaml_source + " (wherever they add up), so no school's "
+                                            "hidden figure can be worked out from them");
+                        noted = true;
+                    }
+            }
     }
 
     // Only relations that join the two tables, and are not combinations of
@@ -400,23 +557,25 @@ private:
             while (link[x] != x) x = link[x] = link[link[x]];
             return x;
         };
-        std::map<std::string, std::size_t> first_with;
-        auto join_on = [&](const std::string& key, std::size_t t) {
-            const auto [it, fresh] = first_with.emplace(key, t);
-            if (!fresh) link[find(t)] = find(it->second);
-        };
         // Tables about different periods (two school years) never hold the
-        // same figure: the period is part of what links them.
+        // same figure: the period is part of what links them (periods_overlap).
+        std::map<std::string, std::vector<std::size_t>> with;
+        auto join_on = [&](const std::string& key, std::size_t t) {
+            auto& earlier = with[key];
+            for (std::size_t e : earlier)
+                if (periods_overlap(cells_.tables[e].table->spec.period, cells_.tables[t].table->spec.period))
+                    link[find(t)] = find(e);
+            earlier.push_back(t);
+        };
         for (std::size_t t = 0; t < T; ++t) {
             const Layout& l = cells_.tables[t];
             if (!l.counts_people()) continue;
-            const std::string period = "|" + to_lower_ascii(trim(l.table->spec.period));
-            if (!l.table->spec.population.empty()) join_on("population:" + l.table->spec.population + period, t);
+            if (!l.table->spec.population.empty()) join_on("population:" + l.table->spec.population, t);
             // "Total" names no quantity of its own: two tables' Total columns
             // are different things unless their other measures match too.
             if (l.all_row || l.totals)
                 for (std::size_t c = 0; c < l.columns; ++c)
-                    if (!is_all_group(l.column_label(c))) join_on("measure:" + label_key(l.column_label(c)) + period, t);
+                    if (!is_all_group(l.column_label(c))) join_on("measure:" + label_key(l.column_label(c)), t);
         }
         // Cells of linked tables by (tables, school, group, measure); All and
         // Total lines share one label. Tables linked to no other are skipped.

@@ -1,5 +1,7 @@
 #include "model/figure_relations.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -47,6 +49,7 @@ public:
         const std::size_t step = std::max<std::size_t>(1, units / most_units);
         for (std::size_t u = 0; u < units; u += step)
             for (std::size_t q = u * per_unit_; q < std::min(places, (u + 1) * per_unit_); ++q) deciding_.push_back(q);
+        units_ = (units + step - 1) / step;
     }
 
     std::vector<PartRelation> run() {
@@ -62,7 +65,122 @@ public:
         return {found_.begin(), found_.end()};
     }
 
+    std::vector<PartRelation> run_shaped(const std::vector<std::string>& labels) {
+        const std::size_t k = parts_.size();
+        std::set<PartRelation> out;
+        std::vector<bool> in_a_run(k, false);
+        // Kept when a reader would believe it (figure_relations.hpp). A part
+        // named as a whole counts wherever it adds up: one school whose row
+        // does not add up must not switch a Total off for the others.
+        auto believable = [&](std::size_t whole, const Agreement& a, const std::vector<std::size_t>& members,
+                              bool heading) {
+            if (a.holding_places == 0 || members.empty()) return false;
+            const bool named_whole = is_all_group(labels[whole]), all_the_rest = members.size() == k - 1;
+            if (named_whole && all_the_rest) return true;
+            if (a.holding_units >= 2) return 2 * a.holding_places >= a.checkable_places;
+            if (a.checkable_units != 1 || members.size() < 2) return false;
+            // A heading that is zero in every school but one ("Other" and
+            // its sub-groups) cannot be checked anywhere else.
+            if (heading && units_ > 1) return true;
+            return named_whole || (all_the_rest && (whole == 0 || whole == k - 1)) ||
+                   std::all_of(members.begin(), members.end(), [&](std::size_t m) { return names(labels[m], labels[whole]); });
+        };
+        auto keep_shaped = [&](std::size_t whole, const std::vector<std::size_t>& members, std::size_t evidence) {
+            PartRelation r{{{whole, -1}}};
+            for (std::size_t m : members) r.terms.push_back({m, 1});
+            std::sort(r.terms.begin(), r.terms.end());
+            if (r.terms.front().second < 0)
+                for (auto& t : r.terms) t.second = -t.second;
+            r.evidence = evidence;
+            out.insert(std::move(r));
+        };
+        // Runs: with sums along the parts at each place, a run's sum is
+        // one subtraction, so every run of every part costs k * k per place.
+        const std::size_t places = deciding_.size();
+        std::vector<long long> sum((k + 1) * places, 0);
+        for (std::size_t i = 0; i < places; ++i)
+            for (std::size_t p = 0; p < k; ++p) sum[(p + 1) * places + i] = sum[p * places + i] + value(p, deciding_[i]);
+        // A part that is zero at every deciding place adds nothing to a
+        // run (and made "Other + Arab = Any other ethnic group" of two
+        // equal parts): the run without it is tried on its own.
+        std::vector<bool> all_zero(k, true);
+        for (std::size_t p = 0; p < k; ++p)
+            for (std::size_t q : deciding_) all_zero[p] = all_zero[p] && value(p, q) == 0;
+        // Whether part `whole` is the sum of parts [from, to), kept if so;
+        // how many places it holds at (0: not kept).
+        auto run = [&](std::size_t whole, std::size_t from, std::size_t to) -> std::size_t {
+            for (std::size_t m = from; m < to; ++m)
+                if (all_zero[m]) return 0;
+            const Agreement a = agreement(whole, [&](std::size_t i) { return sum[to * places + i] - sum[from * places + i]; });
+            std::vector<std::size_t> members;
+            for (std::size_t m = from; m < to; ++m) members.push_back(m);
+            if (!believable(whole, a, members, from == whole + 1)) return 0;
+            keep_shaped(whole, members, a.holding_units);
+            return a.holding_places;
+        };
+        for (std::size_t p = 0; p < k; ++p) {
+            // The parts after it. Its sub-groups, which are not top-level
+            // groups, are those of the run that holds at the most places
+            // (the shortest of those): a longer run may only add groups
+            // that are zero where it holds, a shorter one leave out one
+            // that is zero there.
+            std::size_t best = 0, best_to = 0;
+            for (std::size_t to = p + 2; to <= k; ++to)
+                if (const std::size_t held = run(p, p + 1, to); held > best && to - p - 1 >= 2) best = held, best_to = to;
+            // (A sub-group is no heading: parts are looked at in order, and
+            // a heading comes before its sub-groups.)
+            if (!in_a_run[p])
+                for (std::size_t m = p + 1; m < best_to; ++m) in_a_run[m] = true;
+            for (std::size_t from = 0; from < p; ++from) run(p, from, p);  // the parts before it
+        }
+        // The whole of all the other parts, and of those in no run.
+        for (int pass = 0; pass < 2; ++pass)
+            for (std::size_t p = 0; p < k; ++p) {
+                std::vector<std::size_t> members;
+                for (std::size_t q = 0; q < k; ++q)
+                    if (q != p && (pass == 0 || !in_a_run[q])) members.push_back(q);
+                if (members.size() < 2) continue;
+                const Agreement a = agreement(p, [&](std::size_t i) {
+                    long long total = 0;
+                    for (std::size_t m : members) total += value(m, deciding_[i]);
+                    return total;
+                });
+                if (believable(p, a, members, false)) keep_shaped(p, members, a.holding_units);
+            }
+        return {out.begin(), out.end()};
+    }
+
 private:
+    // Whether `label` names `whole` as a word of it: "White British" and
+    // "Any other White background" name "White".
+    static bool names(const std::string& label, const std::string& whole) {
+        const std::string l = " " + to_lower_ascii(trim(label)) + " ", w = to_lower_ascii(trim(whole));
+        return !w.empty() && l.find(" " + w + " ") != std::string::npos;
+    }
+
+    // Where a part (the whole) is given and is not zero, whether the sum of
+    // some others (`sum_at(i)` at deciding place i, a missing one taken as
+    // zero, as a reader could) is equal to it.
+    struct Agreement {
+        std::size_t holding_places = 0, checkable_places = 0, holding_units = 0, checkable_units = 0;
+    };
+    template <typename SumAt>
+    Agreement agreement(std::size_t whole, SumAt sum_at) const {
+        Agreement a;
+        std::size_t last_holding = static_cast<std::size_t>(-1), last_checkable = last_holding;
+        for (std::size_t i = 0; i < deciding_.size(); ++i) {
+            const std::size_t q = deciding_[i];
+            const long long v = value(whole, q);
+            if (v == 0 || !given(whole, q)) continue;  // a whole of zero tells nothing
+            ++a.checkable_places;
+            if (q / per_unit_ != last_checkable) ++a.checkable_units, last_checkable = q / per_unit_;
+            if (sum_at(i) != v) continue;
+            ++a.holding_places;
+            if (q / per_unit_ != last_holding) ++a.holding_units, last_holding = q / per_unit_;
+        }
+        return a;
+    }
+
     long long value(std::size_t part, std::size_t place) const {
         const Cell& c = cells_.cells[parts_[part][place]];
         if (!c.present) return 0;
@@ -268,6 +386,7 @@ private:
     const std::vector<std::vector<std::size_t>>& parts_;
     std::size_t per_unit_;
     std::vector<std::size_t> deciding_;  // the places looked at
+    std::size_t units_ = 0;              // the units (schools) they are in
     Figures figures_;
     std::vector<std::size_t> useful_;
     std::set<PartRelation> found_;
@@ -299,6 +418,12 @@ bool RelationBasis::add(const PartRelation& r) {
 std::vector<PartRelation> relations_among(const Cells& cells, const std::vector<std::vector<std::size_t>>& parts,
                                           std::size_t per_unit, std::size_t decisive, Figures figures) {
     return Search(cells, parts, per_unit, decisive, figures).run();
+}
+
+std::vector<PartRelation> shaped_relations(const Cells& cells, const std::vector<std::vector<std::size_t>>& parts,
+                                           const std::vector<std::string>& labels, std::size_t per_unit,
+                                           std::size_t decisive, Figures figures) {
+    return Search(cells, parts, per_unit, decisive, figures).run_shaped(labels);
 }
 
 }  // namespace eqsite::disclosure

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,30 @@ enum class Figures { counts, denominators };  // counts or numerators; rates' de
 // exactly at every place, so a false one from the compression is dropped.
 std::vector<PartRelation> relations_among(const Cells& cells, const std::vector<std::vector<std::size_t>>& parts,
                                           std::size_t per_unit, std::size_t decisive, Figures figures);
+
+// Relations of the shapes a reader knows from a table's labels and order
+// alone, of any number of parts (the ±1 search above stops at 24):
+//   - a part that is the sum of a run of parts next to it, after it or
+//     before it (a heading group and its sub-groups, as DfE lists ethnic
+//     groups; measures before their Total);
+//   - a part that is the sum of all the others (a whole however it is
+//     named: "Whole cohort", "Total pupils");
+//   - a part that is the sum of the parts no run found is part of (All
+//     pupils = White + Mixed + Asian + Black + Other).
+// A missing figure is taken as zero. Kept when a reader would believe it
+// (`labels` are the parts' labels):
+//   - a part named as a whole ("All pupils", "Total"), wherever it adds up;
+//   - any other where it adds up in two schools or more and in at least
+//     half of the places where it can be checked (a chance sum rarely
+//     holds in most schools);
+//   - in a table of one school, where nothing can be checked against
+//     another, when the labels say so too: the whole comes first or last
+//     and the others are all the rest ("Whole cohort", "Boys", "Girls"),
+//     or each of them names it ("White British" under "White").
+// The caller adds each at every place where it holds.
+std::vector<PartRelation> shaped_relations(const Cells& cells, const std::vector<std::vector<std::size_t>>& parts,
+                                           const std::vector<std::string>& labels, std::size_t per_unit,
+                                           std::size_t decisive, Figures figures);
 
 // Relations seen so far, to tell a new one from a combination of them
 // (exact arithmetic modulo a prime over the parts).

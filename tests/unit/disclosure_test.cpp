@@ -861,3 +861,235 @@ TEST_CASE("disclosure: a declared split is used wherever it adds up") {
     CHECK((hidden(p, p.schools[0], 0, 0) || hidden(p, p.schools[0], 1, 0)));
     CHECK_FALSE(has_note(diags, "treated"));  // declared, so nothing to tell the author
 }
+
+// ---------------------------------------------------------------- sums a reader knows from the labels
+//
+// Found by an adversarial review: sums that hold in one school only, a
+// Total one row of which does not add up, tables of more than 24 groups,
+// a trust-only table beside the schools' table, two breakdowns of the same
+// staff, and one school year spelt two ways. Each test lets an attacker
+// (tests/recoverability.hpp) use the sums a reader would know.
+
+namespace {
+
+// Every figure of a published table, named "prefix/unit/group/measure"
+// (unit: the school's slug, or "trust"), with its true value: counts, or
+// for rates the numerator ("n:" before the name) and denominator ("d:").
+void see(Attack& a, const std::string& prefix, const DataTable& source, const PublishedTable& p) {
+    const std::size_t columns = source.spec.measures.size();
+    const bool rate = source.spec.kind == TableKind::rate;
+    auto add = [&](const std::string& unit, const PublishedGrid& g, auto truth_of) {
+        for (std::size_t r = 0; r < source.spec.groups.size(); ++r)
+            for (std::size_t c = 0; c < columns; ++c) {
+                const auto truth = truth_of(r * columns + c);
+                if (!truth) continue;
+                const PublishedCell& cell = p.cell(g, r, c);
+                const std::string name = prefix + "/" + unit + "/" + source.spec.groups[r] + "/" + source.spec.measures[c];
+                a.figure(rate ? "n:" + name : name, truth->n, !cell.shown());
+                if (rate) a.figure("d:" + name, truth->d, !cell.shown() && !cell.known_denominator());
+            }
+    };
+    for (std::size_t i = 0; i < p.schools.size(); ++i)
+        add(slugs.at(source.schools.at(i)), p.schools[i], [&](std::size_t at) { return source.school_figures[i].cells.at(at); });
+    if (!p.trust) return;
+    add("trust", *p.trust, [&](std::size_t at) -> std::optional<Figure> {
+        if (source.trust_figures) return source.trust_figures->cells.at(at);
+        Figure sum;
+        for (const auto& g : source.school_figures)
+            if (g.cells.at(at)) sum.n += g.cells[at]->n, sum.d += g.cells[at]->d;
+        return sum;
+    });
+}
+
+// `whole` = the sum of `parts` at one unit and measure of a table, for
+// counts (or numerators and denominators).
+void knows(Attack& a, const std::string& at, const std::string& whole, const std::vector<std::string>& parts,
+           const std::string& measure, bool rate = false) {
+    for (const std::string& kind : rate ? std::vector<std::string>{"n:", "d:"} : std::vector<std::string>{""}) {
+        std::vector<std::string> names;
+        for (const auto& p : parts) names.push_back(kind + at + "/" + p + "/" + measure);
+        a.sum(kind + at + "/" + whole + "/" + measure, names);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("disclosure: a heading group and its sub-groups in a table of one school are a sum a reader knows") {
+    DataTable t = make(TableKind::count, {"White", "White British", "Any other White background", "Asian or Asian British"},
+                       {"Pupils"});
+    t.spec.trust_total = true;
+    add_school(t, 1, {"140", "137", "3", "22"});
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    Attack a;
+    see(a, "t", t, p);
+    for (const std::string unit : {"birch", "trust"})
+        knows(a, "t/" + unit, "White", {"White British", "Any other White background"}, "Pupils");
+    CHECK(hidden(p, p.schools[0], 2, 0));  // 3 pupils
+    CHECK(a.worked_out().empty());         // not 140 - 137
+}
+
+TEST_CASE("disclosure: a whole named anything, first in a table of one school, is the sum of the groups after it") {
+    DataTable t = make(TableKind::rate, {"Whole cohort", "Boys", "Girls"}, {"Grade 5 or above"});
+    t.spec.trust_total = true;
+    add_school(t, 1, {"92/180", "89/150", "3/30"});
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    Attack a;
+    see(a, "t", t, p);
+    for (const std::string unit : {"birch", "trust"})
+        knows(a, "t/" + unit, "Whole cohort", {"Boys", "Girls"}, "Grade 5 or above", true);
+    CHECK(hidden(p, p.schools[0], 2, 0));
+    CHECK(a.worked_out().empty());  // not 92 - 89 of 180 - 150
+    CHECK(has_note(diags, "treated \"Boys\" + \"Girls\" as adding up to \"Whole cohort\""));
+}
+
+TEST_CASE("disclosure: a Total measure protects every school even when one school's row does not add up") {
+    DataTable t = make(TableKind::count, {"Boys", "Girls"}, {"Suspended once", "Suspended more than once", "Total"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"20", "15", "35", "3", "10", "13"});
+    add_school(t, 1, {"30", "12", "43", "14", "9", "23"});  // Boys: 30 + 12 is not 43
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    Attack a;
+    see(a, "t", t, p);
+    for (const std::string unit : {"aspen", "trust"})
+        for (const std::string group : {"Boys", "Girls"})
+            a.sum("t/" + unit + "/" + group + "/Total",
+                  {"t/" + unit + "/" + group + "/Suspended once", "t/" + unit + "/" + group + "/Suspended more than once"});
+    a.sum("t/birch/Girls/Total", {"t/birch/Girls/Suspended once", "t/birch/Girls/Suspended more than once"});
+    for (const std::string group : {"Boys", "Girls"})
+        for (const std::string m : {"Suspended once", "Suspended more than once", "Total"})
+            a.sum("t/trust/" + group + "/" + m, {"t/aspen/" + group + "/" + m, "t/birch/" + group + "/" + m});
+    CHECK(hidden(p, p.schools[0], 1, 0));  // aspen's Girls once: 3
+    CHECK(a.worked_out().empty());         // not 13 - 10
+}
+
+TEST_CASE("disclosure: a DfE ethnic breakdown of more than 24 groups keeps each heading's sum (not Asian minus the rest)") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> headings = {
+        {"White", {"White British", "White Irish", "Traveller of Irish heritage", "Gypsy/Roma", "Any other White background"}},
+        {"Mixed", {"White and Black Caribbean", "White and Black African", "White and Asian", "Any other mixed background"}},
+        {"Asian", {"Indian", "Pakistani", "Bangladeshi", "Chinese", "Any other Asian background"}},
+        {"Black", {"Black Caribbean", "Black African", "Any other Black background"}},
+        {"Other", {"Arab", "Any other ethnic group"}},
+    };
+    std::vector<std::string> groups = {"All pupils"};
+    for (const auto& [h, subs] : headings) {
+        groups.push_back(h);
+        for (const auto& s : subs) groups.push_back(s);
+    }
+    REQUIRE(groups.size() == 25);
+    std::mt19937 random(7);
+    for (int round = 0; round < 20; ++round) {
+        INFO("round " << round);
+        DataTable t = make(TableKind::count, groups, {"Pupils"});
+        t.spec.trust_total = true;
+        for (std::size_t school = 0; school < 3; ++school) {
+            // Sub-groups of 0 to 40, many small; headings and All their sums.
+            std::vector<long long> n(groups.size(), 0);
+            std::size_t at = 1;
+            for (const auto& [h, subs] : headings) {
+                const std::size_t heading = at++;
+                for (std::size_t s = 0; s < subs.size(); ++s, ++at) {
+                    const int pick = static_cast<int>(random() % 10);
+                    n[at] = pick < 3 ? 0 : pick < 6 ? 1 + random() % 4 : 5 + random() % 36;
+                    n[heading] += n[at];
+                }
+                n[0] += n[heading];
+            }
+            Cells cells;
+            for (long long v : n) cells.push_back(std::to_string(v));
+            add_school(t, school, cells);
+        }
+        Diagnostics diags;
+        const PublishedTable p = publish_tables({t}, diags).front();
+        Attack a;
+        see(a, "t", t, p);
+        for (const std::string unit : {"aspen", "birch", "cedar", "trust"}) {
+            std::vector<std::string> tops;
+            for (const auto& [h, subs] : headings) {
+                knows(a, "t/" + unit, h, subs, "Pupils");
+                tops.push_back(h);
+            }
+            knows(a, "t/" + unit, "All pupils", tops, "Pupils");
+        }
+        for (const auto& g : groups) a.sum("t/trust/" + g + "/Pupils", {"t/aspen/" + g + "/Pupils", "t/birch/" + g + "/Pupils", "t/cedar/" + g + "/Pupils"});
+        const auto exposed = a.worked_out();
+        for (const auto& e : exposed) UNSCOPED_INFO(e);
+        CHECK(exposed.empty());
+    }
+}
+
+TEST_CASE("disclosure: a trust-only table of a school table's figures is the schools' sum (rule 3 across tables)") {
+    DataTable schools = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Suspended"});
+    schools.spec.yaml_source = "data/schools.yaml";
+    add_school(schools, 0, {"45", "33", "12"});
+    add_school(schools, 1, {"38", "35", "3"});
+    add_school(schools, 2, {"20", "14", "6"});
+    DataTable trust = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Suspended"});
+    trust.spec.yaml_source = "data/trust.yaml";
+    trust.trust_figures = figures(trust, {"103", "82", "21"});
+    trust.spec.trust_total = true;
+    Diagnostics diags;
+    const auto published = publish_tables({schools, trust}, diags);
+    Attack a;
+    see(a, "s", schools, published[0]);
+    see(a, "t", trust, published[1]);
+    for (const std::string g : {"All pupils", "Boys", "Girls"})
+        a.sum("t/trust/" + g + "/Suspended", {"s/aspen/" + g + "/Suspended", "s/birch/" + g + "/Suspended", "s/cedar/" + g + "/Suspended"});
+    for (const std::string u : {"aspen", "birch", "cedar"}) knows(a, "s/" + u, "All pupils", {"Boys", "Girls"}, "Suspended");
+    CHECK(hidden(published[0], published[0].schools[1], 2, 0));  // birch's Girls: 3
+    CHECK(a.worked_out().empty());                               // not 21 - 12 - 6
+    CHECK(has_note(diags, "trust figures as the sums of the schools' figures in data/schools.yaml"));
+}
+
+TEST_CASE("disclosure: two breakdowns of the same staff, one given trust-wide only, are protected together") {
+    DataTable sex = make(TableKind::count, {"Female", "Male"}, {"Headcount"}, 10);
+    sex.spec.about = TableAbout::staff;
+    sex.spec.yaml_source = "data/sex.yaml";
+    sex.spec.trust_total = true;
+    add_school(sex, 0, {"48", "12"});
+    add_school(sex, 1, {"85", "45"});
+    add_school(sex, 2, {"36", "14"});
+    DataTable disability = make(TableKind::count, {"Disabled", "Not disabled"}, {"Headcount"}, 10);
+    disability.spec.about = TableAbout::staff;
+    disability.spec.trust_total = true;
+    disability.trust_figures = figures(disability, {"7", "233"});
+    Diagnostics diags;
+    const auto published = publish_tables({sex, disability}, diags);
+    Attack a;
+    see(a, "s", sex, published[0]);
+    see(a, "d", disability, published[1]);
+    a.sum("s/trust/Female/Headcount", {"s/aspen/Female/Headcount", "s/birch/Female/Headcount", "s/cedar/Female/Headcount"});
+    a.sum("s/trust/Male/Headcount", {"s/aspen/Male/Headcount", "s/birch/Male/Headcount", "s/cedar/Male/Headcount"});
+    // Female + Male = Disabled + Not disabled: all the staff, twice.
+    a.figure("all staff", 240, true);
+    a.sum("all staff", {"s/trust/Female/Headcount", "s/trust/Male/Headcount"});
+    a.sum("all staff", {"d/trust/Disabled/Headcount", "d/trust/Not disabled/Headcount"});
+    CHECK(hidden(published[1], *published[1].trust, 0, 0));  // 7 disabled staff
+    CHECK(a.worked_out().empty());                           // not 169 + 71 - 233
+}
+
+TEST_CASE("disclosure: one school year spelt two ways (2024/25, 2024-25) is one period") {
+    for (const std::string other : {"2024-25", "2024/2025", "2024 to 2025", "2024\u201325", "January 2025"}) {
+        INFO(other);
+        DataTable by_sex = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Pupils"});
+        by_sex.spec.period = "2024/25";
+        add_school(by_sex, 0, {"60", "57", "3"});
+        add_school(by_sex, 1, {"900", "450", "450"});
+        DataTable sen = make(TableKind::count, {"Boys", "Girls"}, {"Pupils", "SEN support"});
+        sen.spec.period = other;
+        add_school(sen, 0, {"57", "10", "3", "0"});
+        add_school(sen, 1, {"450", "60", "450", "40"});
+        Diagnostics diags;
+        const auto published = publish_tables({by_sex, sen}, diags);
+        Attack a;
+        see(a, "a", by_sex, published[0]);
+        see(a, "b", sen, published[1]);
+        for (const std::string u : {"aspen", "birch"}) {
+            knows(a, "a/" + u, "All pupils", {"Boys", "Girls"}, "Pupils");
+            for (const std::string g : {"Boys", "Girls"}) a.same("a/" + u + "/" + g + "/Pupils", "b/" + u + "/" + g + "/Pupils");
+        }
+        CHECK(a.worked_out().empty());  // not 60 - 57
+    }
+}
