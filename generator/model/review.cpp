@@ -18,6 +18,7 @@ std::string_view label(ReviewStatus s) {
         case ReviewStatus::overdue: return "Overdue";
         case ReviewStatus::no_date: return "No date given";
         case ReviewStatus::not_published: return "Not published";
+        case ReviewStatus::date_in_future: return "Date in the future";
     }
     return "";
 }
@@ -29,6 +30,7 @@ std::string_view slug(ReviewStatus s) {
         case ReviewStatus::overdue: return "overdue";
         case ReviewStatus::no_date: return "no-date";
         case ReviewStatus::not_published: return "not-published";
+        case ReviewStatus::date_in_future: return "date-in-future";
     }
     return "";
 }
@@ -145,6 +147,14 @@ void add_plan_work(const std::optional<AccessibilityPlan>& plan, Date today, std
         if (overdue(plan->actions[a].action, today)) out.push_back({std::nullopt, a});
 }
 
+// An item whose last date is after today is not up to date, nor due, nor
+// overdue: the date is a mistake (a mistyped year), and the page says so.
+void mark_dates_in_future(ReviewGroup& g, Date today) {
+    for (auto& item : g.items)
+        if (item.status != ReviewStatus::not_published && item.last && today < *item.last)
+            item.status = ReviewStatus::date_in_future;
+}
+
 Location school_file(const School& s) {
     if (!s.source.empty()) return s.front_at;
     return {"content/schools/" + s.slug + "/index.md", 1, 1};
@@ -228,6 +238,7 @@ ReviewGroup review_trust(const Site& site) {
         if (objectives[i].trust_wide()) own.push_back(i);
     trust.overdue_work = overdue_among(site, own);
     add_plan_work(*site.accessibility_plan, today, trust.overdue_work);
+    mark_dates_in_future(trust, today);
     return trust;
 }
 
@@ -288,6 +299,7 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
 
     g.overdue_work = overdue_among(site, own);
     add_plan_work(s.accessibility_plan, today, g.overdue_work);
+    mark_dates_in_future(g, *site.today);
     return g;
 }
 
@@ -427,7 +439,8 @@ void warn_review(const Site& site, const std::vector<ReviewGroup>& groups, Diagn
                 break;
             case ReviewStatus::no_date:
             case ReviewStatus::not_published: diags.warning(f.where, f.fix); break;
-            case ReviewStatus::up_to_date: break;
+            case ReviewStatus::up_to_date:
+            case ReviewStatus::date_in_future: break;  // warned below, at the date
         }
     }
     // A date after today (a mistyped year) would make an item look up to
@@ -436,17 +449,31 @@ void warn_review(const Site& site, const std::vector<ReviewGroup>& groups, Diagn
     auto future = [&](const Date& d, const Location& at, const std::string& what) {
         if (!(*site.today < d) || !warned_future.emplace(at.file, at.line, at.column).second) return;
         diags.warning(at, what + " is " + d.long_form() + ", after today (" + site.today->long_form() +
-                              "): check the year; a date in the future would make it look up to date");
+                              "): check the year; until then the page says the date is in the future");
     };
     for (const auto& group : groups)
         for (const auto& item : group.items)
             if (item.last && item.last_at) future(*item.last, *item.last_at, "the date of the " + to_lower_ascii(item.what));
     const auto& c = *site.config;
-    if (c.policy.approved_on && c.policy.last_reviewed == std::nullopt)
-        future(*c.policy.approved_on, c.where("policy.approved_on"), "the date of approval");
+    if (c.policy.approved_on) future(*c.policy.approved_on, c.where("policy.approved_on"), "the date of approval");
     if (c.policy.last_reviewed) future(c.policy.last_reviewed->value, c.policy.last_reviewed->where, "the date of review");
+    for (const auto& signatory : c.policy.signatories)
+        if (signatory.date) future(*signatory.date, c.where("policy.signatories"), "the date " + signatory.name + " signed");
     if (c.accessibility.last_tested)
         future(*c.accessibility.last_tested, c.where("accessibility.last_tested"), "the date of the last test");
+    if (c.accessibility.prepared)
+        future(c.accessibility.prepared->value, c.accessibility.prepared->where, "the date the statement was prepared");
+
+    // A review date years beyond the last review says the policy is up to
+    // date long after anyone looked at it.
+    const std::optional<Date> policy_last =
+        c.policy.last_reviewed ? std::optional<Date>(c.policy.last_reviewed->value) : c.policy.approved_on;
+    if (c.policy.review_due && policy_last && policy_last->plus_years(objectives_review_years) < c.policy.review_due->value)
+        diags.warning(c.policy.review_due->where,
+                      "the \"" + c.policy.title + "\" is due for review on " + c.policy.review_due->value.long_form() +
+                          ", more than " + std::to_string(objectives_review_years) + " years after it was last " +
+                          (c.policy.last_reviewed ? "reviewed" : "approved") + " (" + policy_last->long_form() +
+                          "); check the year, or review it sooner (the page shows it as up to date until then)");
 
     // Approval is a claim only the author can make.
     if (!site.policy->empty() && !site.config->policy.approved_by && !site.config->policy.approved_on)

@@ -15,8 +15,10 @@
 
 namespace eqsite {
 
-enum class ReviewStatus { up_to_date, due_soon, overdue, no_date, not_published };
-constexpr std::size_t review_status_count = 5;
+// date_in_future: the date the author wrote is after today (a mistyped
+// year), so whether the item is up to date is not known.
+enum class ReviewStatus { up_to_date, due_soon, overdue, no_date, not_published, date_in_future };
+constexpr std::size_t review_status_count = 6;
 
 std::string_view label(ReviewStatus s);  // "Up to date"
 std::string_view slug(ReviewStatus s);   // "up-to-date"

@@ -251,7 +251,7 @@ inline std::size_t status_filter(const Objective& o, Date today) {
 // themselves, so an edit that leaves them as they were does not make every
 // summary page render again.
 struct SiteSummary {
-    std::array<std::size_t, 5> review_counts{};  // statutory items by ReviewStatus (model/review.hpp)
+    std::array<std::size_t, 6> review_counts{};  // statutory items by ReviewStatus (model/review.hpp)
     std::size_t overdue_objectives = 0, overdue_actions = 0;  // actions of objectives and of plans
     std::size_t schools_with_own_objectives = 0;
     std::size_t trust_objectives = 0;  // the first this many of Site::objectives are trust-wide

@@ -116,6 +116,7 @@ void set_review_summary(const Strings& s, Data& d, const SiteSummary& summary, b
     part(ReviewStatus::due_soon, "due_soon");
     part(ReviewStatus::not_published, "not_published");
     part(ReviewStatus::no_date, "no_date");
+    part(ReviewStatus::date_in_future, "date_in_future");
     part(ReviewStatus::up_to_date, "up_to_date");
     const std::string total_text = s.count("review_summary_text.total", static_cast<long long>(total));
     put(d, "review_total", total_text);

@@ -153,6 +153,35 @@ TEST_CASE("review dates: objectives every 4 years, information yearly, each stat
     CHECK(d.error_count() == 0);
 }
 
+TEST_CASE("review dates: a date after today is 'date in the future', never up to date, and every such date is warned of") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    write(dir.path() / "site.yaml",
+          std::string("trust:\n  name: T\n  url: https://t.example\ntoday: 2026-09-01\ninformation_updated: 2099-09-30\n"
+                      "policy:\n  approved_by: Board\n  approved_on: 2099-09-12\n  last_reviewed: 2025-09-01\n"
+                      "  review_due: 2078-01-01\n  signatories:\n    - name: Ann Chair\n      date: 2098-09-01\n"
+                      "accessibility:\n  compliance: fully\n  prepared: 2098-10-02\n  last_reviewed: 2025-10-15\n"
+                      "  last_tested: 2026-02-01\n"));
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    const auto groups = review_dates(site);
+    const auto& trust = groups.at(0).items;
+    REQUIRE(trust.size() == 3);
+    CHECK(trust[0].status == ReviewStatus::date_in_future);  // equality information dated 2099
+    CHECK(trust[1].status == ReviewStatus::up_to_date);      // the policy: reviewed 2025, due 2078 (warned below)
+    warn_review(site, groups, d);
+    const auto warned = [&](const std::string& text) {
+        return std::any_of(d.all().begin(), d.all().end(), [&](const Diagnostic& x) {
+            return x.severity == Severity::warning && x.message.find(text) != std::string::npos;
+        });
+    };
+    CHECK(warned("the date of the equality information is 30 September 2099, after today"));
+    CHECK(warned("the date of approval is 12 September 2099, after today"));  // even with last_reviewed
+    CHECK(warned("the date Ann Chair signed is"));
+    CHECK(warned("the date the statement was prepared is 2 October 2098"));
+    CHECK(warned("is due for review on 1 January 2078, more than 4 years after it was last reviewed"));
+}
+
 TEST_CASE("today comes from site.yaml, then --today, then the clock") {
     TempDir dir;
     write_minimal_site(dir.path());
