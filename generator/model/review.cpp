@@ -256,6 +256,13 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)");
     info.from_trust = !own_information;
+    // A school page with no equality information on it has published
+    // none, whatever the date says.
+    if (!s.source.empty() && trim(s.markdown).empty())
+        info = not_published(ReviewKind::information, s.front_at,
+                             s.name + " has no equality information on its page: write it in " + s.source +
+                                 " below the front matter (what the school knows about its pupils and staff, and "
+                                 "what that tells it); until then the page says it is not published");
     g.items.push_back(info);
 
     // Equality objectives: the school's own date; a school that only has

@@ -527,7 +527,9 @@ PageView PageViews::school(std::size_t i) const {
     set_if(v.data, "headteacher", s.headteacher);
     set_if(v.data, "equality_lead", s.equality_lead);
     set_if(v.data, "website", s.website);
-    put(v.data, "information_html", markdown(site_, s.markdown, 3, ids, options_.base_path));
+    std::string information = markdown(site_, s.markdown, 3, ids, options_.base_path);
+    put(v.data, "has_information", Data(!trim(information).empty()));
+    put(v.data, "information_html", std::move(information));
     List trust_wide, own;
     own.reserve(s.objectives.size());
     for (std::size_t o : s.objectives) (site_.objectives[o].trust_wide() ? trust_wide : own).push_back(objective_card(o));

@@ -53,7 +53,7 @@ TEST_CASE("an exclusion naming no trust objective is an error with a suggestion"
     TempDir dir;
     write_two_schools(dir.path());
     write(dir.path() / "content/schools/b-school/index.md",
-          "---\nname: B School\nexclude_trust_objectives: [carers]\nobjectives_published: 2025-09\n---\n");
+          "---\nname: B School\nexclude_trust_objectives: [carers]\nobjectives_published: 2025-09\n---\nAbout us.\n");
     Diagnostics d;
     load_site(dir.path(), {}, d);
     CHECK(lines(d) == std::vector<std::string>{
@@ -119,10 +119,10 @@ TEST_CASE("review dates: objectives every 4 years, information yearly, each stat
           std::string("trust:\n  name: T\n  url: https://t.example\ntoday: 2026-09-01\ninformation_updated: 2025-09-30\n"
                       "policy:\n  approved_by: Board\n  approved_on: 2022-09-01\n  review_due: 2026-08-31\n"
                       "accessibility:\n  compliance: fully\n  last_reviewed: 2026-03-01\n  last_tested: 2026-02-01\n"));
-    write(dir.path() / "content/schools/old/index.md", "---\nname: Old School\nobjectives_published: 2022-08-31\n---\n");
+    write(dir.path() / "content/schools/old/index.md", "---\nname: Old School\nobjectives_published: 2022-08-31\n---\nAbout us.\n");
     write(dir.path() / "content/schools/old/objectives/a.md", objective("A"));
     write(dir.path() / "content/schools/new/index.md",
-          "---\nname: New School\nobjectives_published: 2022-09\ninformation_updated: 2024-08-01\n---\n");
+          "---\nname: New School\nobjectives_published: 2022-09\ninformation_updated: 2024-08-01\n---\nAbout us.\n");
     write(dir.path() / "content/schools/new/objectives/b.md", objective("B"));
     write(dir.path() / "content/schools/new/accessibility-plan.md",
           "---\npublished: 2023-10-20\n---\n## Curriculum\n## Physical environment\n## Information\n");
@@ -151,6 +151,15 @@ TEST_CASE("review dates: objectives every 4 years, information yearly, each stat
     CHECK(old.items[1].status == ReviewStatus::overdue);            // objectives due 2026-08-31
     CHECK(old.items[2].status == ReviewStatus::not_published);      // no accessibility plan
     CHECK(d.error_count() == 0);
+
+    // A school page with no equality information text has published none,
+    // whatever date applies to it.
+    write(dir.path() / "content/schools/old/index.md", "---\nname: Old School\nobjectives_published: 2022-08-31\n---\n\n");
+    Diagnostics again;
+    const auto empty = review_dates(load_site(dir.path(), {}, again));
+    CHECK(empty[2].items[0].status == ReviewStatus::not_published);
+    const auto said = lines(again);
+    CHECK(std::any_of(said.begin(), said.end(), [](const std::string& l) { return has(l, "Old School has no equality information on its page"); }));
 }
 
 TEST_CASE("review dates: a date after today is 'date in the future', never up to date, and every such date is warned of") {
