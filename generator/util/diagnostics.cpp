@@ -73,13 +73,45 @@ std::string_view severity_word(Severity s) {
     return "error";
 }
 
+namespace {
+
+// Text for a terminal: a control character a file name or a value holds
+// (ESC starts a sequence that can clear the screen, retitle the window or
+// hide the lines before it) is shown as \xNN instead, and so are the C1
+// controls (U+0080 to U+009F), which some terminals obey too. Line breaks
+// in a message stay.
+std::string for_terminal(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto escaped = [&](unsigned char c) {
+        static const char* hex = "0123456789abcdef";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            escaped(c);
+        } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            escaped(static_cast<unsigned char>(text[++i]));
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d) {
     // Line 0: a place that is not a line of a text file (a spreadsheet
     // cell, "plan.xlsx:Sheet1!F3 (Action)"), named whole in `file`.
     const std::string where = d.where.line > 0 ? d.where.file + ":" + std::to_string(d.where.line) + ":" +
                                                      std::to_string(d.where.column)
                                                : d.where.file;
-    return where + ": " + std::string(severity_word(d.severity)) + ": " + d.message;
+    return for_terminal(where + ": " + std::string(severity_word(d.severity)) + ": " + d.message);
 }
 
 }  // namespace eqsite

@@ -167,3 +167,17 @@ TEST_CASE("file names that Windows and macOS take for one have one key") {
     CHECK(composed("caf\xC3\xA9") == "caf\xC3\xA9");
     CHECK(composed("A\xFF") == "A\xFF");
 }
+
+TEST_CASE("a diagnostic for the terminal shows control characters as \\xNN, never as the characters") {
+    eqsite::Diagnostic d{{"content/schools/x\x1b[31my/index.md", 2, 3}, eqsite::Severity::warning,
+                         "compliance \"\x1b]0;pwned\x07\x1b[2J\" is not one of fully, partially or not\nnext line \xc2\x9b" "31m"};
+    const std::string shown = eqsite::format_diagnostic(d);
+    CHECK(shown.find('\x1b') == std::string::npos);
+    CHECK(shown.find('\x07') == std::string::npos);
+    CHECK(shown.find("\xc2\x9b") == std::string::npos);
+    CHECK(shown == "content/schools/x\\x1b[31my/index.md:2:3: warning: compliance \"\\x1b]0;pwned\\x07\\x1b[2J\" is not "
+                   "one of fully, partially or not\nnext line \\x9b31m");
+    // Text with no control characters is unchanged, accents included.
+    d.message = "École Ysgol Tŷ Gwyn: ok";
+    CHECK(eqsite::format_diagnostic(d) == "content/schools/x\\x1b[31my/index.md:2:3: warning: École Ysgol Tŷ Gwyn: ok");
+}
