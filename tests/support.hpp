@@ -80,7 +80,7 @@ inline const char* complete_settings =
     "information_updated: 2026-01-15\n"
     "policy:\n  approved_by: Board of Trustees\n  approved_on: 2025-09-10\n  review_due: 2028-09-10\n"
     "accessibility:\n  compliance: fully\n  prepared: 2025-09-01\n  last_reviewed: 2026-03-01\n"
-    "  last_tested: 2026-02-20\n";
+    "  last_tested: 2026-02-20\n  contact_email: access@test.example\n";
 
 // A trust with no schools whose every statutory item is published and up
 // to date on 2026-09-01: it builds with no warnings.

@@ -1,6 +1,9 @@
 #include "model/config.hpp"
 
 #include "model/vocabulary.hpp"
+
+#include <set>
+
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -54,6 +57,19 @@ void read_policy(Fields& p, SiteConfig::Policy& policy) {
     }
     policy.strapline = p.text("strapline");
     policy.approved_by = p.text("approved_by");
+    // "Approved by no" is a claim the author did not mean: a word that
+    // names no one is taken as not recorded, and said so.
+    if (policy.approved_by) {
+        static const std::set<std::string> no_one = {"no", "none", "n/a", "na", "tbc", "tba", "tbd", "-", "--",
+                                                     "false", "yes", "true", "unknown", "?", "x", "nobody"};
+        if (no_one.count(to_lower_ascii(trim(*policy.approved_by)))) {
+            p.diags().warning(p.where_value("approved_by"),
+                              "\"approved_by: " + *policy.approved_by + "\" names no one: write the body that "
+                              "approved the policy (e.g. Board of Trustees), or leave it out; until then the page "
+                              "says that approval is not recorded");
+            policy.approved_by.reset();
+        }
+    }
     policy.approved_on = p.date("approved_on");
     policy.signatories = read_signatories(p);
     policy.last_reviewed = p.located_date("last_reviewed");
@@ -209,6 +225,12 @@ SiteConfig read_config(const YamlNode& root, Diagnostics& diags) {
         c.scripts.print_date = m->boolean("print_date").value_or(false);
         m->finish();
     }
+    // The statement must say how to ask for another format and report a
+    // problem (the model statement's feedback and reporting sections).
+    if (!c.trust.contact_email && !c.accessibility.contact_email)
+        diags.warning(c.setting_at.count("accessibility") ? c.setting_at.at("accessibility") : f.where_map(),
+                      "the accessibility statement gives no way to contact the trust (for another format, or to "
+                      "report a problem): add \"contact_email:\" under \"trust:\" or under \"accessibility:\"");
     f.finish();
     return c;
 }

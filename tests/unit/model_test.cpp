@@ -191,6 +191,28 @@ TEST_CASE("review dates: a date after today is 'date in the future', never up to
     CHECK(warned("is due for review on 1 January 2078, more than 4 years after it was last reviewed"));
 }
 
+TEST_CASE("an approver that names no one is not recorded, and no contact for the statement is a warning") {
+    for (const std::string word : {"no", "N/A", "TBC", "-", "false"}) {
+        INFO(word);
+        TempDir dir;
+        write_minimal_site(dir.path());
+        std::string yaml = read(dir.path() / "site.yaml");
+        yaml.replace(yaml.find("Board of Trustees"), 17, "\"" + word + "\"");
+        yaml.replace(yaml.find("  contact_email: access@test.example\n"), 37, "");
+        write(dir.path() / "site.yaml", yaml);
+        Diagnostics d;
+        Site site = load_site(dir.path(), {}, d);
+        CHECK_FALSE(site.config->policy.approved_by);  // the page says approval is not recorded
+        const auto said = lines(d);
+        CHECK(std::any_of(said.begin(), said.end(), [&](const std::string& l) {
+            return has(l, "\"approved_by: " + word + "\" names no one");
+        }));
+        CHECK(std::any_of(said.begin(), said.end(), [](const std::string& l) {
+            return has(l, "warning: the accessibility statement gives no way to contact the trust");
+        }));
+    }
+}
+
 TEST_CASE("today comes from site.yaml, then --today, then the clock") {
     TempDir dir;
     write_minimal_site(dir.path());
