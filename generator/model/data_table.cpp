@@ -167,6 +167,16 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     }
     // Rates and the pay gap's statutory figures are percentages unless said otherwise.
     spec.unit = f.text("unit").value_or(spec.kind == TableKind::rate || spec.kind == TableKind::pay_gap ? "%" : "");
+    // A share of people given as a bare percentage is published as given
+    // (spec section 5), so nothing can hide a small group behind it: 5 % of
+    // a school's 60 pupils is 3 pupils.
+    if (spec.kind == TableKind::value && trim(spec.unit) == "%")
+        diags.warning(f.where_value("kind"),
+                      "a value table of percentages is published exactly as given, so eqsite cannot hide a small "
+                      "group behind it (5% of 60 pupils is 3 pupils); if these are shares of " +
+                          std::string(spec.about == TableAbout::staff ? "staff" : "pupils") +
+                          ", give the numbers instead in a rate table (kind: rate, with numerator and denominator), "
+                          "whose small groups are hidden");
     spec.source = f.text("source").value_or("");
     spec.period = f.text("period").value_or("");
     spec.commentary = f.text("commentary").value_or("");

@@ -589,3 +589,16 @@ TEST_CASE("data table: splits name groups that make up the All row") {
     CHECK_FALSE(no_all.table);
     CHECK(no_all.lines.at(0).find("this table has no such group; remove splits") != std::string::npos);
 }
+
+TEST_CASE("data table: a value table of percentages is published as given, with a warning to give numbers instead") {
+    const std::string csv = "school,group,measure,value\nriverside-primary,All pupils,Disadvantaged,5.0\n";
+    const auto r = read("title: Share\nkind: value\nabout: pupils\nunit: \"%\"\ngroups: [All pupils]\nmeasures: [Disadvantaged]\n", csv);
+    REQUIRE(r.table);
+    CHECK(r.lines == Lines{"data/t.yaml:2:7: warning: a value table of percentages is published exactly as given, so "
+                           "eqsite cannot hide a small group behind it (5% of 60 pupils is 3 pupils); if these are "
+                           "shares of pupils, give the numbers instead in a rate table (kind: rate, with numerator and "
+                           "denominator), whose small groups are hidden"});
+    // Other units (a pay gap in points, a score) are not shares of people.
+    CHECK(read("title: Score\nkind: value\nabout: pupils\nunit: points\ngroups: [All pupils]\nmeasures: [Disadvantaged]\n", csv)
+              .lines.empty());
+}
