@@ -323,17 +323,52 @@ void merge_objectives(Site& site, std::size_t trust_count, Diagnostics& diags) {
     }
 }
 
+// An SVG file is a web page of its own: opened directly (not through an
+// <img>), any script in it runs on the site's address. Published as the
+// author gave it, with a warning.
+void warn_svg_script(const std::filesystem::path& file, const std::string& shown, Diagnostics& diags) {
+    if (!to_lower_ascii(shown).ends_with(".svg")) return;
+    ReadError why;
+    const auto text = read_file(file, max_text_file, why);
+    if (!text) return;  // reported where it is copied
+    const std::string lower = to_lower_ascii(*text);
+    bool handler = false;  // an on...= attribute: "onload=", "onclick ="
+    for (std::size_t at = lower.find(" on"); at != std::string::npos && !handler; at = lower.find(" on", at + 1)) {
+        std::size_t i = at + 3;
+        while (i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z') ++i;
+        while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\n' || lower[i] == '\t')) ++i;
+        handler = i > at + 3 && i < lower.size() && lower[i] == '=';
+    }
+    if (handler || lower.find("<script") != std::string::npos || lower.find("javascript:") != std::string::npos)
+        diags.warning({shown, 1, 1}, "this SVG image holds a script (<script>, javascript: or an on...= "
+                                     "attribute): shown on a page it cannot run, but anyone who opens the file "
+                                     "itself runs it on this site's address; export the image again without "
+                                     "scripts, or remove them");
+}
+
 void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diags) {
-    for (const auto& f : loaded.static_files) site.copied_files.push_back({f.from, f.to});
+    for (const auto& f : loaded.static_files) {
+        site.copied_files.push_back({f.from, f.to});
+        warn_svg_script(f.from, "static/" + f.to, diags);
+    }
     auto& config = site.config.edit();
     if (const auto& logo = config.trust.logo) {
-        const std::string under_static = logo->substr(std::string("static/").size());
+        // "static/./logo.svg" and "static//logo.svg" name static/logo.svg.
+        const std::string under_static =
+            std::filesystem::path(from_utf8(logo->substr(std::string("static/").size()))).lexically_normal().generic_string();
         const bool found = std::any_of(loaded.static_files.begin(), loaded.static_files.end(),
                                        [&](const StaticFile& f) { return f.to == under_static; });
-        if (!found) {
-            diags.error({"site.yaml", 1, 1}, "the trust logo \"" + *logo + "\" was not found; put the file there "
-                                             "or correct trust.logo");
+        const Location at = config.where("trust.logo");
+        if (under_static.starts_with("..")) {
+            diags.error(at, "the trust logo \"" + *logo + "\" leads out of the static/ folder; it must be a file in "
+                            "static/, e.g. static/logo.svg");
             config.trust.logo.reset();
+        } else if (!found) {
+            diags.error(at, "the trust logo \"" + *logo + "\" was not found in static/; put the file there or "
+                            "correct trust.logo");
+            config.trust.logo.reset();
+        } else {
+            config.trust.logo = "static/" + under_static;
         }
     }
     const auto& schools = site.schools.unrecorded();
@@ -342,6 +377,7 @@ void collect_copied_files(const SiteFiles& loaded, Site& site, Diagnostics& diag
         if (!school.logo) continue;
         site.copied_files.push_back({site.root / from_utf8(loaded.schools[s].folder) / from_utf8(*school.logo),
                                      "schools/" + school.slug + "/" + *school.logo});
+        warn_svg_script(site.copied_files.back().from, loaded.schools[s].folder + "/" + *school.logo, diags);
     }
 }
 

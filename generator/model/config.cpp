@@ -172,6 +172,7 @@ SiteConfig read_config(const YamlNode& root, Diagnostics& diags) {
         }
         c.trust.contact_email = email(*trust, "contact_email");
         if (auto logo = trust->located_text("logo")) {
+            c.setting_at["trust.logo"] = logo->where;
             if (!logo->value.starts_with("static/"))
                 diags.error(logo->where, "the trust logo must be a file in the static/ folder, e.g. static/logo.svg");
             else

@@ -93,7 +93,7 @@ TEST_CASE("GitHub annotations name files from the repository root, and say so in
     CHECK(text.out.find("content/trust/objectives/x.md:4:19: error:") != std::string::npos);
 }
 
-TEST_CASE("a misspelt command or option gets the nearest real one; --version; --quiet prints errors only") {
+TEST_CASE("a misspelt command or option gets the nearest real one, --version, --quiet prints errors only") {
     const Run cmd = run_eqsite("biuld");
     CHECK(cmd.exit_code == 2);
     CHECK(cmd.err.find("\"biuld\" is not an eqsite command: did you mean \"build\"?") != std::string::npos);
@@ -126,7 +126,7 @@ TEST_CASE("a misspelt command or option gets the nearest real one; --version; --
     CHECK(quiet_check.out.empty());
 }
 
-TEST_CASE("a build on a terminal shows a progress line; in a log or a pipe it does not") {
+TEST_CASE("a build on a terminal shows a progress line, in a log or a pipe it does not") {
     TempDir dir;
     const fs::path out = dir.path() / "out", log = dir.path() / "log";
     const std::string build = "EQSITE_PROGRESS_AFTER_MS=0 " + quote(EQSITE_BIN) + " build " +

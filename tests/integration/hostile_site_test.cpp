@@ -215,3 +215,28 @@ TEST_CASE("hostile site: a file larger than any site file should be is an error,
     CHECK(b.run.exit_code == 1);
     CHECK(has(b.run.err, "content/trust/policy/big.md:1:1: error: this file is larger than 8 MB"));
 }
+
+TEST_CASE("hostile site: an SVG with a script is published with a warning, the trust logo is found as written") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    write(site / "static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>\n");
+    write(site / "static/badge.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload =\"alert(1)\"></svg>\n");
+    write(site / "static/old.SVG", "<svg><script>alert(2)</script></svg>\n");
+    std::string yaml = read(site / "site.yaml");
+    yaml.replace(yaml.find("  url:"), 0, "  logo: static/./logo.svg\n");
+    write(site / "site.yaml", yaml);
+    Built b = build(dir);
+    CHECK(b.run.exit_code == 0);
+    CHECK(has(b.run.err, "static/badge.svg:1:1: warning: this SVG image holds a script"));
+    CHECK(has(b.run.err, "static/old.SVG:1:1: warning: this SVG image holds a script"));
+    CHECK_FALSE(has(b.run.err, "static/logo.svg:1:1: warning"));
+    CHECK(has(read(b.out / "index.html"), "src=\"/logo.svg\""));  // static/./logo.svg is static/logo.svg
+
+    yaml = read(site / "site.yaml");
+    yaml.replace(yaml.find("static/./logo.svg"), 17, "static/missing.svg");
+    write(site / "site.yaml", yaml);
+    b = build(dir);
+    CHECK(b.run.exit_code == 1);
+    CHECK(has(b.run.err, "site.yaml:3:9: error: the trust logo \"static/missing.svg\" was not found in static/"));
+}

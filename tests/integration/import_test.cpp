@@ -106,7 +106,7 @@ TEST_CASE("import: an action plan as the school has it, from CSV, TSV, Excel and
     }
 }
 
-TEST_CASE("import: --dry-run writes nothing; --update rewrites only what changed and never a person's edits") {
+TEST_CASE("import: --dry-run writes nothing, --update rewrites only what changed and never a person's edits") {
     TempDir dir;
     const fs::path site = new_school_site(dir.path());
     const fs::path plan = site / "plan.csv";

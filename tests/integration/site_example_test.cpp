@@ -198,7 +198,7 @@ TEST_CASE("output is byte-identical whatever --jobs") {
 }
 
 // Issue 13: pages that answer the reader's question first.
-TEST_CASE("the home page finds a school first; the duty has its own page, linked from every footer") {
+TEST_CASE("the home page finds a school first, the duty has its own page, linked from every footer") {
     const auto& files = built(1);
     const std::string& home = files.at("index.html");
     const auto schools = home.find("<h2 id=\"schools\">Find your school</h2>");

@@ -74,7 +74,7 @@ TEST_CASE("csv: a UTF-8 byte-order mark is dropped and does not shift columns") 
     CHECK(row(*csv, 1) == Row{"x@2:1", "1@2:3"});
 }
 
-TEST_CASE("csv: CRLF line endings count as one line break and leave no \\r in fields") {
+TEST_CASE("csv: CRLF line endings count as one line break and leave no carriage return in fields") {
     Diagnostics d;
     auto csv = parse_csv("t.csv", "a,b\r\nc,d\r\n\"e\r\nf\",g\r\n", d);
     REQUIRE(csv);

@@ -118,7 +118,7 @@ TEST_CASE("lists split on slashes, semicolons, commas, ampersands, bullets and \
     CHECK(split_list(" ; , ").empty());
 }
 
-TEST_CASE("\"and\" splits only as a word") {
+TEST_CASE("import: \"and\" splits only as a word") {
     CHECK(split_list("Random, Brand, Andover") == Strings{"Random", "Brand", "Andover"});
     CHECK(split_list("marriage-and-civil-partnership") == Strings{"marriage-and-civil-partnership"});
     CHECK(split_list("Race AND Sex") == Strings{"Race", "Sex"});
@@ -145,7 +145,7 @@ TEST_CASE("text in brackets is never split") {
 
 // ---- Dates --------------------------------------------------------------
 
-TEST_CASE("\"On-going\" and words for work that does not end are ongoing") {
+TEST_CASE("import: \"On-going\" and words for work that does not end are ongoing") {
     const auto w = parse_when("On-going");
     CHECK(summary(w) == "start none, due none, ongoing yes");
     CHECK(w->decision == "read \"On-going\" as ongoing");
@@ -242,7 +242,7 @@ TEST_CASE("terms are read as the months they mostly cover") {
     CHECK(summary(parse_when("Autumn – Summer 2024")) == "start 2023-09, due 2024-07, ongoing no");
 }
 
-TEST_CASE("\"by\" gives only a due date and \"from\" only a start") {
+TEST_CASE("import: \"by\" gives only a due date and \"from\" only a start") {
     CHECK(summary(parse_when("by July 2024")) == "start none, due 2024-07, ongoing no");
     CHECK(summary(parse_when("By the end of summer term 2024")) == "start none, due 2024-07, ongoing no");
     CHECK(summary(parse_when("Deadline: 31/07/2028")) == "start none, due 2028-07-31, ongoing no");
@@ -282,7 +282,7 @@ TEST_CASE("eqsite's own statuses are read with no decision") {
     CHECK(parse_status("at-risk")->status == ObjectiveStatus::at_risk);
 }
 
-TEST_CASE("RAG colours are read as statuses; red is at risk, since there is no off-track status") {
+TEST_CASE("RAG colours are read as statuses, red is at risk, since there is no off-track status") {
     const auto green = parse_status("Green");
     REQUIRE(green);
     CHECK(green->status == ObjectiveStatus::on_track);
@@ -329,7 +329,7 @@ TEST_CASE("statuses that are negated, mixed or not statuses at all are not guess
 
 // ---- Aims ---------------------------------------------------------------
 
-TEST_CASE("\"all aims\" in its usual forms means every aim") {
+TEST_CASE("import: \"all aims\" in its usual forms means every aim") {
     for (const char* cell : {"All aims of duty", "all", "All aims", "All three aims", "All aims of the duty",
                              "All 3 aims of the general equality duty"}) {
         const auto t = parse_aims(cell);
@@ -392,7 +392,7 @@ TEST_CASE("characteristics separated by slashes are read, with the build's synon
     CHECK(t.target_groups.empty());
 }
 
-TEST_CASE("\"all protected characteristics\" in its usual forms means every characteristic") {
+TEST_CASE("import: \"all protected characteristics\" in its usual forms means every characteristic") {
     for (const char* cell : {"All protected characteristics", "All", "all characteristics",
                              "All 9 protected characteristics", "All of the protected characteristics"}) {
         const auto t = parse_characteristics(cell);
@@ -415,7 +415,7 @@ TEST_CASE("characteristic names holding \"and\" or \"or\" are not split") {
     CHECK(ampersands.warnings.empty());
 }
 
-TEST_CASE("\"Other\" names no characteristic, with a warning") {
+TEST_CASE("import: \"Other\" names no characteristic, with a warning") {
     const auto t = parse_characteristics("Other");
     CHECK(t.slugs.empty());
     CHECK(t.target_groups.empty());
@@ -425,7 +425,7 @@ TEST_CASE("\"Other\" names no characteristic, with a warning") {
     CHECK(parse_characteristics("N/A").unknown.empty());
 }
 
-TEST_CASE("\"community cohesion\" is a theme, with a warning pointing to the aim") {
+TEST_CASE("import: \"community cohesion\" is a theme, with a warning pointing to the aim") {
     const auto t = parse_characteristics("community cohesion");
     CHECK(t.slugs.empty());
     CHECK(t.target_groups.empty());

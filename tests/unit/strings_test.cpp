@@ -44,7 +44,7 @@ TEST_CASE("strings: Welsh plural categories") {
     CHECK(plural_category("en-GB", 2) == "other");
 }
 
-TEST_CASE("strings: a site changes some keys; the rest stay; a key no template uses is a warning") {
+TEST_CASE("strings: a site changes some keys, the rest stay, a key no template uses is a warning") {
     TempDir dir;
     write(dir.path() / "theme/i18n/en-GB.yaml",
           "nav:\n  home: Start\ncounts:\n  objectives:\n    one: \"{count} aim\"\n    other: \"{count} aims\"\n"
@@ -134,7 +134,7 @@ TEST_CASE("strings: braces that are not a placeholder are refused, at the string
     CHECK(got[1].starts_with("theme/i18n/en-GB.yaml:3:9: error: \"nav.data\" has braces"));
 }
 
-TEST_CASE("strings: any English is the built-in British English; another language without words is one error") {
+TEST_CASE("strings: any English is the built-in British English, another language without words is one error") {
     TempDir dir;
     for (const char* english : {"en", "en-US", "EN-gb"}) {
         Diagnostics d;

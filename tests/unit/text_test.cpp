@@ -168,7 +168,7 @@ TEST_CASE("file names that Windows and macOS take for one have one key") {
     CHECK(composed("A\xFF") == "A\xFF");
 }
 
-TEST_CASE("a diagnostic for the terminal shows control characters as \\xNN, never as the characters") {
+TEST_CASE("a diagnostic for the terminal shows control characters as hex escapes, never as the characters") {
     eqsite::Diagnostic d{{"content/schools/x\x1b[31my/index.md", 2, 3}, eqsite::Severity::warning,
                          "compliance \"\x1b]0;pwned\x07\x1b[2J\" is not one of fully, partially or not\nnext line \xc2\x9b" "31m"};
     const std::string shown = eqsite::format_diagnostic(d);
