@@ -186,9 +186,10 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
     site.root = root;
 
     const fs::path config = root / "site.yaml";
+    std::error_code ec;
     if (r.is_file(config))
         site.config = config;
-    else
+    else if (!fs::exists(fs::symlink_status(config, ec)))  // (one that is there but cannot be read is reported)
         diags.error({"site.yaml", 1, 1},
                     "no site.yaml in this folder; is this the site folder? Create site.yaml with at least "
                     "\"trust:\" \"name:\" and \"url:\" (see the README), or run eqsite in your site folder");

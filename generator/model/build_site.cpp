@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "load/markdown_check.hpp"
 #include "model/accessibility_plan.hpp"
 #include "model/config.hpp"
 #include "model/data_table.hpp"
@@ -391,7 +392,7 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
     std::vector<std::string> slugs;
     for (const auto& s : site.schools.unrecorded()) slugs.push_back(s.slug);
     digest = digest_of(join(slugs, "\n") + "|" + std::to_string(config.suppression.threshold) + "|" +
-                       std::to_string(config.suppression.staff_threshold));
+                       std::to_string(config.suppression.staff_threshold) + (reader.unsafe() ? "|unsafe" : ""));
     bool readable = true;
     for (const auto& d : files.data) {
         for (const auto* file : {&d.yaml, &d.csv}) {
@@ -419,7 +420,12 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
         if (!yaml || !csv) continue;
         auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, config.suppression.threshold,
                                      config.suppression.staff_threshold, read.diags);
-        if (table) tables.push_back(std::move(*table));
+        if (!table) continue;
+        // The commentary is Markdown on the page: its links are checked as
+        // a Markdown file's are (a javascript: address is removed, and said).
+        if (!table->spec.commentary.empty())
+            check_markdown(table->spec.commentary, yaml_rel, table->spec.commentary_at.line, reader.unsafe(), read.diags);
+        tables.push_back(std::move(*table));
     }
     read.value = publish_tables(tables, read.diags);
     diags.append(read.diags);

@@ -180,6 +180,20 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
     spec.source = f.text("source").value_or("");
     spec.period = f.text("period").value_or("");
     spec.commentary = f.text("commentary").value_or("");
+    spec.commentary_at = f.where_value("commentary");
+    {   // A block ("commentary: |") starts on the next line.
+        std::size_t at = 0;
+        for (int line = 1; line < spec.commentary_at.line && at != std::string_view::npos; ++line) {
+            at = bytes.find('\n', at);
+            if (at != std::string_view::npos) ++at;
+        }
+        if (at != std::string_view::npos) {
+            const std::string text = trim(std::string(bytes.substr(at, bytes.find('\n', at) - at)));
+            if (!text.empty() && (text.back() == '|' || text.back() == '>' || text.ends_with("|-") || text.ends_with(">-") ||
+                                  text.ends_with("|+") || text.ends_with(">+")))
+                ++spec.commentary_at.line;
+        }
+    }
     const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;
     spec.groups_at = f.where_value("groups");
     spec.measures_at = f.where_value("measures");

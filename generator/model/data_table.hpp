@@ -35,6 +35,7 @@ struct TableSpec {
     std::string source;
     std::string period;
     std::string commentary;   // Markdown: a few sentences on what the figures show (optional)
+    Location commentary_at;   // where its text starts in the YAML file
     std::vector<std::string> groups;    // row order
     std::vector<std::string> measures;  // column order
     bool totals = false;       // count tables: add a Total row and column

@@ -5,6 +5,7 @@
 #include "util/colour.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 
 namespace eqsite {
 namespace {
@@ -75,8 +76,9 @@ School read_school(const SchoolFiles& loaded, const Document* index, const std::
     }
     s.logo_alt = f.text("logo_alt").value_or(s.name + " logo");
     if (auto web = f.located_text("website")) {
-        if (!web->value.starts_with("https://") && !web->value.starts_with("http://"))
-            diags.error(web->where, "\"website\" must be a full web address starting with https://");
+        // Checked as the trust's address is: a page links to it.
+        if (const std::string problem = site_address_problem(web->value); !problem.empty())
+            diags.error(web->where, "\"website\" " + problem);
         else
             s.website = web->value;
     }

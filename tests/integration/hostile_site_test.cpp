@@ -240,3 +240,31 @@ TEST_CASE("hostile site: an SVG with a script is published with a warning, the t
     CHECK(b.run.exit_code == 1);
     CHECK(has(b.run.err, "site.yaml:3:9: error: the trust logo \"static/missing.svg\" was not found in static/"));
 }
+
+TEST_CASE("hostile site: a data table's commentary has its addresses checked like a Markdown file's") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    write(site / "data/t.yaml", "title: T\nkind: count\nabout: pupils\ngroups: [All pupils]\nmeasures: [M]\n"
+                                "commentary: |\n  Read [this](javascript:alert(1)) first.\n");
+    write(site / "data/t.csv", "school,group,measure,count\ntrust,All pupils,M,40\n");
+    const Built b = build(dir);
+    CHECK(b.run.exit_code == 0);
+    CHECK(has(b.run.err, "data/t.yaml:7:"));  // the commentary's line
+    CHECK(has(b.run.err, "javascript"));
+    CHECK_FALSE(has(read(b.out / "data/index.html"), "javascript:"));
+}
+
+#ifndef _WIN32
+TEST_CASE("hostile site: a site.yaml that is a link out of the site is that one error, not also a missing file") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    fs::rename(site / "site.yaml", dir.path() / "elsewhere.yaml");
+    fs::create_symlink(dir.path() / "elsewhere.yaml", site / "site.yaml");
+    const Built b = build(dir);
+    CHECK(b.run.exit_code == 1);
+    CHECK(has(b.run.err, "site.yaml:1:1: error: this is a link to "));
+    CHECK_FALSE(has(b.run.err, "no site.yaml in this folder"));
+}
+#endif
