@@ -140,6 +140,12 @@ void read_accessibility(Fields& a, SiteConfig::Accessibility& acc) {
                                           " but lists no known issues: list the content that is not accessible, "
                                           "and why, in \"known_issues\"");
     if (!acc.last_tested) warn_untested(a.where_value("last_tested"), diags);
+    // Who tested it and how belong to a test with a date: without one the
+    // statement cannot show them, and the author should know.
+    if (!acc.last_tested && (acc.tested_by || acc.method))
+        diags.warning(a.where_value(acc.tested_by ? "tested_by" : "method"),
+                      "the statement does not show \"" + std::string(acc.tested_by ? "tested_by" : "method") +
+                          "\" until it can say when the test was: add \"last_tested:\" with its date");
     a.finish();
 }
 

@@ -255,7 +255,7 @@ ReviewGroup review_school(const Site& site, std::size_t i) {
         information_review_years, today, page + "#information", site.config->where("information_updated"),
         "the trust's equality information has no publication date: add \"information_updated: YYYY-MM-DD\" to "
         "site.yaml with the date it was last published (it must be updated at least once a year)");
-    info.from_trust = !own_information;
+    info.from_trust = !own_information && site.config->information_updated.has_value();
     // A school page with no equality information on it has published
     // none, whatever the date says.
     if (!s.source.empty() && trim(s.markdown).empty())

@@ -522,6 +522,7 @@ PageView PageViews::school(std::size_t i) const {
     PageView v{"school", s.name, {}, i, "schools", strings_.text("titles.school_description", {{"school", s.name}}), {}};
     HeadingIds ids(table_ids(reserved_ids("school")));
     put(v.data, "name", s.name);
+    put(v.data, "has_details", Data(s.phase || s.urn || s.headteacher || s.equality_lead || s.website));
     set_if(v.data, "urn", s.urn);
     if (s.phase) put(v.data, "phase", term(strings_, "phase", slug_of(phase_vocabulary(), *s.phase)));
     set_if(v.data, "headteacher", s.headteacher);

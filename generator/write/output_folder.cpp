@@ -165,12 +165,14 @@ fs::path OutputWriter::sibling(std::string_view what) const {
 // only when it is a real folder (not a link) holding eqsite's marker file,
 // or is empty. Anything else there is someone else's: it is never removed,
 // reused or written into.
+namespace {
 bool made_by_eqsite(const fs::path& folder) {
     std::error_code ec;
     const auto own = fs::symlink_status(folder, ec);
     if (!fs::is_directory(own)) return false;
     return fs::exists(fs::symlink_status(folder / output_marker, ec)) || fs::is_empty(folder, ec);
 }
+}  // namespace
 
 // Whether `folder` (one of eqsite's names beside the output) may be used:
 // it is not there, or eqsite made it. Otherwise the build stops, naming it.

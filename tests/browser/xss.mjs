@@ -196,7 +196,10 @@ function writeSite(site) {
   put("content/schools/x-school/index.md", "---\n" +
     `name: ${q(hostile("fm-school-name"))}\nphase: primary\nheadteacher: ${q(hostile("fm-school-headteacher"))}\n` +
     `equality_lead: ${q(hostile("fm-school-equality-lead"))}\n` +
-    `website: ${q(`https://x.example/"onmouseover="${P("fm-school-website")}"><script>${P("fm-school-website")}</script>`)}\n` +
+    // A website holding a quote, an angle bracket or a backtick is refused
+    // before anything is built (checked like trust.url): the payload here is
+    // what gets through, an address whose & and = must stay in its href.
+    `website: ${q(`https://x.example/fm-school-website&onmouseover=window.__x=1/`)}\n` +
     `objectives_published: 2025-09-01\n---\n${body}`);
   put("content/trust/objectives/x.md", "---\n" +
     `title: ${q(hostile("fm-objective-title"))}\nabout: pupils\naims: [advance-equality]\ncharacteristics: [race]\n` +

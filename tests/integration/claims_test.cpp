@@ -316,3 +316,18 @@ TEST_CASE("a date due within 60 days is a note in check, not a warning") {
                      "information is due for review on 15 October 2026, within 60 days"));
     CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("a school page with no information text or details says so, and is not shown as published") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    write(site / "content/schools/bare/index.md", "---\nname: Bare School\nobjectives_published: 2025-09-01\n---\n");
+    write(site / "content/schools/bare/objectives/reading.md", objective("Reading"));
+    const Built b = build_site(site);
+    const std::string page = b.text("schools/bare/index.html");
+    CHECK(has(page, "Equality information This school has not published its equality information on this website."));
+    CHECK(has(page, "School details The school's details (phase, URN, headteacher) are not given on this website."));
+    CHECK(has(b.text("review/index.html"), "Bare School What Last published Next due Status Equality information Not "
+                                           "published Not known Not published"));
+    CHECK(has(b.run.err, "Bare School has no equality information on its page"));
+}

@@ -268,3 +268,17 @@ TEST_CASE("hostile site: a site.yaml that is a link out of the site is that one 
     CHECK_FALSE(has(b.run.err, "no site.yaml in this folder"));
 }
 #endif
+
+TEST_CASE("hostile site: a school website that could leave its href is refused") {
+    for (const std::string bad : {"https://x.example/\\\"onmouseover=\\\"alert(1)", "https://", "https://a b.example/",
+                                  "javascript:alert(1)", "https://x.example/<script>"}) {
+        INFO(bad);
+        TempDir dir;
+        const fs::path site = dir.path() / "site";
+        write_minimal_site(site);
+        write(site / "content/schools/oak/index.md", "---\nname: Oak\nwebsite: \"" + bad + "\"\n---\nAbout us.\n");
+        const Built b = build(dir);
+        CHECK(b.run.exit_code == 1);
+        CHECK(has(b.run.err, "content/schools/oak/index.md:3:10: error: \"website\" must"));
+    }
+}

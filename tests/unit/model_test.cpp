@@ -213,6 +213,26 @@ TEST_CASE("an approver that names no one is not recorded, and no contact for the
     }
 }
 
+TEST_CASE("who tested the site, without a date of the test, is a warning, and a school has no trust date when the trust has none") {
+    TempDir dir;
+    write_minimal_site(dir.path());
+    std::string yaml = read(dir.path() / "site.yaml");
+    yaml.replace(yaml.find("  last_tested: 2026-02-20\n"), 25, "  tested_by: Access Audits Ltd\n");
+    yaml.replace(yaml.find("information_updated: 2026-01-15\n"), 32, "");
+    write(dir.path() / "site.yaml", yaml);
+    write(dir.path() / "content/schools/oak/index.md", "---\nname: Oak School\n---\nAbout us.\n");
+    Diagnostics d;
+    Site site = load_site(dir.path(), {}, d);
+    const auto said = lines(d);
+    CHECK(std::any_of(said.begin(), said.end(), [](const std::string& l) {
+        return has(l, "warning: the statement does not show \"tested_by\" until it can say when the test was");
+    }));
+    const auto groups = review_dates(site);
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[1].items[0].status == ReviewStatus::no_date);
+    CHECK_FALSE(groups[1].items[0].from_trust);  // not "No date given (the trust's date)"
+}
+
 TEST_CASE("today comes from site.yaml, then --today, then the clock") {
     TempDir dir;
     write_minimal_site(dir.path());
