@@ -103,7 +103,7 @@ void read_accessibility(Fields& a, SiteConfig::Accessibility& acc) {
     if (auto v = a.located_text("compliance")) {
         compliance_at = v->where;
         if (auto i = match_single(compliance_vocabulary(), *v, diags)) acc.compliance = static_cast<Compliance>(*i);
-    } else {
+    } else if (!a.has("compliance")) {  // (a value of the wrong shape is an error already, not also missing)
         warn_compliance_unset(a.where_value("compliance"), diags);
     }
     acc.prepared = a.located_date("prepared");

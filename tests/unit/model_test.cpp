@@ -233,6 +233,22 @@ TEST_CASE("who tested the site, without a date of the test, is a warning, and a 
     CHECK_FALSE(groups[1].items[0].from_trust);  // not "No date given (the trust's date)"
 }
 
+TEST_CASE("a compliance setting of the wrong shape is one error, not also a missing setting") {
+    for (const std::string value : {"[]", "{}"}) {
+        INFO(value);
+        TempDir dir;
+        write_minimal_site(dir.path());
+        std::string yaml = read(dir.path() / "site.yaml");
+        yaml.replace(yaml.find("compliance: fully"), 17, "compliance: " + value);
+        write(dir.path() / "site.yaml", yaml);
+        Diagnostics d;
+        load_site(dir.path(), {}, d);
+        const auto said = lines(d);
+        CHECK(std::count_if(said.begin(), said.end(), [](const std::string& l) { return has(l, "compliance"); }) == 1);
+        CHECK(d.error_count() == 1);
+    }
+}
+
 TEST_CASE("today comes from site.yaml, then --today, then the clock") {
     TempDir dir;
     write_minimal_site(dir.path());
