@@ -1,13 +1,16 @@
 #include "model/disclosure.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <limits>
+#include <set>
 #include <span>
 
 #include "model/disclosure_cells.hpp"
 #include "model/disclosure_sums.hpp"
 #include "model/recoverability.hpp"
+#include "model/stated_numbers.hpp"
 #include "util/text.hpp"
 
 namespace eqsite {
@@ -41,6 +44,11 @@ public:
         primary();
         {
             Sums sums = find_sums(c_, diags_);  // over cells; gone once the relations over figures are made
+            for (const auto& [i, v] : sums.left_out) {
+                Cell& w = c_.cells[i];
+                w.present = w.hidden = w.left_out = true;
+                w.n = v;
+            }
             make_figures(sums);
             make_relations(std::move(sums));
         }
@@ -70,7 +78,51 @@ public:
         return out;
     }
 
+    // A table's commentary that states a number the table hides gives it
+    // away, whatever the table shows ("only 3 pupils are disadvantaged"
+    // beside a "c"). The author is warned; the commentary is theirs.
+    void check_commentaries() const {
+        for (const Layout& t : c_.tables) {
+            const TableSpec& spec = t.table->spec;
+            if (spec.commentary.empty() || !t.counts_people()) continue;
+            std::set<std::string> told;
+            for (const StatedNumber& said : stated_numbers(spec.commentary)) {
+                const auto cell = hidden_cell_stating(t, said);
+                if (!cell || !told.insert(said.text).second) continue;
+                const auto p = c_.place(*cell);
+                Location at = spec.commentary_at;
+                at.line += said.line;
+                if (said.line > 0) at.column = 1;
+                diags_.warning(at, "the commentary says \"" + said.text + "\", the same number as a figure this table hides (\"" +
+                                       t.row_label(p.row) + "\", \"" + t.column_label(p.column) + "\" " +
+                                       (t.school_of(p.unit) ? "at a school" : "for the trust") +
+                                       "): a reader can put the two together. Write it without the number (for "
+                                       "example \"fewer than " + std::to_string(spec.threshold) + "\")");
+            }
+        }
+    }
+
 private:
+    // A hidden cell of table `t` whose figure is the number said: a count,
+    // numerator or hidden group size, or for a percentage, a rate rounded
+    // as it is written.
+    std::optional<std::size_t> hidden_cell_stating(const Layout& t, const StatedNumber& said) const {
+        for (std::size_t i = t.first; i < t.first + t.cell_count(); ++i) {
+            const Cell& w = c_.cells[i];
+            if (!w.present || !w.hidden) continue;
+            if (said.percent) {
+                if (!t.is_rate() || w.d == 0 || w.n == 0) continue;
+                const double scale = std::pow(10.0, said.decimals);
+                if (std::round(100.0 * static_cast<double>(w.n) / static_cast<double>(w.d) * scale) == std::round(said.value * scale))
+                    return i;
+            } else if (said.value >= 1 && said.decimals == 0) {
+                const auto v = static_cast<long long>(said.value);
+                if (w.n == v || (t.is_rate() && d_of_[i] != none && hidden(d_of_[i]) && w.d == v)) return i;
+            }
+        }
+        return std::nullopt;
+    }
+
     // Rule 1: a count from 1 to N-1; a rate on N or fewer people, or whose
     // numerator or complement (people not counted) is from 1 to N-1.
     void primary() {
@@ -136,10 +188,17 @@ private:
         Relations all;
         std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes;  // (hash, relation in `all`)
         std::vector<Relations::Term> merged;
-        auto add = [&](std::span<const Relations::Term> terms, bool denominators) {
+        const std::size_t cells = c_.cells.size();
+        enum class Kind { counts, denominators, mixed };
+        auto add = [&](std::span<const Relations::Term> terms, Kind kind) {
             merged.clear();
-            for (const auto& t : terms)
-                merged.push_back({static_cast<std::uint32_t>(denominators ? d_of_[t.figure] : t.figure), t.coefficient});
+            for (const auto& t : terms) {
+                // Mixed: cells + i is cell i's denominator (Sums::mixed).
+                const bool d = kind == Kind::denominators || (kind == Kind::mixed && t.figure >= cells);
+                const std::size_t f = d ? d_of_[t.figure % cells] : t.figure;
+                if (f == none) return;  // no group size: a count table's cell (not made by find_sums)
+                merged.push_back({static_cast<std::uint32_t>(f), t.coefficient});
+            }
             std::sort(merged.begin(), merged.end());
             std::size_t out = 0;
             for (std::size_t k = 0; k < merged.size(); ++k) {
@@ -154,8 +213,9 @@ private:
             hashes.push_back({h, static_cast<std::uint32_t>(all.size())});
             all.add(merged);
         };
-        for (std::size_t r = 0; r < sums.counts.size(); ++r) add(sums.counts[r], false);
-        for (std::size_t r = 0; r < sums.denominators.size(); ++r) add(sums.denominators[r], true);
+        for (std::size_t r = 0; r < sums.counts.size(); ++r) add(sums.counts[r], Kind::counts);
+        for (std::size_t r = 0; r < sums.denominators.size(); ++r) add(sums.denominators[r], Kind::denominators);
+        for (std::size_t r = 0; r < sums.mixed.size(); ++r) add(sums.mixed[r], Kind::mixed);
         // Duplicates found by sorting on the hash; the first of each kept,
         // in the order found (which decides what the line rule hides first).
         std::sort(hashes.begin(), hashes.end());
@@ -403,7 +463,7 @@ private:
 
     PublishedCell published(const Layout& t, std::size_t i) const {
         const Cell& w = c_.cells[i];
-        if (!w.present) {
+        if (!w.present || w.left_out) {
             // A pay-gap grid has cells no figure can fill (a men-only
             // bonus gap): not applicable, not a missing figure.
             const auto p = c_.place(i);
@@ -450,6 +510,7 @@ std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables,
     Cells cells = lay_out(pointers);
     Suppressor s(cells, diags);
     s.run();
+    s.check_commentaries();
     std::vector<PublishedTable> out;
     for (std::size_t t = 0; t < tables.size(); ++t) out.push_back(s.result(t));
     return out;

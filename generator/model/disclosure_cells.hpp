@@ -22,6 +22,7 @@ namespace eqsite::disclosure {
 struct Cell {
     bool present = false;  // false: no figure ("x")
     bool hidden = false;
+    bool left_out = false; // no figure given, but a sum gives a small one: protected as hidden, shown as "x"
     long long n = 0;       // count or numerator
     long long d = 0;       // denominator (rates); value tables keep their text in the DataTable
     long long size() const { return d > 0 ? d : n; }  // people behind the figure

@@ -163,27 +163,88 @@ private:
         add(std::move(terms), n, d);
     }
 
+    // The cell of an entry of a search, and its figure (figure_relations.hpp:
+    // in a mixed search, cells.size() + i is cell i's denominator).
+    const Cell& cell_of(std::size_t entry, Figures f) const {
+        return cells_.cells[f == Figures::mixed ? entry % cells_.cells.size() : entry];
+    }
+    long long value_of(std::size_t entry, Figures f) const {
+        const bool d = f == Figures::denominators || (f == Figures::mixed && entry >= cells_.cells.size());
+        return d ? cell_of(entry, f).d : cell_of(entry, f).n;
+    }
+
+    void add_terms(std::vector<std::pair<std::size_t, int>> terms, Figures f) {
+        if (f != Figures::mixed) {
+            add(std::move(terms), f == Figures::counts, f == Figures::denominators);
+            return;
+        }
+        std::vector<Relations::Term> out;
+        for (const auto& [entry, k] : terms) out.push_back({static_cast<std::uint32_t>(entry), k});
+        if (out.size() >= 2) out_.mixed.add(out);
+    }
+
     // A relation among parts becomes a sum of cells at every place where
     // the given cells satisfy it (a missing one taken as zero, as a reader
-    // could), the trust's places included.
+    // could), the trust's places included. Where one figure is missing
+    // and the others do not add up, the reader can take the difference as
+    // the missing figure (left_out).
     std::size_t add_where_it_holds(const PartRelation& r, const Parts& parts, Figures figures) {
         std::size_t added = 0;
         const std::size_t places = parts.cells.front().size();
         for (std::size_t q = 0; q < places; ++q) {
             std::vector<std::pair<std::size_t, int>> terms;
+            std::pair<std::size_t, int> missing{none, 0};
+            std::size_t missing_count = 0;
             long long sum = 0;
             for (const auto& [p, c] : r.terms) {
-                const Cell& cell = cells_.cells[parts.cells[p][q]];
-                if (!cell.present) continue;
-                terms.push_back({parts.cells[p][q], c});
-                sum += c * (figures == Figures::counts ? cell.n : cell.d);
+                const std::size_t entry = parts.cells[p][q];
+                if (!cell_of(entry, figures).present) {
+                    ++missing_count;
+                    missing = {entry, c};
+                    continue;
+                }
+                terms.push_back({entry, c});
+                sum += c * value_of(entry, figures);
             }
             if (sum == 0 && terms.size() >= 2) {
-                add(std::move(terms), figures == Figures::counts, figures == Figures::denominators);
+                add_terms(std::move(terms), figures);
                 ++added;
+            } else if (figures == Figures::counts && missing_count == 1 && !terms.empty()) {
+                left_out(missing.first, missing.second, sum, std::move(terms));
             }
         }
         return added;
+    }
+
+    // A count the author left out ("x") where the rest of a sum gives it:
+    // c * figure + sum = 0. A small one (1 to N-1) identifies people just
+    // as a published one would, so it joins the sums as a figure to
+    // protect (Sums::left_out). Only a school's own count: the trust's and
+    // the Totals are sums of the figures given.
+    void left_out(std::size_t cell, int c, long long sum, std::vector<std::pair<std::size_t, int>> terms) {
+        if (sum % c != 0) return;
+        const long long v = -sum / c;
+        const auto p = cells_.place(cell);
+        const Layout& t = cells_.tables[p.table];
+        if (t.table->spec.kind != TableKind::count || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures)
+            return;
+        if (v < 1 || v >= t.table->spec.threshold) return;
+        const auto [it, fresh] = left_out_.emplace(cell, v);
+        if (it->second != v) return;  // two sums that disagree: only the first is kept, so each added is true
+        if (fresh) {
+            out_.left_out.push_back({cell, v});
+            if (left_out_noted_.insert(p.table).second)
+                diags_.warning(t.table->spec.groups_at,
+                               "a figure left out of this table (\"" + t.row_label(p.row) + "\", \"" +
+                                   t.column_label(p.column) + "\" at a school) can be worked out by subtracting "
+                                   "the figures given beside it, and it is a small number: leaving a figure out "
+                                   "does not hide it. It is still shown as \"x\", and figures beside it are "
+                                   "hidden so that it cannot be worked out");
+        }
+        terms.push_back({cell, c});
+        std::vector<Relations::Term> out;
+        for (const auto& [entry, k] : terms) out.push_back({static_cast<std::uint32_t>(entry), k});
+        out_.counts.add(out);
     }
 
     // Finds the relations among `parts` of one table and adds each at every
@@ -224,6 +285,45 @@ private:
             if (known.add(r) && (r.evidence >= 2 || one_school)) note(r, false);
             add_where_it_holds(r, parts, figures);
         }
+    }
+
+    // Relations that join counts or numerators to group sizes (Parts whose
+    // entries are Figures::mixed): a count that is another table's group
+    // size, rates whose numerators make up their group size (Met + Below
+    // the expected standard). A group size is a whole, so one place will
+    // do for "these numerators make up the group". `wanted` leaves out the
+    // relations the other searches find.
+    void search_mixed(const Parts& parts, bool one_place_will_do, const std::function<bool(const PartRelation&)>& wanted,
+                      const std::function<void(const PartRelation&)>& note) {
+        RelationBasis known;
+        auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::mixed);
+        std::stable_sort(found.begin(), found.end(),
+                         [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        auto believable = [&](const PartRelation& r) {
+            return r.evidence >= 2 || one_place_will_do || makes_up_a_whole(r, parts);
+        };
+        // What the other searches find (one cohort's group size in two
+        // measures, a table's own Total) first: a relation that only
+        // combines those is not news to the author. It is added all the
+        // same, since the others may not hold at every place where it does.
+        for (const auto& r : found)
+            if (!wanted(r) && believable(r)) known.add(r);
+        for (const auto& r : found) {
+            if (!wanted(r) || !believable(r)) continue;
+            if (known.add(r)) note(r);
+            add_where_it_holds(r, parts, Figures::mixed);
+        }
+    }
+
+    // Whether a relation of a mixed search has a group size in it, and a
+    // count or numerator.
+    bool has_denominator(const PartRelation& r, const Parts& parts) const {
+        return std::any_of(r.terms.begin(), r.terms.end(),
+                           [&](const auto& t) { return parts.cells[t.first].front() >= cells_.cells.size(); });
+    }
+    bool has_count(const PartRelation& r, const Parts& parts) const {
+        return std::any_of(r.terms.begin(), r.terms.end(),
+                           [&](const auto& t) { return parts.cells[t.first].front() < cells_.cells.size(); });
     }
 
     // One All or Total line on one side, the parts that make it up on the
@@ -313,6 +413,30 @@ private:
                             (everywhere ? " (true for every school and group)" : " (wherever the figures add up)") +
                             ", so no hidden figure can be worked out from it");
         });
+        if (!t.is_rate()) return;
+        // Numerators that make up the group size: Met + Below = the pupils.
+        const std::size_t measures = parts.cells.size();
+        for (std::size_t c = 0; c < measures; ++c) {
+            add_group_size_part(parts, c);
+            parts.labels.push_back(parts.labels[c]);
+        }
+        search_mixed(parts, false, [&](const PartRelation& r) { return has_count(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) {
+                         diags_.note(t.table->spec.measures_at, "treated " + describe(r, parts) +
+                                                                    " (wherever the figures add up), so no hidden "
+                                                                    "figure can be worked out from it");
+                     });
+    }
+
+    // Part `p`'s group sizes (its cells' denominators) as one more part of
+    // a mixed search; a group size is a whole.
+    void add_group_size_part(Parts& parts, std::size_t p) const {
+        parts.names.push_back("the group size of " + parts.names[p]);
+        parts.total.push_back(true);
+        parts.table.push_back(parts.table[p]);
+        std::vector<std::size_t> entries;
+        for (std::size_t cell : parts.cells[p]) entries.push_back(cells_.cells.size() + cell);
+        parts.cells.push_back(std::move(entries));
     }
 
     bool comparable(const Layout& a, const Layout& b) const {
@@ -336,6 +460,7 @@ private:
         const std::size_t schools = units.size();
         if (A.has_trust && B.has_trust) units.push_back({A.schools, B.schools});
         if (units.empty()) return;
+        group_sizes_between(A, B, units, schools);
         auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b) {
             std::vector<std::pair<std::size_t, std::size_t>> out;
             for (std::size_t i = 0; i < n; ++i)
@@ -345,8 +470,15 @@ private:
         };
         const auto rows = shared(A.rows, B.rows, [&](std::size_t r) { return A.row_label(r); },
                                  [&](std::size_t r) { return B.row_label(r); });
-        const auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
-                                    [&](std::size_t c) { return B.column_label(c); });
+        auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
+                              [&](std::size_t c) { return B.column_label(c); });
+        // Measures named differently that give the same figures for the
+        // groups both have ("Reading, writing and maths" and "Met the
+        // expected standard") are shared too.
+        for (std::size_t ca = 0; ca < A.measures; ++ca)
+            for (std::size_t cb = 0; cb < B.measures; ++cb)
+                if (label_key(A.column_label(ca)) != label_key(B.column_label(cb)) && same_figures(A, ca, B, cb, rows, units))
+                    columns.push_back({ca, cb});
         // Measures across tables, over shared groups.
         if (!rows.empty()) {
             Parts parts;
@@ -367,6 +499,7 @@ private:
             // the staff by contract, all the staff by role): one place will do.
             const bool whole = std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return is_all_group(A.row_label(r.first)); });
             search_between(parts, A, B, whole);
+            search_group_sizes_between(parts, A, B, whole);
         }
         // Groups across tables, over shared measures.
         if (!columns.empty()) {
@@ -385,6 +518,7 @@ private:
             parts.per_unit = columns.size();
             parts.decisive = (schools ? schools : units.size()) * columns.size();
             search_between(parts, A, B, false);
+            search_group_sizes_between(parts, A, B, false);
             // Two whole breakdowns of the same people (staff by sex, staff
             // by disability): all of one table's groups add up to all of
             // the other's, wherever they do, even at the trust alone.
@@ -442,14 +576,145 @@ private:
             }
     }
 
+    // The parts of two tables with the rates' group sizes added: a count in
+    // one that is a group size in the other (pupils on roll, and the same
+    // pupils' absence), two rates whose numerators make up one group (Met
+    // in one table, Below in the other), the same group's size in both.
+    void search_group_sizes_between(Parts parts, const Layout& A, const Layout& B, bool one_place_will_do) {
+        if (!A.is_rate() && !B.is_rate()) return;
+        const std::size_t n = parts.cells.size();
+        for (std::size_t p = 0; p < n; ++p)
+            if ((parts.table[p] ? B : A).is_rate()) add_group_size_part(parts, p);
+        search_mixed(parts, one_place_will_do, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) {
+                         diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
+                                                                  " (true wherever both tables have figures), so " +
+                                                                  A.table->spec.yaml_source + " and this table are "
+                                                                  "protected together");
+                     });
+    }
+
+    // The group sizes of two tables about the same people, whatever their
+    // measures: a rate's denominator is its group's size in every measure
+    // (one cohort), and a count may be the same size ("Year 6 pupils").
+    // Relations among them over the schools and the trust: the same group
+    // in both, or a group of one that adds up with the other's (All = SEN
+    // support + EHC plan in one table, + No SEN in the other).
+    void group_sizes_between(const Layout& A, const Layout& B, const std::vector<std::pair<std::size_t, std::size_t>>& units,
+                             std::size_t schools) {
+        if (!A.is_rate() && !B.is_rate()) return;
+        Parts parts;
+        for (std::size_t side = 0; side < 2; ++side) {
+            const Layout& L = side ? B : A;
+            auto unit_of = [&](const auto& u) { return side ? u.second : u.first; };
+            for (std::size_t r = 0; r < L.groups; ++r) {
+                if (L.is_rate() && one_size_per_group(L, r)) {
+                    // One part: at each unit, the first measure with a figure.
+                    parts.cells.emplace_back();
+                    for (const auto& u : units) {
+                        std::size_t c = 0;
+                        while (c + 1 < L.columns && !cells_.cells[L.at(unit_of(u), r, c)].present) ++c;
+                        parts.cells.back().push_back(cells_.cells.size() + L.at(unit_of(u), r, c));
+                    }
+                    parts.names.push_back("the group size of \"" + L.row_label(r) + "\" (" + L.table->spec.yaml_source + ")");
+                    parts.total.push_back(is_all_group(L.row_label(r)));
+                    parts.table.push_back(side);
+                    continue;
+                }
+                for (std::size_t c = 0; c < L.measures; ++c) {
+                    if (!L.is_rate() && !counts_group_sizes(L, c, side ? A : B)) continue;
+                    parts.cells.emplace_back();
+                    for (const auto& u : units)
+                        parts.cells.back().push_back((L.is_rate() ? cells_.cells.size() : 0) + L.at(unit_of(u), r, c));
+                    parts.names.push_back((L.is_rate() ? "the group size of \"" : "\"") + L.row_label(r) + "\", \"" +
+                                          L.column_label(c) + "\" (" + L.table->spec.yaml_source + ")");
+                    parts.total.push_back(is_all_group(L.row_label(r)) || is_all_group(L.column_label(c)));
+                    parts.table.push_back(side);
+                }
+            }
+        }
+        parts.per_unit = 1;
+        parts.decisive = schools ? schools : units.size();
+        search_mixed(parts, false, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) {
+                         diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
+                                                                  " (true wherever both tables have figures), so " +
+                                                                  A.table->spec.yaml_source + " and this table are "
+                                                                  "protected together");
+                     });
+    }
+
+    // Whether measure `ca` of A and `cb` of B give the same figures (counts
+    // or numerators, and group sizes if both are rates) for every group
+    // both name, wherever both are given, at two places or more where they
+    // are not zero.
+    bool same_figures(const Layout& A, std::size_t ca, const Layout& B, std::size_t cb,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& rows,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& units) const {
+        std::size_t agree = 0;
+        for (const auto& [ua, ub] : units)
+            for (const auto& [ra, rb] : rows) {
+                const Cell &x = cells_.cells[A.at(ua, ra, ca)], &y = cells_.cells[B.at(ub, rb, cb)];
+                if (!x.present || !y.present) continue;
+                if (x.n != y.n || (A.is_rate() && B.is_rate() && x.d != y.d)) return false;
+                if (x.n != 0) ++agree;
+            }
+        return agree >= 2;
+    }
+
+    // Whether measure `c` of count table `L` counts the groups of rate
+    // table `R` ("Year 6 pupils" beside Year 6 results): for a group both
+    // tables name, its count is the rate's group size at every school that
+    // gives both, and they agree, not being zero, at two such places (a
+    // school and group) or more (one, if only one can be compared). Other counts (suspensions) are
+    // left out: with few places, sums among them and group sizes would
+    // often hold by chance.
+    bool counts_group_sizes(const Layout& L, std::size_t c, const Layout& R) const {
+        if (!R.is_rate()) return false;
+        std::size_t agree = 0, compared = 0;
+        for (std::size_t r = 0; r < L.groups; ++r)
+            for (std::size_t g = 0; g < R.groups; ++g) {
+                if (label_key(L.row_label(r)) != label_key(R.row_label(g))) continue;
+                for (std::size_t u = 0; u < L.schools; ++u)
+                    for (std::size_t v = 0; v < R.schools; ++v) {
+                        if (*L.school_of(u) != *R.school_of(v)) continue;
+                        const Cell& count = cells_.cells[L.at(u, r, c)];
+                        const Cell* size = nullptr;
+                        for (std::size_t m = 0; m < R.measures && !size; ++m)
+                            if (cells_.cells[R.at(v, g, m)].present) size = &cells_.cells[R.at(v, g, m)];
+                        if (!count.present || !size) continue;
+                        if (count.n != size->d) return false;
+                        if (count.n != 0) ++agree;
+                        ++compared;
+                    }
+            }
+        return agree > 0 && agree >= std::min<std::size_t>(2, compared);
+    }
+
+    // Whether a rate table's group has one size in all its measures, at
+    // every unit (one cohort).
+    bool one_size_per_group(const Layout& L, std::size_t r) const {
+        for (std::size_t u = 0; u < L.units(); ++u) {
+            std::optional<long long> size;
+            for (std::size_t c = 0; c < L.measures; ++c) {
+                const Cell& w = cells_.cells[L.at(u, r, c)];
+                if (!w.present) continue;
+                if (size && *size != w.d) return false;
+                size = w.d;
+            }
+        }
+        return true;
+    }
+
+    static bool joins(const PartRelation& r, const Parts& parts) {
+        bool first = false, second = false;
+        for (const auto& [p, c] : r.terms) (parts.table[p] ? second : first) = true;
+        return first && second;
+    }
+
     // Only relations that join the two tables, and are not combinations of
     // each table's own (a Total column in each), are new here.
     void search_between(const Parts& parts, const Layout& A, const Layout& B, bool one_school_will_do) {
-        auto joins = [&](const PartRelation& r) {
-            bool first = false, second = false;
-            for (const auto& [p, c] : r.terms) (parts.table[p] ? second : first) = true;
-            return first && second;
-        };
         auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::counts);
         std::stable_sort(found.begin(), found.end(),
                          [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
@@ -458,9 +723,9 @@ private:
         // would join the tables for nothing.
         RelationBasis known;
         for (const auto& r : found)
-            if (!joins(r) && (r.evidence >= 2 || makes_up_a_whole(r, parts))) known.add(r);
+            if (!joins(r, parts) && (r.evidence >= 2 || makes_up_a_whole(r, parts))) known.add(r);
         for (const auto& r : found) {
-            if (!joins(r) || (r.evidence < 2 && !one_school_will_do) || !known.add(r)) continue;
+            if (!joins(r, parts) || (r.evidence < 2 && !one_school_will_do) || !known.add(r)) continue;
             diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
                                                      " (true wherever both tables have figures), so " +
                                                      A.table->spec.yaml_source + " and this table are protected "
@@ -651,6 +916,8 @@ private:
     const Cells& cells_;
     Diagnostics& diags_;
     Sums out_;
+    std::map<std::size_t, long long> left_out_;  // cell -> the figure a sum gives it
+    std::set<std::size_t> left_out_noted_;        // tables told about one
 };
 
 }  // namespace

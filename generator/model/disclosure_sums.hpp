@@ -14,7 +14,12 @@
 //   - one cohort: a group's rates over several measures with the same
 //     denominator share one group size;
 //   - the same figure in two tables that share a measure and an All or
-//     Total line (or declare the same `population:`).
+//     Total line (or declare the same `population:`);
+//   - a count that is the group size of a rate in another table about the
+//     same people, and rates whose numerators make up their group size
+//     (Met + Below the expected standard), in one table or two.
+// A figure the author left out, which one of these sums gives as a small
+// number, is protected as if it were hidden.
 #pragma once
 
 #include <cstddef>
@@ -31,6 +36,15 @@ namespace eqsite::disclosure {
 struct Sums {
     Relations counts;        // of the counts or numerators
     Relations denominators;  // of the rates' denominators
+    // Of both: figure i is cell i's count or numerator, cells + i its
+    // denominator (a count that is another table's group size; Met + Below
+    // = the group).
+    Relations mixed;
+    // Figures the author left out ("x") that a sum gives as a small number
+    // (All 60, Boys 57: Girls 3): (cell, that number). Each is in the sums
+    // above as a figure, to be protected like a hidden one; it is still
+    // published as "x".
+    std::vector<std::pair<std::size_t, long long>> left_out;
     // Per cell: the first cell of its cohort, the cells that share one
     // denominator (one group size). A cell alone is its own cohort.
     std::vector<std::size_t> cohort;

@@ -182,11 +182,16 @@ private:
     }
 
     long long value(std::size_t part, std::size_t place) const {
-        const Cell& c = cells_.cells[parts_[part][place]];
+        const auto [c, denominator] = figure(parts_[part][place]);
         if (!c.present) return 0;
-        return figures_ == Figures::counts ? c.n : c.d;
+        return denominator ? c.d : c.n;
     }
-    bool given(std::size_t part, std::size_t place) const { return cells_.cells[parts_[part][place]].present; }
+    bool given(std::size_t part, std::size_t place) const { return figure(parts_[part][place]).first.present; }
+    std::pair<const Cell&, bool> figure(std::size_t entry) const {
+        const std::size_t n = cells_.cells.size();
+        if (figures_ == Figures::mixed) return {cells_.cells[entry % n], entry >= n};
+        return {cells_.cells[entry], figures_ == Figures::denominators};
+    }
 
     // Parts with a figure other than zero at some deciding place: a part
     // that is zero everywhere could join any relation and tells nothing.

@@ -32,7 +32,10 @@ struct PartRelation {
     bool operator<(const PartRelation& o) const { return terms < o.terms; }
 };
 
-enum class Figures { counts, denominators };  // counts or numerators; rates' denominators
+// counts or numerators; rates' denominators; or both, told apart by the
+// entry: cell i's count or numerator is i, its denominator cells.size() + i
+// (a count in one table that is a group size in another).
+enum class Figures { counts, denominators, mixed };
 
 // `parts[p][q]` is the cell of part p at place q; places come unit by
 // unit, `per_unit` each. The first `decisive` places (the schools') decide,

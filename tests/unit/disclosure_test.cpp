@@ -1093,3 +1093,198 @@ TEST_CASE("disclosure: one school year spelt two ways (2024/25, 2024-25) is one 
         CHECK(a.worked_out().empty());  // not 60 - 57
     }
 }
+
+// ---------------------------------------------------------------- counts joined to group sizes
+//
+// A count in one table can be the group size (denominator) of a rate in
+// another, and two rates' numerators can add up to their group size (Met
+// and Below the expected standard). Found by the adversarial review: these
+// join counts to denominators, which the sums above never did.
+
+namespace {
+
+// The trust's figures are the schools' sums, for counts (or numerators and
+// denominators), at every group and measure.
+void knows_trust(Attack& a, const std::string& prefix, const DataTable& t) {
+    const bool rate = t.spec.kind == TableKind::rate;
+    for (const std::string& kind : rate ? std::vector<std::string>{"n:", "d:"} : std::vector<std::string>{""})
+        for (const auto& g : t.spec.groups)
+            for (const auto& m : t.spec.measures) {
+                std::vector<std::string> parts;
+                for (std::size_t s : t.schools) parts.push_back(kind + prefix + "/" + slugs.at(s) + "/" + g + "/" + m);
+                a.sum(kind + prefix + "/trust/" + g + "/" + m, parts);
+            }
+}
+
+}  // namespace
+
+TEST_CASE("disclosure: a count table's groups are the group sizes of a rate table about the same pupils") {
+    DataTable on_roll = make(TableKind::count, {"All pupils", "Disadvantaged", "Not disadvantaged"}, {"Pupils"});
+    on_roll.spec.yaml_source = "data/on-roll.yaml";
+    on_roll.spec.period = "2024/25";
+    on_roll.spec.trust_total = true;
+    add_school(on_roll, 0, {"60", "3", "57"});
+    add_school(on_roll, 1, {"900", "200", "700"});
+    DataTable absence = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+    absence.spec.yaml_source = "data/absence.yaml";
+    absence.spec.period = "2024-25";
+    absence.spec.trust_total = true;
+    add_school(absence, 0, {"1/3", "10/57"});
+    add_school(absence, 1, {"60/200", "90/700"});
+    Diagnostics diags;
+    const auto published = publish_tables({on_roll, absence}, diags);
+    Attack a;
+    see(a, "c", on_roll, published[0]);
+    see(a, "r", absence, published[1]);
+    for (const std::string u : {"aspen", "birch", "trust"}) {
+        knows(a, "c/" + u, "All pupils", {"Disadvantaged", "Not disadvantaged"}, "Pupils");
+        for (const std::string g : {"Disadvantaged", "Not disadvantaged"})
+            a.same("c/" + u + "/" + g + "/Pupils", "d:r/" + u + "/" + g + "/Persistently absent");
+    }
+    knows_trust(a, "c", on_roll);
+    knows_trust(a, "r", absence);
+    CHECK(hidden(published[0], published[0].schools[0], 1, 0));  // 3 disadvantaged pupils
+    CHECK(a.worked_out().empty());                               // not 60 - 57
+    CHECK(has_note(diags, "group size"));
+}
+
+TEST_CASE("disclosure: two rates whose numerators make up the group (Met and Below) are protected, in one table or two") {
+    const std::vector<std::string> groups = {"All pupils", "Disadvantaged", "Not disadvantaged"};
+    SECTION("two tables") {
+        DataTable met = make(TableKind::rate, groups, {"Met expected standard"});
+        met.spec.yaml_source = "data/met.yaml";
+        met.spec.trust_total = true;
+        add_school(met, 0, {"40/60", "2/10", "38/50"});
+        add_school(met, 1, {"30/45", "6/15", "24/30"});
+        DataTable below = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Below expected standard"});
+        below.spec.yaml_source = "data/below.yaml";
+        below.spec.trust_total = true;
+        add_school(below, 0, {"8/10", "12/50"});
+        add_school(below, 1, {"9/15", "6/30"});
+        Diagnostics diags;
+        const auto published = publish_tables({met, below}, diags);
+        Attack a;
+        see(a, "m", met, published[0]);
+        see(a, "b", below, published[1]);
+        knows_trust(a, "m", met);
+        knows_trust(a, "b", below);
+        for (const std::string u : {"aspen", "birch", "trust"}) {
+            knows(a, "m/" + u, "All pupils", {"Disadvantaged", "Not disadvantaged"}, "Met expected standard", true);
+            for (const std::string g : {"Disadvantaged", "Not disadvantaged"}) {
+                const std::string m = "m/" + u + "/" + g + "/Met expected standard", b = "b/" + u + "/" + g + "/Below expected standard";
+                a.same("d:" + m, "d:" + b);
+                a.sum("d:" + m, {"n:" + m, "n:" + b});
+            }
+        }
+        CHECK(hidden(published[0], published[0].schools[0], 1, 0));  // 2 of 10
+        CHECK(a.worked_out().empty());                               // not 40 - (50 - 12)
+    }
+    SECTION("one table, three measures") {
+        const std::vector<std::string> measures = {"Higher standard", "Expected standard only", "Below expected standard"};
+        DataTable t = make(TableKind::rate, {"All pupils"}, measures);
+        t.spec.trust_total = true;
+        add_school(t, 0, {"2/30", "20/30", "8/30"});
+        add_school(t, 1, {"9/45", "24/45", "12/45"});
+        Diagnostics diags;
+        const PublishedTable p = publish_tables({t}, diags).front();
+        Attack a;
+        see(a, "t", t, p);
+        knows_trust(a, "t", t);
+        for (const std::string u : {"aspen", "birch", "trust"}) {
+            std::vector<std::string> numerators;
+            for (const auto& m : measures) {
+                numerators.push_back("n:t/" + u + "/All pupils/" + m);
+                a.same("d:t/" + u + "/All pupils/" + measures[0], "d:t/" + u + "/All pupils/" + m);
+            }
+            a.sum("d:t/" + u + "/All pupils/" + measures[0], numerators);
+        }
+        CHECK(hidden(p, p.schools[0], 0, 0));
+        CHECK(a.worked_out().empty());  // not 30 - 20 - 8
+        CHECK(has_note(diags, "as adding up to the group size of"));
+    }
+}
+
+TEST_CASE("disclosure: a figure the author left out (x) that a sum would give as a small number is protected like a hidden one") {
+    DataTable t = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Pupils"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"60", "57", ""});  // 3 girls, left out by the author
+    add_school(t, 1, {"900", "450", "450"});
+    add_school(t, 2, {"700", "340", "360"});
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    CHECK(p.cell(p.schools[0], 2, 0).symbol() == Symbol::not_available);  // still "x": the author's word
+    Attack a;
+    see(a, "t", t, p);
+    a.figure("aspen's girls", 3, true);
+    a.sum("t/aspen/All pupils/Pupils", {"t/aspen/Boys/Pupils", "aspen's girls"});
+    for (const std::string u : {"birch", "cedar"}) knows(a, "t/" + u, "All pupils", {"Boys", "Girls"}, "Pupils");
+    // The trust's figures are the sums of those given.
+    for (const std::string g : {"All pupils", "Boys"})
+        a.sum("t/trust/" + g + "/Pupils", {"t/aspen/" + g + "/Pupils", "t/birch/" + g + "/Pupils", "t/cedar/" + g + "/Pupils"});
+    a.sum("t/trust/Girls/Pupils", {"t/birch/Girls/Pupils", "t/cedar/Girls/Pupils"});
+    CHECK(a.worked_out().empty());  // not 60 - 57, nor 1660 - 847 - 810
+    const auto all = diags.sorted();
+    CHECK(std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::warning &&
+               has(d.message, "a figure left out of this table (\"Girls\", \"Pupils\" at a school) can be worked out");
+    }));
+    CHECK(diags.warning_count() == 1);
+}
+
+TEST_CASE("disclosure: a figure left out that no sum gives, or that a sum gives as zero or a large number, changes nothing") {
+    DataTable t = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Pupils"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"60", "60", ""});   // a boys' school
+    add_school(t, 1, {"900", "450", "450"});
+    add_school(t, 2, {"700", "340", ""});  // 360: no one is identified
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    CHECK(school_cells(p, 0) == Cells{"60", "60", "x"});
+    CHECK(school_cells(p, 2) == Cells{"700", "340", "x"});
+    CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("disclosure: a commentary that states a number the table hides is warned about, where it says it") {
+    DataTable t = make(TableKind::count, {"All pupils", "Disadvantaged", "Not disadvantaged"}, {"Pupils"});
+    t.spec.yaml_source = "data/on-roll.yaml";
+    t.spec.commentary_at = {"data/on-roll.yaml", 9, 3};
+    add_school(t, 0, {"60", "3", "57"});
+    add_school(t, 1, {"900", "200", "700"});
+    SECTION("in digits, on the commentary's second line") {
+        t.spec.commentary = "Most of our pupils are not disadvantaged.\nAt Aspen only 3 pupils are, down from 11.";
+        Diagnostics diags;
+        publish_tables({t}, diags);
+        const auto all = diags.sorted();
+        const auto w = std::find_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; });
+        REQUIRE(w != all.end());
+        CHECK(w->where.line == 10);
+        CHECK(has(w->message, "the commentary says \"3\", the same number as a figure this table hides (\"Disadvantaged\", \"Pupils\" at a school)"));
+        CHECK(has(w->message, "fewer than 5"));
+        CHECK(diags.warning_count() == 1);  // 11 is hidden nowhere
+    }
+    SECTION("in words") {
+        t.spec.commentary = "Only three pupils are disadvantaged at Aspen.";
+        Diagnostics diags;
+        publish_tables({t}, diags);
+        CHECK(diags.warning_count() == 1);
+    }
+    SECTION("a number the table shows, or a year group, is not warned about") {
+        t.spec.commentary = "Aspen has 60 pupils in Year 3.";
+        Diagnostics diags;
+        publish_tables({t}, diags);
+        CHECK(diags.warning_count() == 0);
+    }
+}
+
+TEST_CASE("disclosure: a commentary giving a hidden rate as a percentage, rounded as written, is warned about") {
+    DataTable t = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+    add_school(t, 0, {"1/3", "10/57"});
+    t.spec.commentary = "A third (33% of them) of disadvantaged pupils were persistently absent; 17.5% of the others.";
+    Diagnostics diags;
+    publish_tables({t}, diags);
+    const auto all = diags.sorted();
+    CHECK(std::count_if(all.begin(), all.end(), [](const Diagnostic& d) {
+              return d.severity == Severity::warning && has(d.message, "the commentary says \"33\"");
+          }) == 1);
+    CHECK(diags.warning_count() == 1);  // 17.5% is published
+}

@@ -260,17 +260,20 @@ Label measure(const std::string& text) {
         {"Support staff", [](const Person& p) { return p.teaching == 0; }},
         {"Full-time", [](const Person& p) { return p.full_time == 1; }},
         {"Part-time", [](const Person& p) { return p.full_time == 0; }},
+        {"Year 6 pupils", [](const Person& p) { return p.year6(); }},
+        {"Met the expected standard", [](const Person& p) { return p.met(reading | writing | maths); }},
+        {"Below the expected standard", [](const Person& p) { return p.year6() && !p.met(reading | writing | maths); }},
     };
     return {text, tests.at(text)};
 }
 
-enum class Design { mixed, author_total, cohort, two_tables, staff, totals };
-constexpr std::size_t design_count = 6;
+enum class Design { mixed, author_total, cohort, two_tables, staff, totals, group_sizes };
+constexpr std::size_t design_count = 7;
 const std::array<const char*, design_count> design_names = {"mixed breakdowns", "author-written Total",
                                                             "one cohort across measures", "same figures in two tables",
-                                                            "staff", "totals: true"};
-const std::array<const char*, design_count> design_slugs = {"mixed", "author-total", "cohort",
-                                                            "two",   "staff",        "totals"};
+                                                            "staff", "totals: true", "group sizes and complements"};
+const std::array<const char*, design_count> design_slugs = {"mixed", "author-total", "cohort", "two",
+                                                            "staff", "totals",       "sizes"};
 
 struct Table {
     Design design = Design::mixed;
@@ -387,6 +390,38 @@ std::vector<Table> with_totals(Rng& r) {
     return {t};
 }
 
+// g. A count of a cohort beside rates over it: Year 6 pupils by group (the
+// rates' group sizes), and those who met the expected standard and those
+// below it (which make up the group), in two tables or one.
+std::vector<Table> group_sizes(Rng& r) {
+    using Labels = std::vector<std::string>;
+    const std::vector<Labels> breakdowns = {{"Disadvantaged", "Not disadvantaged"}, {"Boys", "Girls"},
+                                            {"SEN support", "EHC plan", "No SEN"}};
+    const Labels parts = breakdowns[r.below(breakdowns.size())];
+    auto with_all = [&](bool all) {
+        Labels out = parts;
+        if (all) out.insert(out.begin(), "All pupils");
+        return out;
+    };
+    std::vector<Table> out;
+    if (r.chance(70)) out.push_back(make_table(Design::group_sizes, false, "Year 6 pupils", with_all(true), {"Year 6 pupils"}));
+    if (r.chance(50)) {
+        Table both = make_table(Design::group_sizes, false, "Key stage 2 results", with_all(r.chance(60)),
+                                {"Met the expected standard", "Below the expected standard"});
+        both.rate = true;
+        out.push_back(both);
+        return out;
+    }
+    Table met = make_table(Design::group_sizes, false, "Met the expected standard", with_all(r.chance(60)),
+                           {"Met the expected standard"});
+    Table below = make_table(Design::group_sizes, false, "Below the expected standard", with_all(r.chance(40)),
+                             {"Below the expected standard"});
+    met.rate = below.rate = true;
+    out.push_back(met);
+    out.push_back(below);
+    return out;
+}
+
 // ---------------------------------------------------------------------------
 // The source files, aggregated from the records.
 
@@ -462,8 +497,8 @@ Trust random_trust(Rng& r) {
             if (r.chance(45)) designs.push_back(static_cast<Design>(d));
     }
     using Maker = std::vector<Table> (*)(Rng&);
-    const std::array<Maker, design_count> makers = {mixed_breakdowns, author_total, one_cohort,
-                                                    two_tables,       staff_tables, with_totals};
+    const std::array<Maker, design_count> makers = {mixed_breakdowns, author_total, one_cohort, two_tables,
+                                                    staff_tables,     with_totals,  group_sizes};
     for (Design d : designs)
         for (Table& t : makers[static_cast<std::size_t>(d)](r)) {
             t.slug = "t" + std::to_string(trust.tables.size()) + "-" + design_slugs[static_cast<std::size_t>(d)];
