@@ -470,15 +470,8 @@ private:
         };
         const auto rows = shared(A.rows, B.rows, [&](std::size_t r) { return A.row_label(r); },
                                  [&](std::size_t r) { return B.row_label(r); });
-        auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
-                              [&](std::size_t c) { return B.column_label(c); });
-        // Measures named differently that give the same figures for the
-        // groups both have ("Reading, writing and maths" and "Met the
-        // expected standard") are shared too.
-        for (std::size_t ca = 0; ca < A.measures; ++ca)
-            for (std::size_t cb = 0; cb < B.measures; ++cb)
-                if (label_key(A.column_label(ca)) != label_key(B.column_label(cb)) && same_figures(A, ca, B, cb, rows, units))
-                    columns.push_back({ca, cb});
+        const auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
+                                    [&](std::size_t c) { return B.column_label(c); });
         // Measures across tables, over shared groups.
         if (!rows.empty()) {
             Parts parts;
@@ -642,24 +635,6 @@ private:
                                                                   A.table->spec.yaml_source + " and this table are "
                                                                   "protected together");
                      });
-    }
-
-    // Whether measure `ca` of A and `cb` of B give the same figures (counts
-    // or numerators, and group sizes if both are rates) for every group
-    // both name, wherever both are given, at two places or more where they
-    // are not zero.
-    bool same_figures(const Layout& A, std::size_t ca, const Layout& B, std::size_t cb,
-                      const std::vector<std::pair<std::size_t, std::size_t>>& rows,
-                      const std::vector<std::pair<std::size_t, std::size_t>>& units) const {
-        std::size_t agree = 0;
-        for (const auto& [ua, ub] : units)
-            for (const auto& [ra, rb] : rows) {
-                const Cell &x = cells_.cells[A.at(ua, ra, ca)], &y = cells_.cells[B.at(ub, rb, cb)];
-                if (!x.present || !y.present) continue;
-                if (x.n != y.n || (A.is_rate() && B.is_rate() && x.d != y.d)) return false;
-                if (x.n != 0) ++agree;
-            }
-        return agree >= 2;
     }
 
     // Whether measure `c` of count table `L` counts the groups of rate

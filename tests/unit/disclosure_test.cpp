@@ -1288,3 +1288,46 @@ TEST_CASE("disclosure: a commentary giving a hidden rate as a percentage, rounde
           }) == 1);
     CHECK(diags.warning_count() == 1);  // 17.5% is published
 }
+
+TEST_CASE("disclosure: groups split over two tables whose measures are named differently are protected by their group sizes") {
+    DataTable a = make(TableKind::rate, {"All pupils", "Boys"}, {"Reading, writing and maths"});
+    a.spec.yaml_source = "data/a.yaml";
+    add_school(a, 0, {"17/40", "15/22"});
+    add_school(a, 1, {"30/50", "16/25"});
+    DataTable b = make(TableKind::rate, {"Boys", "Girls"}, {"Met the expected standard"});
+    b.spec.yaml_source = "data/b.yaml";
+    add_school(b, 0, {"15/22", "2/18"});
+    add_school(b, 1, {"16/25", "14/25"});
+    Diagnostics diags;
+    const auto published = publish_tables({a, b}, diags);
+    Attack at;
+    see(at, "a", a, published[0]);
+    see(at, "b", b, published[1]);
+    for (const std::string u : {"aspen", "birch"})
+        for (const std::string k : {"n:", "d:"}) {
+            const std::string rwm = "/Reading, writing and maths", met = "/Met the expected standard";
+            at.same(k + "a/" + u + "/Boys" + rwm, k + "b/" + u + "/Boys" + met);
+            at.sum(k + "a/" + u + "/All pupils" + rwm, {k + "a/" + u + "/Boys" + rwm, k + "b/" + u + "/Girls" + met});
+        }
+    CHECK(hidden(published[1], published[1].schools[0], 1, 0));  // 2 girls of 18
+    CHECK(at.worked_out().empty());                              // not 17 - 15
+
+}
+
+TEST_CASE("disclosure: counts of something else (suspensions) are not joined to a rate's group sizes by a chance sum") {
+    // Boys suspended + Girls suspended happens to equal the Boys' group
+    // size in both schools; suspensions are no group size of the results.
+    DataTable suspended = make(TableKind::count, {"Boys", "Girls"}, {"Suspended"});
+    suspended.spec.yaml_source = "data/suspended.yaml";
+    add_school(suspended, 0, {"5", "5"});
+    add_school(suspended, 1, {"6", "6"});
+    DataTable results = make(TableKind::rate, {"Boys", "Girls"}, {"Met the expected standard"});
+    results.spec.yaml_source = "data/results.yaml";
+    add_school(results, 0, {"2/10", "7/12"});
+    add_school(results, 1, {"8/12", "9/14"});
+    Diagnostics diags;
+    const auto together = publish_tables({suspended, results}, diags);
+    CHECK_FALSE(has_note(diags, "group size"));
+    for (std::size_t s = 0; s < 2; ++s) CHECK(school_cells(together[1], s) == school_cells(publish(results), s));
+    CHECK(school_cells(together[0], 0) == Cells{"5", "5"});
+}
