@@ -293,7 +293,13 @@ private:
     // the expected standard). A group size is a whole, so one place will
     // do for "these numerators make up the group". `wanted` leaves out the
     // relations the other searches find.
+    // `added_elsewhere` says which relations the other searches add (each
+    // table's own, one cohort's group size in two measures): a relation
+    // that only combines those is nothing new. Only those: a chance
+    // relation that no search adds (Reading + Maths = Year 6 pupils) must
+    // not keep a true one out.
     void search_mixed(const Parts& parts, bool one_place_will_do, const std::function<bool(const PartRelation&)>& wanted,
+                      const std::function<bool(const PartRelation&)>& added_elsewhere,
                       const std::function<void(const PartRelation&)>& note) {
         RelationBasis known;
         auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::mixed);
@@ -302,15 +308,11 @@ private:
         auto believable = [&](const PartRelation& r) {
             return r.evidence >= 2 || one_place_will_do || makes_up_a_whole(r, parts);
         };
-        // What the other searches find (one cohort's group size in two
-        // measures, a table's own Total) first: a relation that only
-        // combines those is not news to the author. It is added all the
-        // same, since the others may not hold at every place where it does.
         for (const auto& r : found)
-            if (!wanted(r) && believable(r)) known.add(r);
+            if (added_elsewhere(r) && believable(r)) known.add(r);
         for (const auto& r : found) {
-            if (!wanted(r) || !believable(r)) continue;
-            if (known.add(r)) note(r);
+            if (!wanted(r) || !believable(r) || !known.add(r)) continue;
+            note(r);
             add_where_it_holds(r, parts, Figures::mixed);
         }
     }
@@ -421,6 +423,7 @@ private:
             parts.labels.push_back(parts.labels[c]);
         }
         search_mixed(parts, false, [&](const PartRelation& r) { return has_count(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) { return !has_count(r, parts) || !has_denominator(r, parts); },
                      [&](const PartRelation& r) {
                          diags_.note(t.table->spec.measures_at, "treated " + describe(r, parts) +
                                                                     " (wherever the figures add up), so no hidden "
@@ -579,6 +582,7 @@ private:
         for (std::size_t p = 0; p < n; ++p)
             if ((parts.table[p] ? B : A).is_rate()) add_group_size_part(parts, p);
         search_mixed(parts, one_place_will_do, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) { return !joins(r, parts); },
                      [&](const PartRelation& r) {
                          diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
                                                                   " (true wherever both tables have figures), so " +
@@ -629,6 +633,7 @@ private:
         parts.per_unit = 1;
         parts.decisive = schools ? schools : units.size();
         search_mixed(parts, false, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
+                     [&](const PartRelation& r) { return !joins(r, parts); },
                      [&](const PartRelation& r) {
                          diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
                                                                   " (true wherever both tables have figures), so " +
