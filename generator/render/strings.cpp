@@ -85,11 +85,20 @@ std::optional<Entries> parse_strings(const std::string& file, std::string_view t
     // A placeholder is a name: {school}. Braces around anything else would
     // become a Mustache tag of another kind (a section, a comment) in a
     // template, so they are refused.
-    for (const auto& [key, entry] : out)
-        for (const auto& [form, s] : entry.forms)
-            if (!placeholders_are_names(s))
-                diags.error(entry.where, "\"" + key + "\" has braces that are not a placeholder: strings are plain "
-                                         "text, with a value of the page written as {name} (letters, digits and _)");
+    // Such a string is left out (the built-in one stands in), so that the
+    // template it would go into is not also blamed for it.
+    for (auto it = out.begin(); it != out.end();) {
+        const auto& [key, entry] = *it;
+        const bool bad = std::any_of(entry.forms.begin(), entry.forms.end(),
+                                     [](const auto& form) { return !placeholders_are_names(form.second); });
+        if (!bad) {
+            ++it;
+            continue;
+        }
+        diags.error(entry.where, "\"" + key + "\" has braces that are not a placeholder: strings are plain "
+                                 "text, with a value of the page written as {name} (letters, digits and _)");
+        it = out.erase(it);
+    }
     return out;
 }
 

@@ -134,6 +134,22 @@ TEST_CASE("strings: braces that are not a placeholder are refused, at the string
     CHECK(got[1].starts_with("theme/i18n/en-GB.yaml:3:9: error: \"nav.data\" has braces"));
 }
 
+TEST_CASE("strings: a string with braces that are not a placeholder is one error, and the built-in one stands in") {
+    for (const char* bad : {"Skip {{{page_title}}}", "Skip {{& page_title}}", "Skip {#x}"}) {
+        INFO(bad);
+        TempDir dir;
+        write(dir.path() / "theme/i18n/en-GB.yaml", std::string("layout:\n  skip_link: \"") + bad + "\"\n");
+        Diagnostics d;
+        load_theme(dir.path(), d);  // the strings go into the templates: no template is blamed for them
+        const auto got = messages(d);
+        REQUIRE(got.size() == 1);
+        CHECK(got[0].starts_with("theme/i18n/en-GB.yaml:2:14: error: \"layout.skip_link\" has braces"));
+        Diagnostics quiet;
+        CHECK(load_strings(dir.path(), "en-GB", {"site.yaml", 1, 1}, quiet).text("layout.skip_link") ==
+              load_strings(TempDir().path(), "en-GB", {"site.yaml", 1, 1}, quiet).text("layout.skip_link"));
+    }
+}
+
 TEST_CASE("strings: any English is the built-in British English, another language without words is one error") {
     TempDir dir;
     for (const char* english : {"en", "en-US", "EN-gb"}) {
