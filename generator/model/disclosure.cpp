@@ -44,10 +44,11 @@ public:
         primary();
         {
             Sums sums = find_sums(c_, diags_);  // over cells; gone once the relations over figures are made
-            for (const auto& [i, v] : sums.left_out) {
-                Cell& w = c_.cells[i];
+            for (const auto& l : sums.left_out) {
+                Cell& w = c_.cells[l.cell];
                 w.present = w.hidden = w.left_out = true;
-                w.n = v;
+                w.n = l.n;
+                w.d = l.d;
             }
             make_figures(sums);
             make_relations(std::move(sums));

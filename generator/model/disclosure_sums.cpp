@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -141,6 +142,7 @@ public:
                     trust_from_schools(cells_.tables[a], cells_.tables[b]);
                     trust_from_schools(cells_.tables[b], cells_.tables[a]);
                 }
+        take_left_out();
         for (std::size_t i = 0; i < out_.cohort.size(); ++i) out_.cohort[i] = root(i);
         return std::move(out_);
     }
@@ -209,30 +211,66 @@ private:
             if (sum == 0 && terms.size() >= 2) {
                 add_terms(std::move(terms), figures);
                 ++added;
-            } else if (figures == Figures::counts && missing_count == 1 && !terms.empty()) {
-                left_out(missing.first, missing.second, sum, std::move(terms));
+            } else if (figures != Figures::mixed && missing_count == 1 && !terms.empty()) {
+                left_out(missing.first, missing.second, sum, std::move(terms), figures);
             }
         }
         return added;
     }
 
-    // A count the author left out ("x") where the rest of a sum gives it:
-    // c * figure + sum = 0. A small one (1 to N-1) identifies people just
-    // as a published one would, so it joins the sums as a figure to
-    // protect (Sums::left_out). Only a school's own count: the trust's and
-    // the Totals are sums of the figures given.
-    void left_out(std::size_t cell, int c, long long sum, std::vector<std::pair<std::size_t, int>> terms) {
+    // A figure the author left out ("x") where the rest of a sum gives it:
+    // c * figure + sum = 0. Only a school's own cell: the trust's and the
+    // Totals are sums of the figures given. Kept until every sum is known
+    // (a rate needs its numerator's and its denominator's); see
+    // take_left_out().
+    void left_out(std::size_t cell, int c, long long sum, std::vector<std::pair<std::size_t, int>> terms, Figures f) {
         if (sum % c != 0) return;
-        const long long v = -sum / c;
         const auto p = cells_.place(cell);
         const Layout& t = cells_.tables[p.table];
-        if (t.table->spec.kind != TableKind::count || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures)
-            return;
-        if (v < 1 || v >= t.table->spec.threshold) return;
-        const auto [it, fresh] = left_out_.emplace(cell, v);
-        if (it->second != v) return;  // two sums that disagree: only the first is kept, so each added is true
-        if (fresh) {
-            out_.left_out.push_back({cell, v});
+        if (!t.counts_people() || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures) return;
+        terms.push_back({cell, c});
+        left_out_[cell].push_back({f == Figures::denominators, -sum / c, std::move(terms)});
+    }
+
+    // The figures left out that a sum gives as a number that identifies
+    // people (rule 1: a count from 1 to N-1; a rate's numerator from 1 to
+    // N-1, its group size from 1 to N, or the people not counted from 1 to
+    // N-1) join the sums as figures to protect (Sums::left_out), with the
+    // sums that give them (only those that agree on its number, so that
+    // every sum added is true of it).
+    void take_left_out() {
+        for (auto& [cell, found] : left_out_) {
+            const auto p = cells_.place(cell);
+            const Layout& t = cells_.tables[p.table];
+            // Each number a sum gives, numerators and denominators apart.
+            std::vector<std::optional<long long>> ns{std::nullopt}, ds{std::nullopt};
+            for (const auto& g : found) {
+                auto& values = g.denominator ? ds : ns;
+                if (std::find(values.begin(), values.end(), g.value) == values.end()) values.push_back(g.value);
+            }
+            const long long N = t.table->spec.threshold;
+            auto small = [&](std::optional<long long> v) { return v && *v >= 1 && *v < N; };
+            auto identifies = [&](std::optional<long long> n, std::optional<long long> d) {
+                if (!t.is_rate()) return small(n);
+                return small(n) || (d && *d >= 1 && *d <= N) || (n && d && small(*d - *n));
+            };
+            // Sums that disagree ("Boys" and "Girls" the same in two schools,
+            // and Boys + Girls = All) may each be what a reader believes: any
+            // that identifies someone is protected.
+            std::optional<long long> n, d;
+            bool found_one = false;
+            for (const auto& x : ns)
+                for (const auto& y : ds)
+                    if (!found_one && identifies(x, y)) n = x, d = y, found_one = true;
+            if (!found_one) continue;
+            out_.left_out.push_back({cell, n.value_or(0), d.value_or(0)});
+            for (const auto& g : found) {
+                const auto& v = g.denominator ? d : n;
+                if (!v || g.value != *v) continue;
+                std::vector<Relations::Term> terms;
+                for (const auto& [entry, k] : g.terms) terms.push_back({static_cast<std::uint32_t>(entry), k});
+                (g.denominator ? out_.denominators : out_.counts).add(terms);
+            }
             if (left_out_noted_.insert(p.table).second)
                 diags_.warning(t.table->spec.groups_at,
                                "a figure left out of this table (\"" + t.row_label(p.row) + "\", \"" +
@@ -241,10 +279,6 @@ private:
                                    "does not hide it. It is still shown as \"x\", and figures beside it are "
                                    "hidden so that it cannot be worked out");
         }
-        terms.push_back({cell, c});
-        std::vector<Relations::Term> out;
-        for (const auto& [entry, k] : terms) out.push_back({static_cast<std::uint32_t>(entry), k});
-        out_.counts.add(out);
     }
 
     // Finds the relations among `parts` of one table and adds each at every
@@ -896,8 +930,13 @@ private:
     const Cells& cells_;
     Diagnostics& diags_;
     Sums out_;
-    std::map<std::size_t, long long> left_out_;  // cell -> the figure a sum gives it
-    std::set<std::size_t> left_out_noted_;        // tables told about one
+    struct Given {  // a figure left out, as one sum gives it
+        bool denominator;
+        long long value;
+        std::vector<std::pair<std::size_t, int>> terms;  // the sum, with the figure
+    };
+    std::map<std::size_t, std::vector<Given>> left_out_;  // per cell left out, in the order found
+    std::set<std::size_t> left_out_noted_;                // tables told about one
 };
 
 }  // namespace

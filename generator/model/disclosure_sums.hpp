@@ -41,10 +41,13 @@ struct Sums {
     // = the group).
     Relations mixed;
     // Figures the author left out ("x") that a sum gives as a small number
-    // (All 60, Boys 57: Girls 3): (cell, that number). Each is in the sums
-    // above as a figure, to be protected like a hidden one; it is still
-    // published as "x".
-    std::vector<std::pair<std::size_t, long long>> left_out;
+    // (All 60, Boys 57: Girls 3). Each is in the sums above as a figure, to
+    // be protected like a hidden one; it is still published as "x".
+    struct LeftOut {
+        std::size_t cell;
+        long long n, d;  // as the sums give them; 0 where none does
+    };
+    std::vector<LeftOut> left_out;
     // Per cell: the first cell of its cohort, the cells that share one
     // denominator (one group size). A cell alone is its own cohort.
     std::vector<std::size_t> cohort;

@@ -1331,3 +1331,28 @@ TEST_CASE("disclosure: counts of something else (suspensions) are not joined to 
     for (std::size_t s = 0; s < 2; ++s) CHECK(school_cells(together[1], s) == school_cells(publish(results), s));
     CHECK(school_cells(together[0], 0) == Cells{"5", "5"});
 }
+
+TEST_CASE("disclosure: a rate the author left out (x) that sums would give on a small group is protected like a hidden one") {
+    DataTable t = make(TableKind::rate, {"All pupils", "Boys", "Girls"}, {"Met expected standard"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"40/60", "38/57", ""});  // 2 of 3 girls, left out by the author
+    add_school(t, 1, {"300/450", "150/225", "150/225"});
+    add_school(t, 2, {"280/400", "140/200", "140/200"});
+    Diagnostics diags;
+    const PublishedTable p = publish_tables({t}, diags).front();
+    CHECK(p.cell(p.schools[0], 2, 0).symbol() == Symbol::not_available);
+    Attack a;
+    see(a, "t", t, p);
+    a.figure("n:aspen's girls", 2, true);
+    a.figure("d:aspen's girls", 3, true);
+    for (const std::string k : {"n:", "d:"}) {
+        const std::string m = "/Met expected standard";
+        a.sum(k + "t/aspen/All pupils" + m, {k + "t/aspen/Boys" + m, k + "aspen's girls"});
+        for (const std::string g : {"All pupils", "Boys"})
+            a.sum(k + "t/trust/" + g + m, {k + "t/aspen/" + g + m, k + "t/birch/" + g + m, k + "t/cedar/" + g + m});
+        a.sum(k + "t/trust/Girls" + m, {k + "t/birch/Girls" + m, k + "t/cedar/Girls" + m});
+    }
+    for (const std::string u : {"birch", "cedar"}) knows(a, "t/" + u, "All pupils", {"Boys", "Girls"}, "Met expected standard", true);
+    CHECK(a.worked_out().empty());  // not 40 - 38 of 60 - 57
+    CHECK(diags.warning_count() == 1);
+}
