@@ -235,6 +235,9 @@ SiteFiles find_site_files(const fs::path& root, Diagnostics& diags) {
         site.schools.push_back(std::move(school));
     }
 
+    for (const auto& folder : r.blocked)
+        if (folder.parent_path() == schools) site.unreadable_schools.push_back(to_utf8(folder.filename()));
+
     // Site files that replace built-in statutory text.
     for (const auto& path : statutory_paths()) {
         const fs::path file = content / from_utf8(path);

@@ -45,6 +45,9 @@ struct SiteFiles {
     std::vector<std::filesystem::path> trust_objectives;  // content/trust/objectives/*.md
     std::optional<std::filesystem::path> trust_accessibility_plan;  // content/trust/accessibility-plan.md
     std::vector<SchoolFiles> schools;                   // content/schools/*/, slug order
+    // School folders that could not be read (a link out of the site), each
+    // already reported: data rows naming them are not reported again.
+    std::vector<std::string> unreadable_schools;
     // Overrides of built-in statutory text: path under content/ and file.
     std::vector<std::pair<std::string, std::filesystem::path>> statutory_overrides;
     std::vector<StaticFile> static_files;               // static/**

@@ -391,7 +391,8 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
     const auto& config = site.config.unrecorded();
     std::vector<std::string> slugs;
     for (const auto& s : site.schools.unrecorded()) slugs.push_back(s.slug);
-    digest = digest_of(join(slugs, "\n") + "|" + std::to_string(config.suppression.threshold) + "|" +
+    digest = digest_of(join(slugs, "\n") + "|" + join(files.unreadable_schools, "\n") + "|" +
+                       std::to_string(config.suppression.threshold) + "|" +
                        std::to_string(config.suppression.staff_threshold) + (reader.unsafe() ? "|unsafe" : ""));
     bool readable = true;
     for (const auto& d : files.data) {
@@ -419,7 +420,7 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
         if (!csv) read.diags.error({csv_rel, 1, 1}, read_error_message(csv_error, max_data_file));
         if (!yaml || !csv) continue;
         auto table = read_data_table(d.slug, yaml_rel, *yaml, csv_rel, *csv, slugs, config.suppression.threshold,
-                                     config.suppression.staff_threshold, read.diags);
+                                     config.suppression.staff_threshold, read.diags, files.unreadable_schools);
         if (!table) continue;
         // The commentary is Markdown on the page: its links are checked as
         // a Markdown file's are (a javascript: address is removed, and said).

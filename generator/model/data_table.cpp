@@ -327,8 +327,9 @@ std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field
 
 class TableReader {
 public:
-    TableReader(TableSpec spec, const CsvFile& csv, const std::vector<std::string>& school_slugs, Diagnostics& diags)
-        : csv_(csv), school_slugs_(school_slugs), diags_(diags) {
+    TableReader(TableSpec spec, const CsvFile& csv, const std::vector<std::string>& school_slugs,
+                const std::vector<std::string>& unreadable, Diagnostics& diags)
+        : csv_(csv), school_slugs_(school_slugs), unreadable_(unreadable), diags_(diags) {
         table_.spec = std::move(spec);
         table_.spec.csv_source = csv.path;
         // A national table has a row per school and figure: look slugs up
@@ -436,6 +437,8 @@ private:
             return std::nullopt;
         }
         if (auto it = school_index_.find(field.text); it != school_index_.end()) return it->second;
+        // A school whose folder could not be read is reported at the folder.
+        if (std::find(unreadable_.begin(), unreadable_.end(), field.text) != unreadable_.end()) return std::nullopt;
         // The same unknown name on 10 000 rows (a misspelt slug, or a
         // school folder that could not be read) is one error, at its first
         // row, naming the others: reported by report_unknown_schools.
@@ -536,6 +539,7 @@ private:
 
     const CsvFile& csv_;
     const std::vector<std::string>& school_slugs_;
+    const std::vector<std::string>& unreadable_;
     std::unordered_map<std::string_view, std::size_t> school_index_;
     struct UnknownSchool {
         Location first;                // the first row naming it
@@ -557,11 +561,12 @@ private:
 std::optional<DataTable> read_data_table(const std::string& slug, const std::string& yaml_source,
                                          std::string_view yaml_bytes, const std::string& csv_source,
                                          std::string_view csv_bytes, const std::vector<std::string>& school_slugs,
-                                         int pupil_threshold, int staff_threshold, Diagnostics& diags) {
+                                         int pupil_threshold, int staff_threshold, Diagnostics& diags,
+                                         const std::vector<std::string>& unreadable) {
     auto spec = read_spec(slug, yaml_source, yaml_bytes, pupil_threshold, staff_threshold, diags);
     auto csv = parse_csv(csv_source, csv_bytes, diags);
     if (!spec || !csv) return std::nullopt;
-    return TableReader(std::move(*spec), *csv, school_slugs, diags).read();
+    return TableReader(std::move(*spec), *csv, school_slugs, unreadable, diags).read();
 }
 
 }  // namespace eqsite

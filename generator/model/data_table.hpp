@@ -101,9 +101,12 @@ bool is_pay_gap_figure(const TableSpec& spec, std::size_t group, std::size_t mea
 // allowed). `school_slugs` are the site's schools in Site::schools order;
 // `pupil_threshold`/`staff_threshold` are the site's defaults. Every problem
 // goes to `diags`; returns nullopt when the table cannot be published.
+// Rows of the `unreadable` schools (folders already reported) are left out
+// without a word.
 std::optional<DataTable> read_data_table(const std::string& slug, const std::string& yaml_source,
                                          std::string_view yaml_bytes, const std::string& csv_source,
                                          std::string_view csv_bytes, const std::vector<std::string>& school_slugs,
-                                         int pupil_threshold, int staff_threshold, Diagnostics& diags);
+                                         int pupil_threshold, int staff_threshold, Diagnostics& diags,
+                                         const std::vector<std::string>& unreadable = {});
 
 }  // namespace eqsite

@@ -282,3 +282,22 @@ TEST_CASE("hostile site: a school website that could leave its href is refused")
         CHECK(has(b.run.err, "content/schools/oak/index.md:3:10: error: \"website\" must"));
     }
 }
+
+#ifndef _WIN32
+TEST_CASE("hostile site: a school folder that is a link out of the site is one error, not one per data row too") {
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    write_minimal_site(site);
+    fs::create_directories(dir.path() / "elsewhere/oak");
+    write(dir.path() / "elsewhere/oak/index.md", "---\nname: Oak Primary\n---\nText.\n");
+    fs::create_directories(site / "content/schools");
+    fs::create_symlink(dir.path() / "elsewhere/oak", site / "content/schools/oak");
+    write(site / "data/x.yaml", "title: X\nkind: count\nabout: pupils\ngroups: [A]\nmeasures: [M]\n");
+    write(site / "data/x.csv", "school,group,measure,count\noak,A,M,12\noak,A,M,13\nnone,A,M,14\n");
+    const Built b = build(dir);
+    CHECK(b.run.exit_code == 1);
+    CHECK(has(b.run.err, "content/schools/oak:1:1: error: this is a link to "));
+    CHECK_FALSE(has(b.run.err, "no school \"oak\""));
+    CHECK(has(b.run.err, "data/x.csv:4:1: error: no school \"none\""));  // a name that is no folder still is
+}
+#endif
