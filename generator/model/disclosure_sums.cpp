@@ -498,6 +498,8 @@ private:
         if (A.has_trust && B.has_trust) units.push_back({A.schools, B.schools});
         if (units.empty()) return;
         group_sizes_between(A, B, units, schools);
+        whole_of_groups(A, B, units, false, schools);
+        whole_of_groups(B, A, units, true, schools);
         auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b) {
             std::vector<std::pair<std::size_t, std::size_t>> out;
             for (std::size_t i = 0; i < n; ++i)
@@ -674,6 +676,65 @@ private:
                                                                   A.table->spec.yaml_source + " and this table are "
                                                                   "protected together");
                      });
+    }
+
+    // A table's All row beside a table of groups with no All row of its
+    // own (pupils on roll, and absence by disadvantage): in some measure
+    // of each, the whole is the sum of all the other table's groups, their
+    // counts or numerators or their group sizes. Kept where it holds in
+    // two schools or more and at least half of those that can be checked
+    // (in a site of one school, where it holds there), and added wherever
+    // it holds. `swapped`: L is the second of `units`' pair.
+    void whole_of_groups(const Layout& L, const Layout& R, const std::vector<std::pair<std::size_t, std::size_t>>& units,
+                         bool swapped, std::size_t schools) {
+        if (!L.all_row || R.all_row || R.groups < 2) return;
+        const std::size_t N = cells_.cells.size();
+        auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
+        auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
+        bool noted = false;
+        for (std::size_t c = 0; c < L.measures; ++c)
+            for (std::size_t m = 0; m < R.measures; ++m)
+                for (const bool whole_size : {false, true})      // the whole's count or numerator, or its group size
+                    for (const bool part_sizes : {false, true}) {  // the groups' counts or numerators, or their group sizes
+                        if ((whole_size && !L.is_rate()) || (part_sizes && !R.is_rate())) continue;
+                        std::vector<std::size_t> holding;
+                        std::size_t checkable = 0, held_in_schools = 0;
+                        for (std::size_t i = 0; i < units.size(); ++i) {
+                            const Cell& whole = cells_.cells[L.at(unit_l(units[i]), *L.all_row, c)];
+                            const long long w = whole_size ? whole.d : whole.n;
+                            if (!whole.present || w == 0) continue;
+                            long long sum = 0;
+                            for (std::size_t g = 0; g < R.groups; ++g) {
+                                const Cell& part = cells_.cells[R.at(unit_r(units[i]), g, m)];
+                                if (part.present) sum += part_sizes ? part.d : part.n;
+                            }
+                            if (i < schools) ++checkable;
+                            if (sum != w) continue;
+                            holding.push_back(i);
+                            if (i < schools) ++held_in_schools;
+                        }
+                        const bool believed = held_in_schools >= 2 ? 2 * held_in_schools >= checkable
+                                                                   : schools == 1 && held_in_schools == 1;
+                        if (!believed) continue;
+                        for (std::size_t i : holding) {
+                            std::vector<Relations::Term> terms{
+                                {static_cast<std::uint32_t>((whole_size ? N : 0) + L.at(unit_l(units[i]), *L.all_row, c)), -1}};
+                            for (std::size_t g = 0; g < R.groups; ++g) {
+                                const std::size_t cell = R.at(unit_r(units[i]), g, m);
+                                if (cells_.cells[cell].present)
+                                    terms.push_back({static_cast<std::uint32_t>((part_sizes ? N : 0) + cell), 1});
+                            }
+                            if (terms.size() >= 2) out_.mixed.add(terms);
+                        }
+                        if (!noted)
+                            diags_.note(L.table->spec.groups_at,
+                                        "treated \"" + L.row_label(*L.all_row) + "\", \"" + L.column_label(c) +
+                                            "\" as the whole of the groups of " + R.table->spec.yaml_source + " (" +
+                                            (part_sizes ? "their group sizes" : "their figures") + " for \"" +
+                                            R.column_label(m) + "\" add up to it wherever both are given), so the two "
+                                            "tables are protected together");
+                        noted = true;
+                    }
     }
 
     // Whether measure `c` of count table `L` counts the groups of rate
