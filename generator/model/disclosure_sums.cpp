@@ -345,10 +345,25 @@ private:
         for (const auto& r : found)
             if (added_elsewhere(r) && believable(r)) known.add(r);
         for (const auto& r : found) {
-            if (!wanted(r) || !believable(r) || !known.add(r)) continue;
+            if (!wanted(r) || !whole_and_parts(r) || !believable(r) || !known.add(r)) continue;
             note(r);
             add_where_it_holds(r, parts, Figures::mixed);
         }
+    }
+
+    // Whether a relation is one figure and the figures that make it up
+    // (a group size = Met + Below; All = No SEN + SEN support + EHC plan),
+    // or two figures that are the same. Counts and group sizes together
+    // over a few schools satisfy many other sums by chance ("All + Boys +
+    // the group size of EHC plan = Girls + ..."), which no reader would
+    // know and which hide whole tables.
+    static bool whole_and_parts(const PartRelation& r) {
+        std::size_t plus = 0, minus = 0;
+        for (const auto& [p, c] : r.terms) {
+            if (c != 1 && c != -1) return false;
+            ++(c > 0 ? plus : minus);
+        }
+        return plus == 1 || minus == 1;
     }
 
     // Whether a relation of a mixed search has a group size in it, and a

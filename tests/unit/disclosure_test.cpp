@@ -1411,3 +1411,37 @@ TEST_CASE("disclosure: a count joined to a group size stays joined where one sch
     }
     CHECK(a.worked_out().empty());  // not 60 - 57 at aspen
 }
+
+TEST_CASE("disclosure: sums that hold by chance among counts and group sizes of a few schools do not hide whole tables") {
+    const std::string e = "Expected standard";
+    DataTable all = make(TableKind::rate, {"All pupils", "Boys", "Girls"}, {e});
+    all.spec.yaml_source = "data/all.yaml";
+    all.spec.trust_total = true;
+    add_school(all, 0, {"40/58", "18/30", "22/28"});
+    add_school(all, 1, {"60/90", "28/44", "32/46"});
+    add_school(all, 2, {"30/42", "14/20", "16/22"});
+    DataTable sen = make(TableKind::rate, {"No SEN", "SEN support", "EHC plan"}, {e});
+    sen.spec.yaml_source = "data/sen.yaml";
+    sen.spec.trust_total = true;
+    add_school(sen, 0, {"35/46", "4/9", "1/3"});
+    add_school(sen, 1, {"52/70", "7/16", "1/4"});
+    add_school(sen, 2, {"26/32", "3/7", "1/3"});
+    Diagnostics diags;
+    const auto published = publish_tables({all, sen}, diags);
+    Attack a;
+    see(a, "a", all, published[0]);
+    see(a, "s", sen, published[1]);
+    knows_trust(a, "a", all);
+    knows_trust(a, "s", sen);
+    for (const std::string u : {"aspen", "birch", "cedar", "trust"})
+        for (const std::string k : {"n:", "d:"}) {
+            a.sum(k + "a/" + u + "/All pupils/" + e, {k + "a/" + u + "/Boys/" + e, k + "a/" + u + "/Girls/" + e});
+            a.sum(k + "a/" + u + "/All pupils/" + e,
+                  {k + "s/" + u + "/No SEN/" + e, k + "s/" + u + "/SEN support/" + e, k + "s/" + u + "/EHC plan/" + e});
+        }
+    CHECK(a.worked_out().empty());
+    // SEN support and EHC plan hidden in each school is enough: their sum is
+    // known (All - No SEN), neither of them.
+    for (std::size_t s = 0; s < 3; ++s) CHECK(school_cells(published[1], s)[0] != "c");
+    CHECK(published[1].trust->cells[0].shown());
+}
