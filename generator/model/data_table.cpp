@@ -190,8 +190,17 @@ std::optional<TableSpec> read_spec(const std::string& slug, const std::string& p
         if (at != std::string_view::npos) {
             const std::string text = trim(std::string(bytes.substr(at, bytes.find('\n', at) - at)));
             if (!text.empty() && (text.back() == '|' || text.back() == '>' || text.ends_with("|-") || text.ends_with(">-") ||
-                                  text.ends_with("|+") || text.ends_with(">+")))
+                                  text.ends_with("|+") || text.ends_with(">+"))) {
                 ++spec.commentary_at.line;
+                // Its lines start after the block's indentation.
+                const std::size_t next = bytes.find('\n', at);
+                if (next != std::string_view::npos) {
+                    std::size_t indent = 0;
+                    while (next + 1 + indent < bytes.size() && bytes[next + 1 + indent] == ' ') ++indent;
+                    spec.commentary_at.column = static_cast<int>(indent) + 1;
+                    spec.commentary_column = spec.commentary_at.column;
+                }
+            }
         }
     }
     const Need lists = spec.kind == TableKind::pay_gap ? Need::optional : Need::required;

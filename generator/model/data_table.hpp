@@ -36,6 +36,7 @@ struct TableSpec {
     std::string period;
     std::string commentary;   // Markdown: a few sentences on what the figures show (optional)
     Location commentary_at;   // where its text starts in the YAML file
+    int commentary_column = 0;  // the column its later lines start at (a block's indentation + 1); 0: not known
     std::vector<std::string> groups;    // row order
     std::vector<std::string> measures;  // column order
     bool totals = false;       // count tables: add a Total row and column

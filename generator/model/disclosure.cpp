@@ -88,12 +88,21 @@ public:
             if (spec.commentary.empty() || !t.counts_people()) continue;
             std::set<std::string> told;
             for (const StatedNumber& said : stated_numbers(spec.commentary)) {
+                // A plain number counts in a sentence about people ("3
+                // pupils", "3 of our disadvantaged pupils"), not "3 new
+                // governors".
+                if (!said.percent && !names_people(said.sentence) &&
+                    std::none_of(spec.groups.begin(), spec.groups.end(), [&](const std::string& g) {
+                        return said.sentence.find(to_lower_ascii(g)) != std::string::npos;
+                    }))
+                    continue;
                 const auto cell = hidden_cell_stating(t, said);
                 if (!cell || !told.insert(said.text).second) continue;
                 const auto p = c_.place(*cell);
                 Location at = spec.commentary_at;
                 at.line += said.line;
-                if (said.line > 0) at.column = 1;
+                at.column = (said.line == 0 ? spec.commentary_at.column
+                                            : spec.commentary_column > 0 ? spec.commentary_column : 1) + said.column;
                 diags_.warning(at, "the commentary says \"" + said.text + "\", the same number as a figure this table hides (\"" +
                                        t.row_label(p.row) + "\", \"" + t.column_label(p.column) + "\" " +
                                        (t.school_of(p.unit) ? "at a school" : "for the trust") +

@@ -1,7 +1,10 @@
 #include "model/stated_numbers.hpp"
 
+#include <algorithm>
 #include <array>
+#include <tuple>
 #include <cctype>
+#include <optional>
 
 #include "util/text.hpp"
 
@@ -11,72 +14,219 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-// The word before position `at` (letters only), lower case.
-std::string word_before(std::string_view text, std::size_t at) {
-    std::size_t end = at;
-    while (end > 0 && text[end - 1] == ' ') --end;
-    std::size_t start = end;
-    while (start > 0 && is_letter(text[start - 1])) --start;
-    return to_lower_ascii(std::string(text.substr(start, end - start)));
+// The text as words, lower case, with where each starts and ends.
+struct Word {
+    std::string text;
+    std::size_t start, end;
+};
+
+std::vector<Word> words_of(std::string_view text) {
+    std::vector<Word> out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_letter(text[i]) && !is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && (is_letter(text[end]) || is_digit(text[end]))) ++end;
+        out.push_back({to_lower_ascii(std::string(text.substr(i, end - i))), i, end});
+        i = end;
+    }
+    return out;
 }
 
-// The word after position `at`, lower case.
-std::string word_after(std::string_view text, std::size_t at) {
-    while (at < text.size() && text[at] == ' ') ++at;
-    std::size_t end = at;
-    while (end < text.size() && is_letter(text[end])) ++end;
-    return to_lower_ascii(std::string(text.substr(at, end - at)));
+constexpr std::array<std::string_view, 20> units = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
+                                                  "sixty", "seventy", "eighty", "ninety"};
+
+std::optional<int> unit_word(std::string_view w) {
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (w == units[i]) return static_cast<int>(i);
+    return std::nullopt;
+}
+std::optional<int> tens_word(std::string_view w) {
+    for (std::size_t i = 0; i < tens.size(); ++i)
+        if (w == tens[i]) return static_cast<int>(20 + 10 * i);
+    return std::nullopt;
 }
 
-bool names_people(const std::string& word) {
-    static const std::array<std::string_view, 18> people = {
-        "pupil", "pupils", "child", "children", "student", "students", "girl", "girls", "boy", "boys",
-        "person", "people", "member", "members", "teacher", "teachers", "staff", "learner"};
-    for (auto p : people)
-        if (word == p) return true;
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (auto x : list)
+        if (w == x) return true;
     return false;
 }
 
-// "%", "per cent" or "percent" after position `at`.
-bool percent_after(std::string_view text, std::size_t at) {
+bool people_word(std::string_view w) {
+    return one_of(w, {"pupil", "pupils", "child", "children", "student", "students", "girl", "girls", "boy", "boys",
+                      "person", "people", "member", "members", "teacher", "teachers", "staff", "learner", "learners",
+                      "colleague", "colleagues", "employee", "employees", "leaver", "leavers"});
+}
+
+// Words after a number that say it counts time or things, not people.
+bool unit_after(std::string_view w) {
+    return one_of(w, {"year", "years", "day", "days", "week", "weeks", "month", "months", "term", "terms", "hour",
+                      "hours", "minute", "minutes", "session", "sessions", "point", "points", "time", "times",
+                      "school", "schools", "primary", "primaries", "secondary", "secondaries", "academy", "academies",
+                      "governor", "governors", "priority", "priorities", "objective", "objectives", "page", "pages",
+                      "step", "steps", "per", "am", "pm", "th", "st", "nd", "rd"}) ||
+           one_of(w, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december"});
+}
+bool names_before(std::string_view w) {
+    return one_of(w, {"year", "years", "stage", "ks", "grade", "level", "page", "section", "term", "phase", "step",
+                      "priority", "objective", "january", "february", "march", "april", "may", "june", "july",
+                      "august", "september", "october", "november", "december"});
+}
+
+// "%", "per cent" or "percent" from word w on (or a "%" at `at`).
+bool percent_at(std::string_view text, std::size_t at, const std::vector<Word>& words, std::size_t w) {
     while (at < text.size() && text[at] == ' ') ++at;
     if (at < text.size() && text[at] == '%') return true;
-    const std::string w = word_after(text, at);
-    if (w == "percent") return true;
-    if (w != "per") return false;
-    return word_after(text, at + 3) == "cent";
+    if (w < words.size() && words[w].text == "percent") return true;
+    return w + 1 < words.size() && words[w].text == "per" && words[w + 1].text == "cent";
 }
+
+struct Sentences {
+    std::vector<std::size_t> ends;  // where each sentence ends (after . ! ? or a blank line)
+    explicit Sentences(std::string_view text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const bool stop = (text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+                              (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+            if (stop || (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n')) ends.push_back(i + 1);
+        }
+        ends.push_back(text.size());
+    }
+    std::string around(std::string_view text, std::size_t at) const {
+        std::size_t start = 0;
+        for (std::size_t e : ends) {
+            if (at < e) return to_lower_ascii(std::string(text.substr(start, e - start)));
+            start = e;
+        }
+        return {};
+    }
+};
 
 }  // namespace
 
+bool names_people(std::string_view sentence) {
+    for (const auto& w : words_of(sentence))
+        if (people_word(w.text)) return true;
+    return false;
+}
+
 std::vector<StatedNumber> stated_numbers(std::string_view text) {
-    static const std::array<std::string_view, 21> words = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    const std::vector<Word> words = words_of(text);
+    const Sentences sentences(text);
     std::vector<StatedNumber> out;
-    int line = 0;
+    auto line_of = [&](std::size_t at) {
+        int line = 0;
+        std::size_t line_start = 0;
+        for (std::size_t i = 0; i < at; ++i)
+            if (text[i] == '\n') ++line, line_start = i + 1;
+        return std::pair<int, int>{line, static_cast<int>(at - line_start)};
+    };
+    auto push = [&](std::size_t start, std::size_t end, double value, int decimals, bool percent) {
+        const auto [line, column] = line_of(start);
+        out.push_back({std::string(text.substr(start, end - start)), value, decimals, percent, line, column,
+                       sentences.around(text, start)});
+    };
+    // A word for people within the next three words.
+    auto people_soon = [&](std::size_t w) {
+        for (std::size_t k = w; k < words.size() && k < w + 3; ++k)
+            if (people_word(words[k].text)) return true;
+        return false;
+    };
+    auto before = [&](std::size_t w) { return w > 0 ? words[w - 1].text : std::string(); };
+    auto after = [&](std::size_t w) { return w + 1 < words.size() ? words[w + 1].text : std::string(); };
+    // A compound ("3-year", "two-thirds"): joined to the next word by "-".
+    auto hyphen_after = [&](std::size_t end) { return end + 1 < text.size() && text[end] == '-' && is_letter(text[end + 1]); };
+
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const Word& word = words[w];
+        if (is_digit(word.text[0])) continue;
+        // Shares in words.
+        const std::string next = after(w);
+        if ((word.text == "a" || word.text == "one") && one_of(next, {"third", "quarter"})) {
+            push(word.start, words[w + 1].end, next == "third" ? 100.0 / 3 : 25, 0, true);
+            ++w;
+            continue;
+        }
+        if (word.text == "two" && one_of(next, {"thirds"})) {
+            push(word.start, words[w + 1].end, 200.0 / 3, 0, true);
+            ++w;
+            continue;
+        }
+        if (word.text == "three" && one_of(next, {"quarters"})) {
+            push(word.start, words[w + 1].end, 75, 0, true);
+            ++w;
+            continue;
+        }
+        if (word.text == "half" && next == "of") {
+            push(word.start, word.end, 50, 0, true);
+            continue;
+        }
+        if (word.text == "a" && next == "single" && people_soon(w + 2)) {
+            push(word.start, words[w + 1].end, 1, 0, false);
+            ++w;
+            continue;
+        }
+        // Numbers in words: [units | tens[-units]] [hundred [and] [tens[-units] | units]].
+        auto small_number = [&](std::size_t k, std::size_t& used) -> std::optional<int> {
+            if (k >= words.size()) return std::nullopt;
+            if (const auto u = unit_word(words[k].text)) {
+                used = 1;
+                return *u;
+            }
+            if (const auto t = tens_word(words[k].text)) {
+                used = 1;
+                if (k + 1 < words.size() && words[k + 1].start <= words[k].end + 1)
+                    if (const auto u = unit_word(words[k + 1].text); u && *u >= 1 && *u <= 9) {
+                        used = 2;
+                        return *t + *u;
+                    }
+                return *t;
+            }
+            return std::nullopt;
+        };
+        std::size_t used = 0;
+        auto n = small_number(w, used);
+        if (!n) continue;
+        std::size_t last = w + used - 1;
+        if (last + 1 < words.size() && words[last + 1].text == "hundred" && *n >= 1 && *n <= 9) {
+            *n *= 100;
+            last += 1;
+            std::size_t k = last + 1;
+            if (k < words.size() && words[k].text == "and") ++k;
+            std::size_t more = 0;
+            if (const auto rest = small_number(k, more); rest && *rest >= 1 && *rest <= 99) {
+                *n += *rest;
+                last = k + more - 1;
+            }
+        }
+        const std::size_t end = words[last].end;
+        if (*n == 0 || hyphen_after(end) || unit_after(after(last)) || names_before(before(w))) {
+            w = last;
+            continue;
+        }
+        const bool percent = percent_at(text, end, words, last + 1);
+        // "one" alone is everywhere ("one of our schools"): only just
+        // before a word for people.
+        if (*n == 1 && !people_soon(last + 1)) {
+            w = last;
+            continue;
+        }
+        push(word.start, end, *n, 0, percent);
+        w = last;
+    }
+
+    // Numbers in digits.
     for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c == '\n') {
-            ++line;
+        if (!is_digit(text[i])) {
             ++i;
             continue;
         }
-        if (is_letter(c)) {
-            std::size_t end = i;
-            while (end < text.size() && is_letter(text[end])) ++end;
-            const std::string w = to_lower_ascii(std::string(text.substr(i, end - i)));
-            for (std::size_t n = 2; n < words.size(); ++n)
-                if (w == words[n]) out.push_back({std::string(text.substr(i, end - i)), double(n), 0, percent_after(text, end), line});
-            if (w == "one" && names_people(word_after(text, end))) out.push_back({std::string(text.substr(i, end - i)), 1, 0, false, line});
-            i = end;
-            continue;
-        }
-        if (!is_digit(c)) {
-            ++i;
-            continue;
-        }
-        // Digits, with thousands commas and a decimal part.
         std::size_t end = i;
         std::string digits;
         int decimals = -1;
@@ -99,21 +249,45 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
         }
         const std::size_t start = i;
         i = end;
-        // Part of a code or word ("KS2", "Y6", "3rd"), of a date or period
-        // ("2024/25", "12-03"), or a year or key stage's number.
-        if (start > 0 && (is_letter(text[start - 1]) || text[start - 1] == '/' || text[start - 1] == '-' ||
-                          text[start - 1] == ':' || text[start - 1] == '.'))
+        if (start > 0 && (is_letter(text[start - 1]) || text[start - 1] == '-' || text[start - 1] == ':' ||
+                          text[start - 1] == '.' || text[start - 1] == '/'))
+            continue;  // part of a code, a date or a period
+        // A fraction: "1/3", "60/200" (not a period: "2024/25").
+        if (end + 1 < text.size() && text[end] == '/' && is_digit(text[end + 1]) && decimals < 0) {
+            std::size_t d_end = end + 1;
+            while (d_end < text.size() && is_digit(text[d_end])) ++d_end;
+            const double a = std::stod(digits), b = std::stod(std::string(text.substr(end + 1, d_end - end - 1)));
+            i = d_end;
+            if (b > 0 && a <= b && !(d_end < text.size() && (text[d_end] == '/' || text[d_end] == '-')))
+                push(start, d_end, 100 * a / b, 1, true);
             continue;
+        }
         if (end < text.size() && (is_letter(text[end]) || text[end] == '/' || text[end] == ':' ||
-                                  (text[end] == '-' && end + 1 < text.size() && is_digit(text[end + 1]))))
+                                  (text[end] == '-' && end + 1 < text.size() && (is_digit(text[end + 1]) || is_letter(text[end + 1])))))
             continue;
-        const std::string before = word_before(text, start);
-        if (before == "year" || before == "years" || before == "stage" || before == "ks" || before == "grade" ||
-            before == "level" || before == "page")
+        // The word after it, and before it.
+        std::size_t w = 0;
+        while (w < words.size() && words[w].start < start) ++w;  // words[w] is this number
+        const std::string word_after = w + 1 < words.size() ? words[w + 1].text : std::string();
+        const std::string word_before = w > 0 ? words[w - 1].text : std::string();
+        if (names_before(word_before)) continue;
+        // The end of a range of them: "Years 3 to 6", "Year 5 and 6".
+        if (w >= 3 && one_of(word_before, {"to", "and", "or"}) && is_digit(words[w - 2].text[0]) &&
+            names_before(words[w - 3].text))
             continue;
-        out.push_back({std::string(text.substr(start, end - start)), std::stod(digits), decimals < 0 ? 0 : decimals,
-                       percent_after(text, end), line});
+        const double value = std::stod(digits);
+        const bool percent = percent_at(text, end, words, w + 1);
+        if (!percent && unit_after(word_after)) continue;
+        // A proportion: "0.33" of them.
+        if (!percent && value < 1 && decimals >= 1) {
+            push(start, end, value * 100, std::max(0, decimals - 2), true);
+            continue;
+        }
+        push(start, end, value, decimals < 0 ? 0 : decimals, percent);
     }
+    std::sort(out.begin(), out.end(), [](const StatedNumber& a, const StatedNumber& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
     return out;
 }
 

@@ -1,6 +1,7 @@
-// The numbers a piece of the author's prose states ("only 3 pupils",
-// "two girls", "17.5%"), so that suppression can tell when a table's
-// commentary repeats a figure the table hides. Internal to the model stage.
+// The numbers a piece of the author's prose states about people ("only 3
+// pupils", "sixty disadvantaged pupils", "a third of them", "17.5%"), so
+// that suppression can tell when a table's commentary repeats a figure the
+// table hides. Internal to the model stage.
 #pragma once
 
 #include <string>
@@ -10,18 +11,29 @@
 namespace eqsite {
 
 struct StatedNumber {
-    std::string text;      // as written: "3", "two", "17.5%"
-    double value = 0;      // 3, 2, 17.5
-    int decimals = 0;      // digits after the point: 17.5 has 1
-    bool percent = false;  // followed by "%", "per cent" or "percent"
+    std::string text;      // as written: "3", "two hundred", "17.5%", "1/3"
+    double value = 0;      // 3, 200, 17.5, 33.33...
+    int decimals = 0;      // digits after the point as written: 17.5 has 1
+    bool percent = false;  // a share: followed by "%" or "per cent", or a fraction ("a third", "1/3", "0.33")
     int line = 0;          // 0 for the text's first line
+    int column = 0;        // bytes before it on its line
+    std::string sentence;  // the sentence it is in, lower case
 };
 
-// Numbers written in digits (thousands with commas allowed) or as the words
-// two to twenty ("one" only before a word for people: "one pupil"). Not
-// numbers that name something rather than count it: part of a word or code
-// ("KS2", "Y6"), after "Year" or "Key stage", or part of a date or period
-// ("2024/25", "12-03-2025").
+// Numbers written in digits (thousands with commas allowed), as words up to
+// nine hundred and ninety-nine ("one" and "a single" only a few words
+// before a word for people: "one disadvantaged pupil"), and shares ("a
+// third", "three quarters", "half of", "1/3", "0.33", "17.5%"). Not
+// numbers that name or measure something else: part of a word or code
+// ("KS2", "Y6"), after "Year", "Key stage", "page" or "grade", before a
+// unit of time or a count of things that are not people ("3 years", "10
+// days", "3 points", "three primaries"), in a compound ("3-year"), or a date
+// or period ("1 September", "2024/25", "12-03-2025"). A plain number
+// counts only in a sentence about people (it names pupils, children,
+// staff...); the caller may look for its own groups' names in `sentence`.
 std::vector<StatedNumber> stated_numbers(std::string_view text);
+
+// Whether `sentence` names people in words a table of pupils or staff uses.
+bool names_people(std::string_view sentence);
 
 }  // namespace eqsite

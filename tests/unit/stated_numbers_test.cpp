@@ -41,3 +41,42 @@ TEST_CASE("stated numbers: not a number that names something (a year group, key 
     CHECK(said("the 3rd year") .empty());
     CHECK(said("5 of them") == std::vector<std::string>{"5"});
 }
+
+TEST_CASE("stated numbers: the ways the review wrote a hidden number are found") {
+    auto value_of = [](std::string_view text) {
+        const auto n = stated_numbers(text);
+        REQUIRE(n.size() == 1);
+        return n[0];
+    };
+    CHECK(value_of("Only one disadvantaged pupil was absent.").value == 1);
+    CHECK(value_of("At Brookmead, a single disadvantaged pupil was absent.").text == "a single");
+    CHECK(value_of("At Castlegate, sixty disadvantaged pupils were absent.").value == 60);
+    CHECK(value_of("At Castlegate, two hundred disadvantaged pupils were counted.").value == 200);
+    CHECK(value_of("twenty-one pupils").value == 21);
+    CHECK(value_of("three hundred and five pupils").value == 305);
+    const auto third = value_of("A third of disadvantaged pupils were absent.");
+    CHECK(third.percent);
+    CHECK(third.value == Approx(33.33).epsilon(0.001));
+    const auto fraction = value_of("At Brookmead, 1/3 of disadvantaged pupils were absent.");
+    CHECK(fraction.percent);
+    CHECK(fraction.text == "1/3");
+    const auto share = value_of("At Brookmead, 0.33 of disadvantaged pupils were absent.");
+    CHECK(share.percent);
+    CHECK(share.value == Approx(33));
+    CHECK(share.decimals == 0);
+}
+
+TEST_CASE("stated numbers: time, things counted and compounds are not numbers of people") {
+    for (const char* prose : {"We set up a breakfast club three years ago.", "two secondary schools and three primaries",
+                              "Attendance officers meet families within 10 days.", "The policy was updated on 1 September.",
+                              "Our 3-year plan is on page 2.", "Reviews happen at 3 points in the year.",
+                              "One of our priorities", "Schools support one another.", "Key Stage 1 and Year 3",
+                              "section 3.3", "term 3", "Years 3 to 6"}) {
+        INFO(prose);
+        CHECK(said(prose).empty());
+    }
+    const auto n = stated_numbers("We have 3 new governors.");
+    REQUIRE(n.size() == 1);
+    CHECK_FALSE(names_people(n[0].sentence));  // and so no warning
+    CHECK(names_people(stated_numbers("At Aspen 3 of the disadvantaged pupils left.")[0].sentence));
+}
