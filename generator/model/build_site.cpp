@@ -428,7 +428,7 @@ std::vector<PublishedTable> read_tables(const SiteFiles& files, const Site& site
             check_markdown(table->spec.commentary, yaml_rel, table->spec.commentary_at.line, reader.unsafe(), read.diags);
         tables.push_back(std::move(*table));
     }
-    read.value = publish_tables(tables, read.diags);
+    read.value = publish_tables(tables, read.diags, slugs);
     diags.append(read.diags);
     std::vector<PublishedTable> published = *read.value;
     if (reader.state().keep) reader.fresh().published = std::move(read);

@@ -105,7 +105,7 @@ public:
                                             : spec.commentary_column > 0 ? spec.commentary_column : 1) + said.column;
                 diags_.warning(at, "the commentary says \"" + said.text + "\", the same number as a figure this table hides (\"" +
                                        t.row_label(p.row) + "\", \"" + t.column_label(p.column) + "\" " +
-                                       (t.school_of(p.unit) ? "at a school" : "for the trust") +
+                                       c_.where(*cell) +
                                        "): a reader can put the two together. Write it without the number (for "
                                        "example \"fewer than " + std::to_string(spec.threshold) + "\")");
             }
@@ -462,12 +462,11 @@ private:
     void report_unprotectable(std::size_t f) {
         const auto p = c_.place(members(f).front());
         const Layout& t = c_.tables[p.table];
-        const std::string where = t.school_of(p.unit) ? "a school" : "the trust";
         diags_.error({t.table->spec.csv_source, 1, 1},
-                     std::string("the hidden ") + (is_denominator(f) ? "group size" : "figure") + " of " + where +
-                         " for \"" + t.row_label(p.row) + "\", \"" + t.column_label(p.column) +
-                         "\" could still be worked out from the published figures, and nothing more can be hidden "
-                         "to stop it; nothing was published. Remove the rows that repeat other figures, or report "
+                     std::string("the hidden ") + (is_denominator(f) ? "group size" : "figure") + " " +
+                         c_.where(members(f).front()) + " for \"" + t.row_label(p.row) + "\", \"" +
+                         t.column_label(p.column) + "\" could still be worked out from the published figures, and "
+                         "nothing more can be hidden to stop it; nothing was published. Remove the rows that repeat other figures, or report "
                          "this table to the eqsite developers");
     }
 
@@ -514,10 +513,12 @@ private:
 
 }  // namespace
 
-std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags) {
+std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags,
+                                          const std::vector<std::string>& school_names) {
     std::vector<const DataTable*> pointers;
     for (const auto& t : tables) pointers.push_back(&t);
     Cells cells = lay_out(pointers);
+    cells.school_names = school_names;
     Suppressor s(cells, diags);
     s.run();
     s.check_commentaries();

@@ -103,7 +103,9 @@ struct PublishedTable {
 // a figure that cannot be protected is an error. Returns one published
 // table per input, in the same order; check diags.has_errors() before
 // publishing any of them.
-std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags);
+// `school_names` (Site::schools' slugs) name the schools in messages.
+std::vector<PublishedTable> publish_tables(const std::vector<DataTable>& tables, Diagnostics& diags,
+                                           const std::vector<std::string>& school_names = {});
 
 // One table on its own (tests and benchmarks); notes and errors dropped.
 PublishedTable publish(const DataTable& table);

@@ -67,6 +67,15 @@ struct Cells {
     std::vector<Layout> tables;
     std::vector<Cell> cells;
     std::vector<std::uint32_t> table_of;  // per cell: its table
+    std::vector<std::string> school_names;  // the site's schools by index, for messages (may be empty)
+
+    // "at oak-primary" (or "at a school" without names), or "for the trust".
+    std::string where(std::size_t cell) const {
+        const auto p = place(cell);
+        const auto school = tables[p.table].school_of(p.unit);
+        if (!school) return "for the trust";
+        return *school < school_names.size() ? "at " + school_names[*school] : "at a school";
+    }
 
     // Unit, row and column of a cell within its table.
     struct Place {

@@ -274,7 +274,7 @@ private:
             if (left_out_noted_.insert(p.table).second)
                 diags_.warning(t.table->spec.groups_at,
                                "a figure left out of this table (\"" + t.row_label(p.row) + "\", \"" +
-                                   t.column_label(p.column) + "\" at a school) can be worked out by subtracting "
+                                   t.column_label(p.column) + "\" " + cells_.where(cell) + ") can be worked out by subtracting "
                                    "the figures given beside it, and it is a small number: leaving a figure out "
                                    "does not hide it. It is still shown as \"x\", and figures beside it are "
                                    "hidden so that it cannot be worked out");

@@ -1211,7 +1211,7 @@ TEST_CASE("disclosure: a figure the author left out (x) that a sum would give as
     add_school(t, 1, {"900", "450", "450"});
     add_school(t, 2, {"700", "340", "360"});
     Diagnostics diags;
-    const PublishedTable p = publish_tables({t}, diags).front();
+    const PublishedTable p = publish_tables({t}, diags, slugs).front();  // schools named in messages
     CHECK(p.cell(p.schools[0], 2, 0).symbol() == Symbol::not_available);  // still "x": the author's word
     Attack a;
     see(a, "t", t, p);
@@ -1226,7 +1226,7 @@ TEST_CASE("disclosure: a figure the author left out (x) that a sum would give as
     const auto all = diags.sorted();
     CHECK(std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
         return d.severity == Severity::warning &&
-               has(d.message, "a figure left out of this table (\"Girls\", \"Pupils\" at a school) can be worked out");
+               has(d.message, "a figure left out of this table (\"Girls\", \"Pupils\" at aspen) can be worked out");
     }));
     CHECK(diags.warning_count() == 1);
 }
