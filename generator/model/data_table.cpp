@@ -319,6 +319,23 @@ std::optional<std::string> decimal(const CsvFile& csv, const CsvField& field, Di
     return std::nullopt;
 }
 
+// The items of `allowed`, one after another, that `label` is when cut at
+// its commas ("Reading, writing and maths" -> "Reading", "writing and
+// maths"), as a YAML flow list cuts an unquoted label; empty if none.
+std::vector<std::string> split_at_commas(const std::string& label, const std::vector<std::string>& allowed) {
+    std::vector<std::string> pieces;
+    for (std::size_t from = 0;;) {
+        const std::size_t comma = label.find(',', from);
+        pieces.push_back(trim(label.substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+    }
+    if (pieces.size() < 2) return {};
+    for (std::size_t start = 0; start + pieces.size() <= allowed.size(); ++start)
+        if (std::equal(pieces.begin(), pieces.end(), allowed.begin() + static_cast<std::ptrdiff_t>(start))) return pieces;
+    return {};
+}
+
 // Finds `value` in `allowed` or reports it with a suggestion.
 std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field, const std::vector<std::string>& allowed,
                                        const std::string& key, const std::string& yaml_source, Diagnostics& diags) {
@@ -326,6 +343,15 @@ std::optional<std::size_t> label_index(const CsvFile& csv, const CsvField& field
     if (it != allowed.end()) return static_cast<std::size_t>(it - allowed.begin());
     std::string msg = "the " + key.substr(0, key.size() - 1) + " \"" + field.text + "\" is not listed in " + key +
                       " of " + yaml_source;
+    if (const auto pieces = split_at_commas(field.text, allowed); !pieces.empty()) {
+        // [Reading, writing and maths] is two items to YAML.
+        std::vector<std::string> quoted;
+        for (const auto& p : pieces) quoted.push_back("\"" + p + "\"");
+        diags.error(csv.at(field), msg + ", which lists it as " + join_words(quoted) +
+                                       ": in [a, b] a comma starts a new item, so put a label with a comma in "
+                                       "quotes there: [\"" + field.text + "\"]");
+        return std::nullopt;
+    }
     if (const auto dym = did_you_mean(field.text, allowed); !dym.empty())
         msg += "; " + dym + " If not, add it to " + key + " there";
     else

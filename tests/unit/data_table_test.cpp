@@ -113,6 +113,16 @@ TEST_CASE("data table: a measure not listed in the YAML is an error at the measu
                            "data/t.yaml; did you mean \"Suspended once\"? If not, add it to measures there"});
 }
 
+TEST_CASE("data table: a label with a comma that YAML cut in two says to quote it") {
+    const std::string yaml = "title: KS2\nkind: rate\nabout: pupils\ngroups: [All pupils]\nmeasures: [Reading, writing and maths]\n";
+    const auto r = read(yaml, rate_header + "riverside-primary,All pupils,\"Reading, writing and maths\",20,30\n");
+    CHECK_FALSE(r.table);
+    REQUIRE(r.lines.size() == 1);
+    CHECK(r.lines[0] == "data/t.csv:2:30: error: the measure \"Reading, writing and maths\" is not listed in measures of "
+                        "data/t.yaml, which lists it as \"Reading\" and \"writing and maths\": in [a, b] a comma starts a "
+                        "new item, so put a label with a comma in quotes there: [\"Reading, writing and maths\"]");
+}
+
 TEST_CASE("data table: a negative number is an error at the figure") {
     SECTION("count") {
         const auto r = read(count_yaml, count_header + "riverside-primary,White,Suspended once,-3\n");
