@@ -142,6 +142,7 @@ public:
                     trust_from_schools(cells_.tables[a], cells_.tables[b]);
                     trust_from_schools(cells_.tables[b], cells_.tables[a]);
                 }
+        wholes_over_tables();
         take_left_out();
         for (std::size_t i = 0; i < out_.cohort.size(); ++i) out_.cohort[i] = root(i);
         return std::move(out_);
@@ -691,6 +692,98 @@ private:
                                                                   A.table->spec.yaml_source + " and this table are "
                                                                   "protected together");
                      });
+    }
+
+    // One breakdown split over several tables (All pupils in one; No SEN
+    // and SEN support in a second; EHC plan in a third): the searches
+    // above see two tables at a time. For each All row and measure, the
+    // groups of every other table about the same people with that measure
+    // and no All row of their own are searched together for the groups
+    // that add up to it, and each such sum is added wherever it holds.
+    void wholes_over_tables() {
+        const std::size_t T = cells_.tables.size();
+        for (std::size_t l = 0; l < T; ++l) {
+            const Layout& L = cells_.tables[l];
+            if (!L.counts_people() || !L.all_row || L.schools == 0) continue;
+            for (std::size_t c = 0; c < L.measures; ++c) {
+                std::vector<std::pair<std::size_t, std::size_t>> others;  // (table, its column of this measure)
+                for (std::size_t r = 0; r < T; ++r) {
+                    const Layout& R = cells_.tables[r];
+                    if (r == l || R.all_row || !comparable(L, R)) continue;
+                    for (std::size_t m = 0; m < R.measures; ++m)
+                        if (label_key(R.column_label(m)) == label_key(L.column_label(c))) {
+                            others.push_back({r, m});
+                            break;
+                        }
+                }
+                if (others.size() < 2) continue;  // two tables: between()
+                split_whole(L, c, others);
+            }
+        }
+    }
+
+    void split_whole(const Layout& L, std::size_t c, const std::vector<std::pair<std::size_t, std::size_t>>& others) {
+        // The units every table has: schools, then the trust.
+        std::vector<std::vector<std::size_t>> units;  // per place: L's unit, then each other table's
+        std::size_t schools = 0;
+        for (std::size_t u = 0; u < L.schools; ++u) {
+            std::vector<std::size_t> place{u};
+            for (const auto& [r, m] : others) {
+                const Layout& R = cells_.tables[r];
+                std::size_t v = 0;
+                while (v < R.schools && *R.school_of(v) != *L.school_of(u)) ++v;
+                if (v == R.schools) break;
+                place.push_back(v);
+            }
+            if (place.size() == others.size() + 1) units.push_back(std::move(place)), ++schools;
+        }
+        const bool trusts = L.has_trust && std::all_of(others.begin(), others.end(),
+                                                        [&](const auto& o) { return cells_.tables[o.first].has_trust; });
+        if (trusts) {
+            std::vector<std::size_t> place{L.schools};
+            for (const auto& [r, m] : others) place.push_back(cells_.tables[r].schools);
+            units.push_back(std::move(place));
+        }
+        if (schools == 0) return;
+        Parts parts;
+        auto add_part = [&](const Layout& t, std::size_t side, std::size_t row, std::size_t column) {
+            parts.names.push_back("\"" + t.row_label(row) + "\", \"" + t.column_label(column) + "\" (" +
+                                  t.table->spec.yaml_source + ")");
+            parts.total.push_back(side == 0);
+            parts.table.push_back(side);
+            parts.cells.emplace_back();
+            for (const auto& place : units) parts.cells.back().push_back(t.at(place[side], row, column));
+        };
+        add_part(L, 0, *L.all_row, c);
+        for (std::size_t i = 0; i < others.size(); ++i) {
+            const Layout& R = cells_.tables[others[i].first];
+            for (std::size_t g = 0; g < R.groups; ++g) add_part(R, i + 1, g, others[i].second);
+        }
+        parts.per_unit = 1;
+        parts.decisive = schools;
+        const bool rates = L.is_rate() && std::all_of(others.begin(), others.end(),
+                                                      [&](const auto& o) { return cells_.tables[o.first].is_rate(); });
+        bool noted = false;
+        for (Figures f : {Figures::counts, Figures::denominators}) {
+            if (f == Figures::denominators && !rates) continue;
+            for (const auto& r : relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, f)) {
+                // The whole on one side, groups of two tables or more on the other.
+                if (!whole_and_parts(r) || !makes_up_a_whole(r, parts)) continue;
+                std::set<std::size_t> tables;
+                for (const auto& [p, k] : r.terms)
+                    if (p != 0) tables.insert(parts.table[p]);
+                if (tables.size() < 2 || (r.evidence < 2 && schools > 1)) continue;
+                add_where_it_holds(r, parts, f);
+                if (noted) continue;
+                noted = true;
+                std::vector<std::string> files;
+                for (std::size_t t : tables) files.push_back(cells_.tables[others[t - 1].first].table->spec.yaml_source);
+                diags_.note(L.table->spec.groups_at,
+                            "treated \"" + L.row_label(*L.all_row) + "\", \"" + L.column_label(c) +
+                                "\" as the whole of the groups of " + join_words(files) + " (" + describe(r, parts) +
+                                ", true in every school), so these tables are protected together");
+            }
+        }
     }
 
     // A table's All row beside a table of groups with no All row of its
