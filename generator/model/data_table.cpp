@@ -24,7 +24,10 @@ std::string_view slug(TableKind k) {
 
 bool is_all_group(std::string_view label) {
     const std::string l = to_lower_ascii(trim(label));
-    return l == "all" || l.rfind("all ", 0) == 0 || l == "total";
+    // English, and Welsh (schools in Wales publish in both): "Pob disgybl"
+    // (all pupils), "Pob aelod o staff" (all staff), "Cyfanswm" (total).
+    return l == "all" || l.rfind("all ", 0) == 0 || l == "total" || l == "pawb" || l.rfind("pob ", 0) == 0 ||
+           l == "cyfanswm" || l == "y cyfan";
 }
 
 std::vector<std::string> figure_columns(TableKind kind) {

@@ -84,7 +84,8 @@ struct DataTable {
     std::size_t cell_count() const { return spec.groups.size() * spec.measures.size(); }
 };
 
-// A group that totals the others: "All pupils", "All staff", "All", "Total".
+// A group that totals the others: "All pupils", "All staff", "All", "Total",
+// and in Welsh "Pob disgybl", "Pawb", "Cyfanswm".
 bool is_all_group(std::string_view label);
 
 // The figures a `pay-gap` table must hold, as (group, measure) pairs, in

@@ -230,7 +230,18 @@ private:
         const Layout& t = cells_.tables[p.table];
         if (!t.counts_people() || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures) return;
         terms.push_back({cell, c});
-        left_out_[cell].push_back({f == Figures::denominators, -sum / c, std::move(terms)});
+        left_out_[cell].push_back({f == Figures::denominators, -sum / c, std::move(terms), false});
+    }
+
+    // The same for a sum over figures of both kinds (Figures::mixed
+    // entries in `terms`): the figure left out is cell's count or numerator,
+    // or its group size (`denominator`), and is `value`.
+    void left_out_mixed(std::size_t cell, bool denominator, long long value, std::vector<std::pair<std::size_t, int>> terms) {
+        const auto p = cells_.place(cell);
+        const Layout& t = cells_.tables[p.table];
+        if (!t.counts_people() || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures) return;
+        terms.push_back({(denominator ? cells_.cells.size() : 0) + cell, 1});
+        left_out_[cell].push_back({denominator, value, std::move(terms), true});
     }
 
     // The figures left out that a sum gives as a number that identifies
@@ -244,11 +255,14 @@ private:
             const auto p = cells_.place(cell);
             const Layout& t = cells_.tables[p.table];
             // Each number a sum gives, numerators and denominators apart.
-            std::vector<std::optional<long long>> ns{std::nullopt}, ds{std::nullopt};
+            // (None last: a figure the sums give is protected with them.)
+            std::vector<std::optional<long long>> ns, ds;
             for (const auto& g : found) {
                 auto& values = g.denominator ? ds : ns;
                 if (std::find(values.begin(), values.end(), g.value) == values.end()) values.push_back(g.value);
             }
+            ns.push_back(std::nullopt);
+            ds.push_back(std::nullopt);
             const long long N = t.table->spec.threshold;
             auto small = [&](std::optional<long long> v) { return v && *v >= 1 && *v < N; };
             auto identifies = [&](std::optional<long long> n, std::optional<long long> d) {
@@ -270,7 +284,7 @@ private:
                 if (!v || g.value != *v) continue;
                 std::vector<Relations::Term> terms;
                 for (const auto& [entry, k] : g.terms) terms.push_back({static_cast<std::uint32_t>(entry), k});
-                (g.denominator ? out_.denominators : out_.counts).add(terms);
+                (g.mixed ? out_.mixed : g.denominator ? out_.denominators : out_.counts).add(terms);
             }
             if (left_out_noted_.insert(p.table).second)
                 diags_.warning(t.table->spec.groups_at,
@@ -795,11 +809,19 @@ private:
     // it holds. `swapped`: L is the second of `units`' pair.
     void whole_of_groups(const Layout& L, const Layout& R, const std::vector<std::pair<std::size_t, std::size_t>>& units,
                          bool swapped, std::size_t schools) {
-        if (!L.all_row || R.all_row || R.groups < 2) return;
+        // The whole: the All row, or the one row of a table of one group
+        // ("Pupils": on roll, persistently absent).
+        const std::optional<std::size_t> whole_row = L.all_row ? L.all_row : L.groups == 1 ? std::optional<std::size_t>(0) : std::nullopt;
+        if (!whole_row || R.all_row || R.groups < 2) return;
         const std::size_t N = cells_.cells.size();
         auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
         auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
         bool noted = false;
+        struct Missing {
+            std::size_t place, cell;
+            long long value;
+        };
+        std::vector<Missing> left_out_rows;
         for (std::size_t c = 0; c < L.measures; ++c)
             for (std::size_t m = 0; m < R.measures; ++m)
                 for (const bool whole_size : {false, true})      // the whole's count or numerator, or its group size
@@ -808,25 +830,45 @@ private:
                         std::vector<std::size_t> holding;
                         std::size_t checkable = 0, held_in_schools = 0;
                         for (std::size_t i = 0; i < units.size(); ++i) {
-                            const Cell& whole = cells_.cells[L.at(unit_l(units[i]), *L.all_row, c)];
+                            const Cell& whole = cells_.cells[L.at(unit_l(units[i]), *whole_row, c)];
                             const long long w = whole_size ? whole.d : whole.n;
                             if (!whole.present || w == 0) continue;
                             long long sum = 0;
+                            std::size_t missing = 0, missing_cell = 0;
                             for (std::size_t g = 0; g < R.groups; ++g) {
                                 const Cell& part = cells_.cells[R.at(unit_r(units[i]), g, m)];
                                 if (part.present) sum += part_sizes ? part.d : part.n;
+                                else ++missing, missing_cell = R.at(unit_r(units[i]), g, m);
                             }
                             if (i < schools) ++checkable;
-                            if (sum != w) continue;
+                            if (sum != w) {
+                                if (missing == 1) left_out_rows.push_back({i, missing_cell, w - sum});
+                                continue;
+                            }
                             holding.push_back(i);
                             if (i < schools) ++held_in_schools;
                         }
                         const bool believed = held_in_schools >= 2 ? 2 * held_in_schools >= checkable
                                                                    : schools == 1 && held_in_schools == 1;
-                        if (!believed) continue;
+                        if (!believed) {
+                            left_out_rows.clear();
+                            continue;
+                        }
+                        // A group left out where the others fall short of the whole: the
+                        // difference is its figure, as a reader would take it.
+                        for (const auto& [i, cell, value] : left_out_rows) {
+                            std::vector<std::pair<std::size_t, int>> terms{
+                                {(whole_size ? N : 0) + L.at(unit_l(units[i]), *whole_row, c), -1}};
+                            for (std::size_t g = 0; g < R.groups; ++g) {
+                                const std::size_t other = R.at(unit_r(units[i]), g, m);
+                                if (cells_.cells[other].present) terms.push_back({(part_sizes ? N : 0) + other, 1});
+                            }
+                            left_out_mixed(cell, part_sizes, value, std::move(terms));
+                        }
+                        left_out_rows.clear();
                         for (std::size_t i : holding) {
                             std::vector<Relations::Term> terms{
-                                {static_cast<std::uint32_t>((whole_size ? N : 0) + L.at(unit_l(units[i]), *L.all_row, c)), -1}};
+                                {static_cast<std::uint32_t>((whole_size ? N : 0) + L.at(unit_l(units[i]), *whole_row, c)), -1}};
                             for (std::size_t g = 0; g < R.groups; ++g) {
                                 const std::size_t cell = R.at(unit_r(units[i]), g, m);
                                 if (cells_.cells[cell].present)
@@ -836,7 +878,7 @@ private:
                         }
                         if (!noted)
                             diags_.note(L.table->spec.groups_at,
-                                        "treated \"" + L.row_label(*L.all_row) + "\", \"" + L.column_label(c) +
+                                        "treated \"" + L.row_label(*whole_row) + "\", \"" + L.column_label(c) +
                                             "\" as the whole of the groups of " + R.table->spec.yaml_source + " (" +
                                             (part_sizes ? "their group sizes" : "their figures") + " for \"" +
                                             R.column_label(m) + "\" add up to it wherever both are given), so the two "
@@ -1103,6 +1145,7 @@ private:
         bool denominator;
         long long value;
         std::vector<std::pair<std::size_t, int>> terms;  // the sum, with the figure
+        bool mixed;                                      // terms are Figures::mixed entries
     };
     std::map<std::size_t, std::vector<Given>> left_out_;  // per cell left out, in the order found
     std::set<std::size_t> left_out_noted_;                // tables told about one
