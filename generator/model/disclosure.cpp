@@ -88,14 +88,16 @@ public:
             if (spec.commentary.empty() || !t.counts_people()) continue;
             std::set<std::string> told;
             for (const StatedNumber& said : stated_numbers(spec.commentary)) {
-                // A plain number counts in a sentence about people ("3
-                // pupils", "3 of our disadvantaged pupils"), not "3 new
-                // governors".
-                if (!said.percent && !names_people(said.sentence) &&
-                    std::none_of(spec.groups.begin(), spec.groups.end(), [&](const std::string& g) {
-                        return said.sentence.find(to_lower_ascii(g)) != std::string::npos;
-                    }))
-                    continue;
+                // A plain number counts people when the words after it say
+                // so ("3 pupils", "3 of our disadvantaged pupils", "only 3
+                // are disadvantaged", "1 was persistently absent"), not "3
+                // new governors".
+                auto says = [&](const std::vector<std::string>& labels) {
+                    return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) {
+                        return said.counts.find(to_lower_ascii(l)) != std::string::npos;
+                    });
+                };
+                if (!said.percent && !names_people(said.counts) && !says(spec.groups) && !says(spec.measures)) continue;
                 const auto cell = hidden_cell_stating(t, said);
                 if (!cell || !told.insert(said.text).second) continue;
                 const auto p = c_.place(*cell);

@@ -127,10 +127,23 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
             if (text[i] == '\n') ++line, line_start = i + 1;
         return std::pair<int, int>{line, static_cast<int>(at - line_start)};
     };
+    // The few words after a number that say what it counts ("3 of the
+    // disadvantaged pupils"), up to a word that starts another phrase
+    // ("15 classrooms for its pupils").
+    auto following = [&](std::size_t end) {
+        std::string out;
+        std::size_t k = 0;
+        while (k < words.size() && words[k].start < end) ++k;
+        for (std::size_t n = 0; k < words.size() && n < 5; ++k, ++n) {
+            if (one_of(words[k].text, {"for", "in", "at", "on", "per", "each", "every", "with", "to", "by", "from"})) break;
+            out += (out.empty() ? "" : " ") + words[k].text;
+        }
+        return out;
+    };
     auto push = [&](std::size_t start, std::size_t end, double value, int decimals, bool percent) {
         const auto [line, column] = line_of(start);
         out.push_back({std::string(text.substr(start, end - start)), value, decimals, percent, line, column,
-                       sentences.around(text, start)});
+                       sentences.around(text, start), following(end)});
     };
     // A word for people within the next three words.
     auto people_soon = [&](std::size_t w) {
@@ -265,10 +278,12 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
         if (end < text.size() && (is_letter(text[end]) || text[end] == '/' || text[end] == ':' ||
                                   (text[end] == '-' && end + 1 < text.size() && (is_digit(text[end + 1]) || is_letter(text[end + 1])))))
             continue;
-        // The word after it, and before it.
+        // The word after it, and before it ("33.3" is two words to words_of).
         std::size_t w = 0;
         while (w < words.size() && words[w].start < start) ++w;  // words[w] is this number
-        const std::string word_after = w + 1 < words.size() ? words[w + 1].text : std::string();
+        std::size_t next = w;
+        while (next < words.size() && words[next].start < end) ++next;  // the first word after it
+        const std::string word_after = next < words.size() ? words[next].text : std::string();
         const std::string word_before = w > 0 ? words[w - 1].text : std::string();
         if (names_before(word_before)) continue;
         // The end of a range of them: "Years 3 to 6", "Year 5 and 6".
@@ -276,7 +291,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
             names_before(words[w - 3].text))
             continue;
         const double value = std::stod(digits);
-        const bool percent = percent_at(text, end, words, w + 1);
+        const bool percent = percent_at(text, end, words, next);
         if (!percent && unit_after(word_after)) continue;
         // A proportion: "0.33" of them.
         if (!percent && value < 1 && decimals >= 1) {

@@ -18,6 +18,7 @@ struct StatedNumber {
     int line = 0;          // 0 for the text's first line
     int column = 0;        // bytes before it on its line
     std::string sentence;  // the sentence it is in, lower case
+    std::string counts;    // the few words after it that say what it counts, lower case: "disadvantaged pupils"
 };
 
 // Numbers written in digits (thousands with commas allowed), as words up to
@@ -29,8 +30,9 @@ struct StatedNumber {
 // unit of time or a count of things that are not people ("3 years", "10
 // days", "3 points", "three primaries"), in a compound ("3-year"), or a date
 // or period ("1 September", "2024/25", "12-03-2025"). A plain number
-// counts only in a sentence about people (it names pupils, children,
-// staff...); the caller may look for its own groups' names in `sentence`.
+// counts people only when the words after it say so (`counts` names
+// pupils, children, staff...; the caller may look for its own groups'
+// names there too): "3 disadvantaged pupils", not "3 reminders".
 std::vector<StatedNumber> stated_numbers(std::string_view text);
 
 // Whether `sentence` names people in words a table of pupils or staff uses.

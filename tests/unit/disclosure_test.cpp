@@ -1264,6 +1264,12 @@ TEST_CASE("disclosure: a commentary that states a number the table hides is warn
         CHECK(has(w->message, "fewer than 5"));
         CHECK(diags.warning_count() == 1);  // 11 is hidden nowhere
     }
+    SECTION("with the table's own words for what it counts") {
+        t.spec.commentary = "At Aspen only 3 are disadvantaged.";
+        Diagnostics diags;
+        publish_tables({t}, diags);
+        CHECK(diags.warning_count() == 1);
+    }
     SECTION("in words") {
         t.spec.commentary = "Only three pupils are disadvantaged at Aspen.";
         Diagnostics diags;

@@ -75,8 +75,16 @@ TEST_CASE("stated numbers: time, things counted and compounds are not numbers of
         INFO(prose);
         CHECK(said(prose).empty());
     }
-    const auto n = stated_numbers("We have 3 new governors.");
-    REQUIRE(n.size() == 1);
-    CHECK_FALSE(names_people(n[0].sentence));  // and so no warning
-    CHECK(names_people(stated_numbers("At Aspen 3 of the disadvantaged pupils left.")[0].sentence));
+    // What a number counts: the words after it, up to another phrase.
+    for (const char* things : {"We have 3 new governors.", "Pupils get 3 reminders.", "15 classrooms for its pupils",
+                               "Pupils at three of our schools"}) {
+        INFO(things);
+        const auto n = stated_numbers(things);
+        REQUIRE(n.size() == 1);
+        CHECK_FALSE(names_people(n[0].counts));  // and so no warning
+    }
+    CHECK(names_people(stated_numbers("At Aspen 3 of the disadvantaged pupils left.")[0].counts));
+    const auto pc = stated_numbers("33.3 percent of them");
+    REQUIRE(pc.size() == 1);
+    CHECK(pc[0].percent);
 }
