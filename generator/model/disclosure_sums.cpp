@@ -647,6 +647,12 @@ private:
         const std::size_t n = parts.cells.size();
         for (std::size_t p = 0; p < n; ++p)
             if ((parts.table[p] ? B : A).is_rate()) add_group_size_part(parts, p);
+        search_joined_by_group_sizes(parts, A, B, one_place_will_do);
+    }
+
+    // The relations among two tables' parts (figures and group sizes) that
+    // join the tables through a group size, each told about once.
+    void search_joined_by_group_sizes(const Parts& parts, const Layout& A, const Layout& B, bool one_place_will_do) {
         search_mixed(parts, one_place_will_do, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
                      [&](const PartRelation& r) { return !joins(r, parts); },
                      [&](const PartRelation& r) {
@@ -698,14 +704,7 @@ private:
         }
         parts.per_unit = 1;
         parts.decisive = schools ? schools : units.size();
-        search_mixed(parts, false, [&](const PartRelation& r) { return joins(r, parts) && has_denominator(r, parts); },
-                     [&](const PartRelation& r) { return !joins(r, parts); },
-                     [&](const PartRelation& r) {
-                         diags_.note(B.table->spec.groups_at, "treated " + describe(r, parts) +
-                                                                  " (true wherever both tables have figures), so " +
-                                                                  A.table->spec.yaml_source + " and this table are "
-                                                                  "protected together");
-                     });
+        search_joined_by_group_sizes(parts, A, B, false);
     }
 
     // One breakdown split over several tables (All pupils in one; No SEN
