@@ -520,8 +520,7 @@ private:
     void between(std::size_t a, std::size_t b) {
         const Layout &A = cells_.tables[a], &B = cells_.tables[b];
         std::vector<std::pair<std::size_t, std::size_t>> units;  // (unit in A, unit in B)
-        std::unordered_map<std::size_t, std::size_t> unit_in_b;  // site school -> unit in B
-        for (std::size_t ub = 0; ub < B.schools; ++ub) unit_in_b.emplace(*B.school_of(ub), ub);
+        const auto unit_in_b = units_by_school(B);
         for (std::size_t ua = 0; ua < A.schools; ++ua)
             if (const auto it = unit_in_b.find(*A.school_of(ua)); it != unit_in_b.end()) units.push_back({ua, it->second});
         const std::size_t schools = units.size();
@@ -691,7 +690,7 @@ private:
                     continue;
                 }
                 for (std::size_t c = 0; c < L.measures; ++c) {
-                    if (!L.is_rate() && !counts_group_sizes(L, c, side ? A : B)) continue;
+                    if (!L.is_rate() && !counts_group_sizes(L, c, side ? A : B, units, side)) continue;
                     parts.cells.emplace_back();
                     for (const auto& u : units)
                         parts.cells.back().push_back((L.is_rate() ? cells_.cells.size() : 0) + L.at(unit_of(u), r, c));
@@ -738,15 +737,15 @@ private:
     void split_whole(const Layout& L, std::size_t c, const std::vector<std::pair<std::size_t, std::size_t>>& others) {
         // The units every table has: schools, then the trust.
         std::vector<std::vector<std::size_t>> units;  // per place: L's unit, then each other table's
+        std::vector<std::unordered_map<std::size_t, std::size_t>> unit_in;
+        for (const auto& [r, m] : others) unit_in.push_back(units_by_school(cells_.tables[r]));
         std::size_t schools = 0;
         for (std::size_t u = 0; u < L.schools; ++u) {
             std::vector<std::size_t> place{u};
-            for (const auto& [r, m] : others) {
-                const Layout& R = cells_.tables[r];
-                std::size_t v = 0;
-                while (v < R.schools && *R.school_of(v) != *L.school_of(u)) ++v;
-                if (v == R.schools) break;
-                place.push_back(v);
+            for (const auto& in : unit_in) {
+                const auto it = in.find(*L.school_of(u));
+                if (it == in.end()) break;
+                place.push_back(it->second);
             }
             if (place.size() == others.size() + 1) units.push_back(std::move(place)), ++schools;
         }
@@ -890,27 +889,29 @@ private:
     // table `R` ("Year 6 pupils" beside Year 6 results): for a group both
     // tables name, its count is the rate's group size at every school that
     // gives both, and they agree, not being zero, at two such places (a
-    // school and group) or more (one, if only one can be compared). Other counts (suspensions) are
-    // left out: with few places, sums among them and group sizes would
-    // often hold by chance.
-    bool counts_group_sizes(const Layout& L, std::size_t c, const Layout& R) const {
+    // school and group) or more (one, if only one can be compared). Other
+    // counts (suspensions) are left out: with few places, sums among them
+    // and group sizes would often hold by chance.
+    // `units` pair the two tables' units, L's second when `swapped`.
+    bool counts_group_sizes(const Layout& L, std::size_t c, const Layout& R,
+                            const std::vector<std::pair<std::size_t, std::size_t>>& units, bool swapped) const {
         if (!R.is_rate()) return false;
         std::size_t agree = 0, compared = 0;
         for (std::size_t r = 0; r < L.groups; ++r)
             for (std::size_t g = 0; g < R.groups; ++g) {
                 if (label_key(L.row_label(r)) != label_key(R.row_label(g))) continue;
-                for (std::size_t u = 0; u < L.schools; ++u)
-                    for (std::size_t v = 0; v < R.schools; ++v) {
-                        if (*L.school_of(u) != *R.school_of(v)) continue;
-                        const Cell& count = cells_.cells[L.at(u, r, c)];
-                        const Cell* size = nullptr;
-                        for (std::size_t m = 0; m < R.measures && !size; ++m)
-                            if (cells_.cells[R.at(v, g, m)].present) size = &cells_.cells[R.at(v, g, m)];
-                        if (!count.present || !size) continue;
-                        if (count.n != size->d) return false;
-                        if (count.n != 0) ++agree;
-                        ++compared;
-                    }
+                for (const auto& pair : units) {
+                    const std::size_t u = swapped ? pair.second : pair.first, v = swapped ? pair.first : pair.second;
+                    if (u >= L.schools) continue;  // the trust's figures are the schools' sums
+                    const Cell& count = cells_.cells[L.at(u, r, c)];
+                    const Cell* size = nullptr;
+                    for (std::size_t m = 0; m < R.measures && !size; ++m)
+                        if (cells_.cells[R.at(v, g, m)].present) size = &cells_.cells[R.at(v, g, m)];
+                    if (!count.present || !size) continue;
+                    if (count.n != size->d) return false;
+                    if (count.n != 0) ++agree;
+                    ++compared;
+                }
             }
         return agree > 0 && agree >= std::min<std::size_t>(2, compared);
     }
@@ -928,6 +929,13 @@ private:
             }
         }
         return true;
+    }
+
+    // A table's units by the site's school index (its schools, not the trust).
+    static std::unordered_map<std::size_t, std::size_t> units_by_school(const Layout& t) {
+        std::unordered_map<std::size_t, std::size_t> out;
+        for (std::size_t u = 0; u < t.schools; ++u) out.emplace(*t.school_of(u), u);
+        return out;
     }
 
     static bool joins(const PartRelation& r, const Parts& parts) {
