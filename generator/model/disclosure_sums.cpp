@@ -225,10 +225,7 @@ private:
     // (a rate needs its numerator's and its denominator's); see
     // take_left_out().
     void left_out(std::size_t cell, int c, long long sum, std::vector<std::pair<std::size_t, int>> terms, Figures f) {
-        if (sum % c != 0) return;
-        const auto p = cells_.place(cell);
-        const Layout& t = cells_.tables[p.table];
-        if (!t.counts_people() || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures) return;
+        if (sum % c != 0 || !school_figure(cell)) return;
         terms.push_back({cell, c});
         left_out_[cell].push_back({f == Figures::denominators, -sum / c, std::move(terms), false});
     }
@@ -237,11 +234,17 @@ private:
     // entries in `terms`): the figure left out is cell's count or numerator,
     // or its group size (`denominator`), and is `value`.
     void left_out_mixed(std::size_t cell, bool denominator, long long value, std::vector<std::pair<std::size_t, int>> terms) {
-        const auto p = cells_.place(cell);
-        const Layout& t = cells_.tables[p.table];
-        if (!t.counts_people() || p.unit >= t.schools || p.row >= t.groups || p.column >= t.measures) return;
+        if (!school_figure(cell)) return;
         terms.push_back({(denominator ? cells_.cells.size() : 0) + cell, 1});
         left_out_[cell].push_back({denominator, value, std::move(terms), true});
+    }
+
+    // Whether `cell` is a school's own figure of people (not the trust's, a
+    // sum of the figures given, nor a Total row or column).
+    bool school_figure(std::size_t cell) const {
+        const auto p = cells_.place(cell);
+        const Layout& t = cells_.tables[p.table];
+        return t.counts_people() && p.unit < t.schools && p.row < t.groups && p.column < t.measures;
     }
 
     // The figures left out that a sum gives as a number that identifies
@@ -340,13 +343,12 @@ private:
     // entries are Figures::mixed): a count that is another table's group
     // size, rates whose numerators make up their group size (Met + Below
     // the expected standard). A group size is a whole, so one place will
-    // do for "these numerators make up the group". `wanted` leaves out the
-    // relations the other searches find.
-    // `added_elsewhere` says which relations the other searches add (each
-    // table's own, one cohort's group size in two measures): a relation
-    // that only combines those is nothing new. Only those: a chance
-    // relation that no search adds (Reading + Maths = Year 6 pupils) must
-    // not keep a true one out.
+    // do for "these numerators make up the group". `wanted` says which
+    // relations this search is for; `added_elsewhere`, which the other
+    // searches add (each table's own, one cohort's group size in two
+    // measures): a relation that only combines those is nothing new. Only
+    // those: a chance relation that no search adds (Reading + Maths = Year
+    // 6 pupils) must not keep a true one out.
     void search_mixed(const Parts& parts, bool one_place_will_do, const std::function<bool(const PartRelation&)>& wanted,
                       const std::function<bool(const PartRelation&)>& added_elsewhere,
                       const std::function<void(const PartRelation&)>& note) {
@@ -852,28 +854,21 @@ private:
                             left_out_rows.clear();
                             continue;
                         }
-                        // A group left out where the others fall short of the whole: the
-                        // difference is its figure, as a reader would take it.
-                        for (const auto& [i, cell, value] : left_out_rows) {
+                        // The whole less the groups given at place i (Figures::mixed entries).
+                        auto sum_at = [&](std::size_t i) {
                             std::vector<std::pair<std::size_t, int>> terms{
                                 {(whole_size ? N : 0) + L.at(unit_l(units[i]), *whole_row, c), -1}};
                             for (std::size_t g = 0; g < R.groups; ++g) {
-                                const std::size_t other = R.at(unit_r(units[i]), g, m);
-                                if (cells_.cells[other].present) terms.push_back({(part_sizes ? N : 0) + other, 1});
+                                const std::size_t part = R.at(unit_r(units[i]), g, m);
+                                if (cells_.cells[part].present) terms.push_back({(part_sizes ? N : 0) + part, 1});
                             }
-                            left_out_mixed(cell, part_sizes, value, std::move(terms));
-                        }
+                            return terms;
+                        };
+                        // A group left out where the others fall short of the whole: the
+                        // difference is its figure, as a reader would take it.
+                        for (const auto& [i, cell, value] : left_out_rows) left_out_mixed(cell, part_sizes, value, sum_at(i));
                         left_out_rows.clear();
-                        for (std::size_t i : holding) {
-                            std::vector<Relations::Term> terms{
-                                {static_cast<std::uint32_t>((whole_size ? N : 0) + L.at(unit_l(units[i]), *whole_row, c)), -1}};
-                            for (std::size_t g = 0; g < R.groups; ++g) {
-                                const std::size_t cell = R.at(unit_r(units[i]), g, m);
-                                if (cells_.cells[cell].present)
-                                    terms.push_back({static_cast<std::uint32_t>((part_sizes ? N : 0) + cell), 1});
-                            }
-                            if (terms.size() >= 2) out_.mixed.add(terms);
-                        }
+                        for (std::size_t i : holding) add_terms(sum_at(i), Figures::mixed);
                         if (!noted)
                             diags_.note(L.table->spec.groups_at,
                                         "treated \"" + L.row_label(*whole_row) + "\", \"" + L.column_label(c) +
