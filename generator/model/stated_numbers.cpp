@@ -88,37 +88,16 @@ bool percent_at(std::string_view text, std::size_t at, const std::vector<Word>& 
     return w + 1 < words.size() && words[w].text == "per" && words[w + 1].text == "cent";
 }
 
-struct Sentences {
-    std::vector<std::size_t> ends;  // where each sentence ends (after . ! ? or a blank line)
-    explicit Sentences(std::string_view text) {
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            const bool stop = (text[i] == '.' || text[i] == '!' || text[i] == '?') &&
-                              (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
-            if (stop || (text[i] == '\n' && i + 1 < text.size() && text[i + 1] == '\n')) ends.push_back(i + 1);
-        }
-        ends.push_back(text.size());
-    }
-    std::string around(std::string_view text, std::size_t at) const {
-        std::size_t start = 0;
-        for (std::size_t e : ends) {
-            if (at < e) return to_lower_ascii(std::string(text.substr(start, e - start)));
-            start = e;
-        }
-        return {};
-    }
-};
-
 }  // namespace
 
-bool names_people(std::string_view sentence) {
-    for (const auto& w : words_of(sentence))
+bool names_people(std::string_view words) {
+    for (const auto& w : words_of(words))
         if (people_word(w.text)) return true;
     return false;
 }
 
 std::vector<StatedNumber> stated_numbers(std::string_view text) {
     const std::vector<Word> words = words_of(text);
-    const Sentences sentences(text);
     std::vector<StatedNumber> out;
     auto line_of = [&](std::size_t at) {
         int line = 0;
@@ -143,7 +122,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
     auto push = [&](std::size_t start, std::size_t end, double value, int decimals, bool percent) {
         const auto [line, column] = line_of(start);
         out.push_back({std::string(text.substr(start, end - start)), value, decimals, percent, line, column,
-                       sentences.around(text, start), following(end)});
+                       following(end)});
     };
     // A word for people within the next three words.
     auto people_soon = [&](std::size_t w) {

@@ -17,7 +17,6 @@ struct StatedNumber {
     bool percent = false;  // a share: followed by "%" or "per cent", or a fraction ("a third", "1/3", "0.33")
     int line = 0;          // 0 for the text's first line
     int column = 0;        // bytes before it on its line
-    std::string sentence;  // the sentence it is in, lower case
     std::string counts;    // the few words after it that say what it counts, lower case: "disadvantaged pupils"
 };
 
@@ -35,7 +34,7 @@ struct StatedNumber {
 // names there too): "3 disadvantaged pupils", not "3 reminders".
 std::vector<StatedNumber> stated_numbers(std::string_view text);
 
-// Whether `sentence` names people in words a table of pupils or staff uses.
-bool names_people(std::string_view sentence);
+// Whether `words` name people as a table of pupils or staff does.
+bool names_people(std::string_view words);
 
 }  // namespace eqsite
