@@ -76,7 +76,34 @@ public:
             if (u < t.schools) out.schools.push_back(std::move(g));
             else out.trust = std::move(g);
         }
+        if (out.trust) out.trust_gaps = trust_gaps(t, *out.trust);
         return out;
+    }
+
+    // Which published trust sums leave out a school that gave no figure
+    // there. A Total adds up its line, so it leaves out a school that gave
+    // no figure anywhere in that line.
+    std::vector<TrustGap> trust_gaps(const Layout& t, const PublishedGrid& trust) const {
+        std::vector<TrustGap> gaps;
+        auto gave = [&](std::size_t s, std::size_t r, std::size_t col) {
+            const Cell& w = c_.cells[t.at(s, r, col)];
+            return w.present && !w.left_out;
+        };
+        auto gave_line = [&](std::size_t s, std::size_t r, std::size_t col) {
+            for (std::size_t rr = 0; rr < t.groups; ++rr)
+                for (std::size_t cc = 0; cc < t.measures; ++cc)
+                    if ((r == t.groups || rr == r) && (col == t.measures || cc == col) && !gave(s, rr, cc)) return false;
+            return true;
+        };
+        for (std::size_t r = 0; r < t.rows; ++r)
+            for (std::size_t col = 0; col < t.columns; ++col) {
+                if (!t.trust_sums[r * t.columns + col] || !trust.cells[r * t.columns + col].shown()) continue;
+                TrustGap gap{r, col, {}};
+                for (std::size_t s = 0; s < t.schools; ++s)
+                    if (!gave_line(s, r, col)) gap.without.push_back(*t.school_of(s));
+                if (!gap.without.empty()) gaps.push_back(std::move(gap));
+            }
+        return gaps;
     }
 
     // A table's commentary that states a number the table hides gives it

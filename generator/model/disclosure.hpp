@@ -85,12 +85,23 @@ struct PublishedGrid {
     std::vector<PublishedCell> cells;   // index = row * columns + column
 };
 
+// A trust figure that adds up fewer of the table's schools than it has:
+// the schools that gave no figure for that cell ("x" on their pages). The
+// page must say so, or it would call a part of the trust the whole.
+struct TrustGap {
+    std::size_t row = 0, column = 0;
+    std::vector<std::size_t> without;  // indices into Site::schools, in table order
+};
+
 struct PublishedTable {
     TableSpec spec;
     std::vector<std::string> rows;      // group labels, then "Total" if any
     std::vector<std::string> columns;   // measure labels, then "Total" if any
     std::vector<PublishedGrid> schools; // in DataTable::schools order
     std::optional<PublishedGrid> trust; // when trust_total (or trust rows)
+    // The trust's published sums that leave out a school of the table, in
+    // row-major order. Trust-only figures (`school: trust`) are never here.
+    std::vector<TrustGap> trust_gaps;
 
     const PublishedCell& cell(const PublishedGrid& g, std::size_t row, std::size_t column) const {
         return g.cells[row * columns.size() + column];

@@ -316,6 +316,20 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
             }
     });
     doc["rows"] = std::move(rows);
+    if (t.trust && !t.schools.empty()) {
+        // The trust's rows are sums: of which schools, and which sums
+        // leave out a school that gave no figure there.
+        json adds_up = json::array();
+        for (const auto& g : t.schools) adds_up.push_back(school_slugs[*g.school]);
+        doc["trust_adds_up"] = std::move(adds_up);
+        json gaps = json::array();
+        for (const TrustGap& gap : t.trust_gaps) {
+            json without = json::array();
+            for (std::size_t i : gap.without) without.push_back(school_slugs[i]);
+            gaps.push_back({{"group", t.rows[gap.row]}, {"measure", t.columns[gap.column]}, {"without", std::move(without)}});
+        }
+        doc["trust_leaves_out"] = std::move(gaps);
+    }
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -449,14 +449,14 @@ PageView PageViews::aim(Aim a, std::size_t page) const {
     return listing(site_.statutory->aims[i], *site_.by_aim[i], page, aim_route(a), "aim");
 }
 
-// One data table for a page: its heading, one grid's figures, downloads.
-Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, const std::string& place,
-                           std::string_view level, HeadingIds& ids) const {
+// One data table for a page: its heading, one grid's figures (`table`,
+// from table_data), downloads.
+Data PageViews::table_view(const PublishedTable& t, Data table, std::string_view level, HeadingIds& ids) const {
     Data d;
     put(d, "title", t.spec.title);
     put(d, "level", std::string(level));
     put(d, "id", "data-" + t.spec.slug);
-    put(d, "table", table_data(strings_, t, grid, place, "table-" + t.spec.slug));
+    put(d, "table", std::move(table));
     if (!t.spec.commentary.empty()) {
         // Headings in it (unusual in a few sentences) stay below the table's.
         put(d, "commentary_html", markdown(site_, t.spec.commentary, level == "2" ? 3 : 4, ids, options_.base_path));
@@ -464,6 +464,57 @@ Data PageViews::table_view(const PublishedTable& t, const PublishedGrid& grid, c
     put(d, "csv_href", href("/data/" + t.spec.slug + ".csv"));
     put(d, "json_href", href("/data/" + t.spec.slug + ".json"));
     return d;
+}
+
+// What the trust's sums add up, where that is not every figure of every
+// school: the schools a table covers when some have no figures in it, and
+// each sum that leaves out a school which gave no figure there. Without
+// these the page would call a part of the trust the trust.
+void PageViews::put_trust_coverage(Data& table, const PublishedTable& t) const {
+    auto names = [&](const std::vector<std::size_t>& schools) {
+        std::vector<std::string> out;
+        out.reserve(schools.size());
+        for (std::size_t i : schools) out.push_back(site_.schools[i].name);
+        return join(out, strings_.text("labels.list_separator"));
+    };
+    if (t.schools.size() < site_.schools.size()) {
+        // Whichever list is shorter: 3 primaries of 40 schools, or the one
+        // nursery of 7.
+        std::vector<std::size_t> covered, left_out;
+        for (const auto& g : t.schools) covered.push_back(*g.school);
+        for (std::size_t i = 0; i < site_.schools.size(); ++i)
+            if (!std::binary_search(covered.begin(), covered.end(), i)) left_out.push_back(i);
+        put(table, "trust_covers",
+            covered.size() <= left_out.size()
+                ? strings_.text("data_table.trust_covers", {{"schools", names(covered)}})
+                : strings_.text("data_table.trust_leaves_out_schools", {{"schools", names(left_out)}}));
+    }
+    if (t.trust_gaps.empty()) return;
+    // A school that left out a whole row (or column) is said once for it.
+    std::vector<bool> said(t.trust_gaps.size(), false);
+    List items;
+    auto say = [&](const std::string& what, const std::vector<std::size_t>& without) {
+        items.push_back(Data("text", strings_.text("data_table.trust_gap", {{"what", what}, {"schools", names(without)}})));
+    };
+    auto whole_line = [&](bool by_row, std::size_t line, std::size_t length) {
+        std::vector<std::size_t> in;
+        for (std::size_t k = 0; k < t.trust_gaps.size(); ++k)
+            if (!said[k] && (by_row ? t.trust_gaps[k].row : t.trust_gaps[k].column) == line) in.push_back(k);
+        if (in.size() != length || length < 2) return;
+        for (std::size_t k : in)
+            if (t.trust_gaps[k].without != t.trust_gaps[in[0]].without) return;
+        for (std::size_t k : in) said[k] = true;
+        say(by_row ? t.rows[line] : t.columns[line], t.trust_gaps[in[0]].without);
+    };
+    for (std::size_t r = 0; r < t.rows.size(); ++r) whole_line(true, r, t.columns.size());
+    for (std::size_t c = 0; c < t.columns.size(); ++c) whole_line(false, c, t.rows.size());
+    for (std::size_t k = 0; k < t.trust_gaps.size(); ++k) {
+        if (said[k]) continue;
+        const TrustGap& gap = t.trust_gaps[k];
+        say(t.rows[gap.row] + strings_.text("labels.list_separator") + t.columns[gap.column], gap.without);
+    }
+    put(table, "has_trust_gaps", Data(true));
+    put(table, "trust_gaps", list_data(std::move(items)));
 }
 
 std::set<std::string> PageViews::reserved_ids(const std::string& template_name) const {
@@ -497,9 +548,16 @@ PageView PageViews::data() const {
         if (!t.trust) continue;
         sums = sums || !t.schools.empty();
         // "(all schools)" only where the trust's figures are sums of schools'.
-        const std::string place = t.schools.empty() ? site_.config->trust.name
-                                                    : strings_.text("labels.all_schools", {{"trust", site_.config->trust.name}});
-        tables.push_back(table_view(t, *t.trust, place, "2", ids));
+        const std::string& trust = site_.config->trust.name;
+        const std::string place =
+            t.schools.empty()                           ? trust
+            : t.schools.size() == site_.schools.size() ? strings_.text("labels.all_schools", {{"trust", trust}})
+                                                        : strings_.text("labels.some_schools", {{"trust", trust},
+                                                                         {"count", std::to_string(t.schools.size())},
+                                                                         {"total", std::to_string(site_.schools.size())}});
+        Data table = table_data(strings_, t, *t.trust, place, "table-" + t.spec.slug);
+        if (!t.schools.empty()) put_trust_coverage(table, t);
+        tables.push_back(table_view(t, std::move(table), "2", ids));
     }
     set_list(v.data, "tables", std::move(tables));
     List downloads;
@@ -543,7 +601,7 @@ PageView PageViews::school(std::size_t i) const {
     bool summed = false;  // whether the trust's data page adds up this school's figures
     for (const auto& ref : s.tables) {
         const PublishedTable& t = (*site_.tables)[ref.table];
-        tables.push_back(table_view(t, t.schools[ref.grid], s.name, "3", ids));
+        tables.push_back(table_view(t, table_data(strings_, t, t.schools[ref.grid], s.name, "table-" + t.spec.slug), "3", ids));
         summed = summed || t.trust.has_value();
     }
     set_list(v.data, "tables", std::move(tables));

@@ -89,8 +89,9 @@ private:
     kainjow::mustache::list overdue_work(const ReviewGroup& group) const;
     kainjow::mustache::data plan_summary(const AccessibilityPlan& plan) const;
     void set_glance(kainjow::mustache::data& d, const School& school, const ReviewGroup& review) const;
-    kainjow::mustache::data table_view(const PublishedTable& t, const PublishedGrid& grid,
-                                       const std::string& place, std::string_view level, HeadingIds& ids) const;
+    kainjow::mustache::data table_view(const PublishedTable& t, kainjow::mustache::data table, std::string_view level,
+                                       HeadingIds& ids) const;
+    void put_trust_coverage(kainjow::mustache::data& table, const PublishedTable& t) const;
     // `ids` plus the ids the data tables use, so Markdown headings avoid them.
     std::set<std::string> table_ids(std::set<std::string> ids) const;
 

@@ -8,6 +8,8 @@
 #include <regex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "integration/run.hpp"
 
 using namespace eqsite::test;
@@ -330,4 +332,47 @@ TEST_CASE("a school page with no information text or details says so, and is not
     CHECK(has(b.text("review/index.html"), "Bare School What Last published Next due Status Equality information Not "
                                            "published Not known Not published"));
     CHECK(has(b.run.err, "Bare School has no equality information on its page"));
+}
+
+TEST_CASE("a trust table says which schools it adds up, and each trust figure that leaves out a school which gave none") {
+    // site-example: KS2 is given by 5 of the 7 schools, and Meadowside
+    // gives no SEN support row of KS2 results or attendance. Then Brookmead's Male row of
+    // staff is taken out of a copy.
+    TempDir dir;
+    const fs::path site = dir.path() / "site";
+    fs::copy(source_dir() / "site-example", site, fs::copy_options::recursive);
+    const fs::path staff = site / "data/workforce-sex.csv";
+    std::string csv = read(staff), kept;
+    std::istringstream lines(csv);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("brookmead-primary,Male,", 0) != 0) kept += line + "\n";
+    REQUIRE(kept.size() < csv.size());
+    write(staff, kept);
+    const Built b = build_site(site);
+    const std::string data = b.text("data/index.html");
+    CHECK_FALSE(has(data, "every school"));
+    CHECK(has(data, "Pupils meeting the expected standard in reading, writing and maths: Marches Learning Trust (5 of "
+                    "its 7 schools), 2024/25."));
+    CHECK(has(data, "These figures leave out the schools that gave no figures for this table: Castlegate Academy, "
+                    "Willowbank Nursery School."));
+    CHECK(has(data, "Where a school gave no figure, the trust's figure adds up the other schools only: SEN support: "
+                    "without Meadowside School"));
+    // A whole row (and the Total row it is part of) is said once each.
+    CHECK(has(data, "Staff by sex and role: Marches Learning Trust (all schools), November 2025."));
+    CHECK(has(data, "Where a school gave no figure, the trust's figure adds up the other schools only: Male: without "
+                    "Brookmead Primary School Total: without Brookmead Primary School"));
+    // The staff table's other sums are whole: no note beside Female.
+    CHECK_FALSE(has(data, "Female: without"));
+    const auto json = nlohmann::json::parse(b.files.at("data/workforce-sex.json"));
+    CHECK(json["trust_adds_up"].size() == 7);
+    REQUIRE(json["trust_leaves_out"].size() == 10);  // Male × 4 measures and Total, the Total row × 5
+    CHECK(json["trust_leaves_out"][0] ==
+          nlohmann::json{{"group", "Male"}, {"measure", "Teachers"}, {"without", {"brookmead-primary"}}});
+    const auto ks2 = nlohmann::json::parse(b.files.at("data/ks2-attainment.json"));
+    CHECK(ks2["trust_adds_up"].size() == 5);
+    CHECK(ks2["trust_leaves_out"].size() == 4);  // Meadowside's SEN support row, one per measure
+    CHECK(nlohmann::json::parse(b.files.at("data/attendance.json"))["trust_leaves_out"].size() == 2);
+    CHECK(nlohmann::json::parse(b.files.at("data/suspensions.json"))["trust_leaves_out"].empty());
+    // The pay gap is the trust's own: it adds up no school.
+    CHECK_FALSE(nlohmann::json::parse(b.files.at("data/gender-pay-gap.json")).contains("trust_adds_up"));
 }

@@ -239,6 +239,55 @@ TEST_CASE("disclosure: trust-wide counts are sums of the unsuppressed school fig
     CHECK(p.trust->school == std::nullopt);
 }
 
+TEST_CASE("disclosure: a trust sum that leaves out a school which gave no figure there is listed, Totals by line") {
+    DataTable t = make(TableKind::count, {"A", "B"}, {"M", "N"});
+    t.spec.totals = true;
+    t.spec.trust_total = true;
+    add_school(t, 0, {"20", "30", "40", "50"});
+    add_school(t, 2, {"25", "35", "", "55"});   // no figure for B, M
+    add_school(t, 3, {"22", "", "", "60"});     // none for A, N or B, M
+    const PublishedTable p = publish(t);
+    REQUIRE(p.trust);
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> gaps;
+    for (const TrustGap& g : p.trust_gaps) gaps[{p.rows[g.row], p.columns[g.column]}] = g.without;
+    using W = std::vector<std::size_t>;
+    CHECK(gaps == std::map<std::pair<std::string, std::string>, W>{
+                      {{"A", "N"}, W{3}},
+                      {{"A", "Total"}, W{3}},
+                      {{"B", "M"}, W{2, 3}},
+                      {{"B", "Total"}, W{2, 3}},
+                      {{"Total", "M"}, W{2, 3}},
+                      {{"Total", "N"}, W{3}},
+                      {{"Total", "Total"}, W{2, 3}},
+                  });
+    // Every school gave A, M: that sum is whole, and not listed.
+    CHECK(trust_cells(p)[0] == "67");
+}
+
+TEST_CASE("disclosure: hidden trust sums, whole sums and the trust's own figures are not listed as leaving a school out") {
+    DataTable t = make(TableKind::count, {"A"}, {"M", "N"});
+    t.spec.trust_total = true;
+    add_school(t, 0, {"3", "30"});
+    add_school(t, 1, {"", "40"});
+    const PublishedTable p = publish(t);
+    REQUIRE(trust_cells(p)[0] == "c");
+    CHECK(p.trust_gaps.empty());
+    DataTable whole = make(TableKind::rate, {"A"}, {"M"});
+    whole.spec.trust_total = true;
+    add_school(whole, 0, {"10/40"});
+    add_school(whole, 1, {"12/40"});
+    CHECK(publish(whole).trust_gaps.empty());
+    // The trust's own figure (`school: trust`) is not a sum of anyone's.
+    DataTable own = make(TableKind::count, {"A", "B"}, {"M"});
+    own.spec.trust_total = true;
+    own.trust_figures = figures(own, {"", "200"});
+    add_school(own, 0, {"20", "50"});
+    add_school(own, 1, {"25", ""});
+    const PublishedTable q = publish(own);
+    REQUIRE(trust_cells(q) == Cells{"45", "200"});
+    CHECK(q.trust_gaps.empty());
+}
+
 TEST_CASE("disclosure: one school hidden at a position hides another school's cell there") {
     DataTable t = make(TableKind::count, {"A"}, {"M"});
     t.spec.trust_total = true;
