@@ -531,6 +531,8 @@ private:
         group_sizes_between(A, B, units, schools);
         whole_of_groups(A, B, units, false, schools);
         whole_of_groups(B, A, units, true, schools);
+        columns_as_groups(A, B, units, false, schools);
+        columns_as_groups(B, A, units, true, schools);
         auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b) {
             std::vector<std::pair<std::size_t, std::size_t>> out;
             for (std::size_t i = 0; i < n; ++i)
@@ -878,6 +880,99 @@ private:
                                             "tables are protected together");
                         noted = true;
                     }
+    }
+
+    // A count table whose measures are another table's groups (pupils by
+    // sex and disadvantage beside absence by disadvantage): a measure's
+    // column adds up to that group's size, or to its count in a measure of
+    // the other (a table of the staff in each role). The column's whole is
+    // its Total row, its All row, or else the sum of its groups. Kept, like
+    // whole_of_groups, where it holds in two schools or more and at least
+    // half of those that can be checked (in a site of one school, where it
+    // holds there), and added wherever it holds. A group left out of the
+    // column where the rest falls short is that difference, as a reader
+    // would take it. `swapped`: L is the second of `units`' pair.
+    void columns_as_groups(const Layout& L, const Layout& R, const std::vector<std::pair<std::size_t, std::size_t>>& units,
+                           bool swapped, std::size_t schools) {
+        if (L.table->spec.kind != TableKind::count) return;
+        const std::size_t N = cells_.cells.size();
+        auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
+        auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
+        const std::optional<std::size_t> whole_row = L.totals ? std::optional<std::size_t>(L.groups) : L.all_row;
+        for (std::size_t c = 0; c < L.measures; ++c)
+            for (std::size_t g = 0; g < R.groups; ++g) {
+                if (label_key(L.column_label(c)) != label_key(R.row_label(g))) continue;
+                if (R.is_rate() && !one_size_per_group(R, g)) continue;
+                // The other's figure for the group: its size, or each count measure.
+                for (std::size_t m = 0; m < (R.is_rate() ? 1 : R.measures); ++m) {
+                    auto target_at = [&](std::size_t v) -> std::optional<std::size_t> {
+                        if (!R.is_rate()) return cells_.cells[R.at(v, g, m)].present ? std::optional<std::size_t>(R.at(v, g, m)) : std::nullopt;
+                        for (std::size_t k = 0; k < R.measures; ++k)
+                            if (cells_.cells[R.at(v, g, k)].present) return N + R.at(v, g, k);
+                        return std::nullopt;
+                    };
+                    // The column's whole at place i: -target + its cells, with
+                    // the group cell left out (if exactly one) and the shortfall.
+                    struct Place {
+                        std::vector<std::pair<std::size_t, int>> terms;
+                        long long shortfall = 0;
+                        std::size_t missing = 0, missing_cell = 0;
+                    };
+                    auto place_at = [&](std::size_t i) -> std::optional<Place> {
+                        const auto target = target_at(unit_r(units[i]));
+                        if (!target) return std::nullopt;
+                        Place p;
+                        p.terms.push_back({*target, -1});
+                        p.shortfall = *target >= N ? cells_.cells[*target - N].d : cells_.cells[*target].n;
+                        const std::size_t u = unit_l(units[i]);
+                        for (std::size_t r = 0; r < L.groups; ++r) {
+                            const std::size_t cell = L.at(u, r, c);
+                            if (whole_row && r == *whole_row) continue;
+                            if (!cells_.cells[cell].present) ++p.missing, p.missing_cell = cell;
+                            else if (!whole_row) p.terms.push_back({cell, 1}), p.shortfall -= cells_.cells[cell].n;
+                        }
+                        if (whole_row) {
+                            const std::size_t cell = L.at(u, *whole_row, c);
+                            if (!cells_.cells[cell].present) return std::nullopt;
+                            p.terms.push_back({cell, 1});
+                            p.shortfall -= cells_.cells[cell].n;
+                            // A Total row adds up the groups given; an All row is the author's.
+                            if (!L.totals) p.missing = 0;
+                        }
+                        if (p.terms.size() < 2) return std::nullopt;
+                        return p;
+                    };
+                    std::vector<std::size_t> holding;
+                    std::vector<std::pair<std::size_t, Place>> short_of_one;
+                    std::size_t checkable = 0, held_in_schools = 0;
+                    for (std::size_t i = 0; i < units.size(); ++i) {
+                        const auto p = place_at(i);
+                        if (!p) continue;
+                        const Cell& t = cells_.cells[p->terms.front().first % N];
+                        const long long target = p->terms.front().first >= N ? t.d : t.n;
+                        if (target == 0) continue;
+                        if (i < schools) ++checkable;
+                        if (p->shortfall != 0) {
+                            if (p->missing == 1) short_of_one.push_back({i, *p});
+                            continue;
+                        }
+                        holding.push_back(i);
+                        if (i < schools) ++held_in_schools;
+                    }
+                    const bool believed = held_in_schools >= 2 ? 2 * held_in_schools >= checkable
+                                                               : schools == 1 && held_in_schools == 1;
+                    if (!believed) continue;
+                    for (auto& [i, p] : short_of_one) left_out_mixed(p.missing_cell, false, p.shortfall, p.terms);
+                    for (std::size_t i : holding) add_terms(place_at(i)->terms, Figures::mixed);
+                    diags_.note(L.table->spec.measures_at,
+                                "treated the column \"" + L.column_label(c) + "\" as the " +
+                                    (R.is_rate() ? "group size of \"" + R.row_label(g) + "\""
+                                                 : "figures for \"" + R.row_label(g) + "\", \"" + R.column_label(m) + "\"") +
+                                    " in " + R.table->spec.yaml_source + " (its " +
+                                    (whole_row ? "\"" + L.row_label(*whole_row) + "\" row" : std::string("groups added up")) +
+                                    " is the same wherever both are given), so the two tables are protected together");
+                }
+            }
     }
 
     // Whether measure `c` of count table `L` counts the groups of rate

@@ -1598,3 +1598,116 @@ TEST_CASE("disclosure: the whole beside a table of groups, named in Welsh, as it
         if (k.left_out) CHECK(diags.warning_count() == 1);
     }
 }
+
+namespace {
+
+// What a reader sees of a `totals: true` count table's Total row and
+// column (see() reads the groups and measures), and the sums they are.
+void see_totals(Attack& a, const std::string& prefix, const DataTable& t, const PublishedTable& p) {
+    const std::size_t G = t.spec.groups.size(), M = t.spec.measures.size();
+    auto add = [&](const std::string& unit, const PublishedGrid& g, auto figure_at) {
+        auto name = [&](std::size_t r, std::size_t c) { return prefix + "/" + unit + "/" + p.rows[r] + "/" + p.columns[c]; };
+        for (std::size_t r = 0; r <= G; ++r)
+            for (std::size_t c = 0; c <= M; ++c) {
+                if (r < G && c < M) continue;
+                long long truth = 0;
+                for (std::size_t rr = 0; rr < G; ++rr)
+                    for (std::size_t cc = 0; cc < M; ++cc)
+                        if ((r == G || rr == r) && (c == M || cc == c)) truth += figure_at(rr * M + cc);
+                a.figure(name(r, c), truth, !p.cell(g, r, c).shown());
+            }
+        for (std::size_t r = 0; r <= G; ++r) {
+            std::vector<std::string> parts;
+            for (std::size_t c = 0; c < M; ++c) parts.push_back(name(r, c));
+            a.sum(name(r, M), parts);
+        }
+        for (std::size_t c = 0; c < M; ++c) {
+            std::vector<std::string> parts;
+            for (std::size_t r = 0; r < G; ++r) parts.push_back(name(r, c));
+            a.sum(name(G, c), parts);
+        }
+    };
+    for (std::size_t i = 0; i < p.schools.size(); ++i)
+        add(slugs.at(t.schools.at(i)), p.schools[i], [&](std::size_t at) { return t.school_figures[i].cells.at(at)->n; });
+    if (p.trust)
+        add("trust", *p.trust, [&](std::size_t at) {
+            long long n = 0;
+            for (const auto& g : t.school_figures) n += g.cells.at(at)->n;
+            return n;
+        });
+}
+
+}  // namespace
+
+TEST_CASE("disclosure: a count table whose measures are a rate table's groups adds up to their group sizes") {
+    // Review D's d10: pupils by sex and disadvantage (totals: true) beside
+    // absence by disadvantage. Total, Not disadvantaged is hidden but is
+    // the rate's 57, so Total, Disadvantaged = 60 - 57 = 3.
+    for (const bool totals : {true, false}) {
+        DataTable pupils = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
+        pupils.spec.yaml_source = "data/pupils.yaml";
+        pupils.spec.totals = totals;
+        pupils.spec.trust_total = true;
+        add_school(pupils, 0, {"2", "28", "1", "29"});
+        add_school(pupils, 1, {"100", "350", "100", "350"});
+        add_school(pupils, 2, {"7", "15", "8", "15"});
+        DataTable absence = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+        absence.spec.yaml_source = "data/absence.yaml";
+        absence.spec.trust_total = true;
+        add_school(absence, 0, {"1/3", "10/57"});
+        add_school(absence, 1, {"60/200", "90/700"});
+        add_school(absence, 2, {"5/15", "6/30"});
+        Diagnostics diags;
+        const auto published = publish_tables({pupils, absence}, diags);
+        INFO("totals: " << totals);
+        Attack a;
+        see(a, "c", pupils, published[0]);
+        see(a, "r", absence, published[1]);
+        knows_trust(a, "c", pupils);
+        knows_trust(a, "r", absence);
+        if (totals) see_totals(a, "c", pupils, published[0]);
+        const std::string pa = "/Persistently absent";
+        for (const std::string u : {"aspen", "birch", "cedar", "trust"})
+            for (const std::string g : {"Disadvantaged", "Not disadvantaged"}) {
+                if (totals) a.same("c/" + u + "/Total/" + g, "d:r/" + u + "/" + g + pa);
+                a.sum("d:r/" + u + "/" + g + pa, {"c/" + u + "/Boys/" + g, "c/" + u + "/Girls/" + g});
+            }
+        if (totals) {  // the whole school is published: 60 pupils
+            CHECK(published[0].cell(published[0].schools[0], 2, 2).shown());
+        }
+        CHECK(a.worked_out().empty());
+        CHECK(has_note(diags, "treated the column \"Not disadvantaged\" as the group size of \"Not disadvantaged\" in "
+                              "data/absence.yaml"));
+    }
+}
+
+TEST_CASE("disclosure: a count table's measures that are another count table's groups are protected together") {
+    // Staff by sex and role (Total row) beside staff by role: Total,
+    // Teachers is the roles table's Teachers headcount, so where the first
+    // hides it (beside 5 support staff), 45 - 40 would give them.
+    DataTable sex = make(TableKind::count, {"Female", "Male"}, {"Teachers", "Support staff"}, 10);
+    sex.spec.yaml_source = "data/sex.yaml";
+    sex.spec.about = TableAbout::staff;
+    sex.spec.totals = true;
+    add_school(sex, 0, {"30", "3", "10", "2"});
+    add_school(sex, 1, {"60", "40", "30", "20"});
+    add_school(sex, 2, {"45", "35", "25", "15"});
+    DataTable roles = make(TableKind::count, {"Teachers", "Support staff"}, {"Headcount"}, 10);
+    roles.spec.yaml_source = "data/roles.yaml";
+    roles.spec.about = TableAbout::staff;
+    add_school(roles, 0, {"40", "5"});
+    add_school(roles, 1, {"90", "60"});
+    add_school(roles, 2, {"70", "50"});
+    Diagnostics diags;
+    const auto published = publish_tables({sex, roles}, diags);
+    Attack a;
+    see(a, "s", sex, published[0]);
+    see(a, "h", roles, published[1]);
+    see_totals(a, "s", sex, published[0]);
+    for (const std::string u : {"aspen", "birch", "cedar"})
+        for (const std::string g : {"Teachers", "Support staff"}) a.same("s/" + u + "/Total/" + g, "h/" + u + "/" + g + "/Headcount");
+    CHECK(hidden(published[0], published[0].schools[0], 2, 1));  // 5 support staff
+    CHECK(a.worked_out().empty());                               // not 45 - 40
+    CHECK(has_note(diags, "treated the column \"Teachers\" as the figures for \"Teachers\", \"Headcount\" in "
+                          "data/roles.yaml"));
+}
