@@ -77,6 +77,12 @@ public:
             if (a.holding_places == 0 || members.empty()) return false;
             const bool named_whole = is_all_group(labels[whole]), all_the_rest = members.size() == k - 1;
             if (named_whole && all_the_rest) return true;
+            // One group the same as another ("Any other ethnic group" with
+            // "Arab" its only sub-group) holds everywhere; two ordinary
+            // groups of the same size in a few places (Boys and Girls) are
+            // chance, and would only hide figures and puzzle the author.
+            if (members.size() == 1 && !named_whole && !names(labels[members[0]], labels[whole]))
+                return a.holding_units >= 2 && a.holding_places == a.checkable_places;
             if (a.holding_units >= 2) return 2 * a.holding_places >= a.checkable_places;
             if (a.checkable_units != 1 || members.size() < 2) return false;
             // A heading that is zero in every school but one ("Other" and
