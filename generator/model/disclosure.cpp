@@ -143,8 +143,8 @@ public:
 
 private:
     // A hidden cell of table `t` whose figure is the number said: a count,
-    // numerator or hidden group size, or for a percentage, a rate rounded
-    // as it is written.
+    // numerator, the people a rate does not count, or a hidden group size;
+    // or for a percentage, a rate rounded as it is written.
     std::optional<std::size_t> hidden_cell_stating(const Layout& t, const StatedNumber& said) const {
         for (std::size_t i = t.first; i < t.first + t.cell_count(); ++i) {
             const Cell& w = c_.cells[i];
@@ -156,7 +156,10 @@ private:
                     return i;
             } else if (said.value >= 1 && said.decimals == 0) {
                 const auto v = static_cast<long long>(said.value);
-                if (w.n == v || (t.is_rate() && d_of_[i] != none && hidden(d_of_[i]) && w.d == v)) return i;
+                // A rate's people not counted too: "2 of the 3 attended" of 1 in 3 persistently absent.
+                if (w.n == v || (t.is_rate() && d_of_[i] != none && hidden(d_of_[i]) && w.d == v) ||
+                    (t.is_rate() && w.d - w.n == v))
+                    return i;
             }
         }
         return std::nullopt;

@@ -159,6 +159,23 @@ std::vector<StatedNumber> stated_numbers(std::string_view text) {
             push(word.start, word.end, 50, 0, true);
             continue;
         }
+        // Numbers in other words: "a pair of", "a couple of", "a trio of",
+        // "a dozen", "half a dozen", "a dozen and a half", "a score of".
+        if (word.text == "half" && next == "a" && w + 2 < words.size() && words[w + 2].text == "dozen") {
+            push(word.start, words[w + 2].end, 6, 0, false);
+            w += 2;
+            continue;
+        }
+        if (word.text == "a" && one_of(next, {"pair", "couple", "trio", "dozen", "score"})) {
+            double value = next == "pair" || next == "couple" ? 2 : next == "trio" ? 3 : next == "dozen" ? 12 : 20;
+            std::size_t last = w + 1;
+            if (next == "dozen" && w + 4 < words.size() && words[w + 2].text == "and" && words[w + 3].text == "a" &&
+                words[w + 4].text == "half")
+                value = 18, last = w + 4;
+            push(word.start, words[last].end, value, 0, false);
+            w = last;
+            continue;
+        }
         if (word.text == "a" && next == "single" && people_soon(w + 2)) {
             push(word.start, words[w + 1].end, 1, 0, false);
             ++w;

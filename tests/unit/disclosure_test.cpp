@@ -1347,6 +1347,18 @@ TEST_CASE("disclosure: a commentary giving a hidden rate as a percentage, rounde
     CHECK(diags.warning_count() == 2);  // 17.5% is published
 }
 
+TEST_CASE("disclosure: a commentary giving the people a hidden rate leaves out, or its hidden group size, is warned about") {
+    DataTable t = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+    add_school(t, 0, {"1/3", "10/57"});
+    for (const char* commentary : {"Two of the disadvantaged pupils attended well.", "Only a trio of pupils are disadvantaged."}) {
+        INFO(commentary);
+        t.spec.commentary = commentary;
+        Diagnostics diags;
+        publish_tables({t}, diags);
+        CHECK(diags.warning_count() == 1);
+    }
+}
+
 TEST_CASE("disclosure: groups split over two tables whose measures are named differently are protected by their group sizes") {
     DataTable a = make(TableKind::rate, {"All pupils", "Boys"}, {"Reading, writing and maths"});
     a.spec.yaml_source = "data/a.yaml";

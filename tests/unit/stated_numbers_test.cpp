@@ -36,6 +36,22 @@ TEST_CASE("stated numbers: numbers in words, and 'one' only before a word for pe
     CHECK(n[0].value == 1);
 }
 
+TEST_CASE("stated numbers: a pair, a couple, a trio, a dozen, half a dozen, a dozen and a half, a score") {
+    std::vector<double> values;
+    for (const auto& n : stated_numbers("A pair of girls, a couple of boys and a trio of pupils; a dozen pupils, half a "
+                                        "dozen staff, a dozen and a half pupils and a score of families."))
+        values.push_back(n.value);
+    CHECK(values == std::vector<double>{2, 2, 3, 12, 6, 18, 20});
+    const auto n = stated_numbers("half a dozen disadvantaged pupils");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].text == "half a dozen");
+    CHECK(names_people(n[0].counts));
+    // What they count decides: not "a couple of weeks".
+    const auto weeks = stated_numbers("within a couple of weeks");
+    REQUIRE(weeks.size() == 1);
+    CHECK_FALSE(names_people(weeks[0].counts));
+}
+
 TEST_CASE("stated numbers: not a number that names something (a year group, key stage, code, date or period)") {
     CHECK(said("Year 6 pupils at key stage 2 (KS2, Y6) in 2024/25, on 12-03-2025 at 10:30, grade 4, page 3").empty());
     CHECK(said("the 3rd year") .empty());
