@@ -76,7 +76,10 @@ public:
             if (u < t.schools) out.schools.push_back(std::move(g));
             else out.trust = std::move(g);
         }
-        if (out.trust) out.trust_gaps = trust_gaps(t, *out.trust);
+        if (out.trust) {
+            out.trust_gaps = trust_gaps(t, *out.trust);
+            out.trust_is_sum = t.trust_sums;
+        }
         return out;
     }
 

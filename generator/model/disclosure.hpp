@@ -102,6 +102,17 @@ struct PublishedTable {
     // The trust's published sums that leave out a school of the table, in
     // row-major order. Trust-only figures (`school: trust`) are never here.
     std::vector<TrustGap> trust_gaps;
+    // Per trust cell (row-major): whether its figure is a sum of the
+    // schools' (trust_total), not one the trust gave itself.
+    std::vector<bool> trust_is_sum;
+
+    // Whether any published trust figure adds up schools' figures.
+    bool trust_sums_schools() const {
+        if (!trust) return false;
+        for (std::size_t i = 0; i < trust_is_sum.size(); ++i)
+            if (trust_is_sum[i] && trust->cells[i].shown()) return true;
+        return false;
+    }
 
     const PublishedCell& cell(const PublishedGrid& g, std::size_t row, std::size_t column) const {
         return g.cells[row * columns.size() + column];

@@ -316,9 +316,10 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
             }
     });
     doc["rows"] = std::move(rows);
-    if (t.trust && !t.schools.empty()) {
-        // The trust's rows are sums: of which schools, and which sums
-        // leave out a school that gave no figure there.
+    if (t.trust_sums_schools()) {
+        // The trust's rows are sums: of which schools, which sums leave
+        // out a school that gave no figure there, and which figures are
+        // the trust's own (`school: trust`), not sums.
         json adds_up = json::array();
         for (const auto& g : t.schools) adds_up.push_back(school_slugs[*g.school]);
         doc["trust_adds_up"] = std::move(adds_up);
@@ -329,6 +330,12 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
             gaps.push_back({{"group", t.rows[gap.row]}, {"measure", t.columns[gap.column]}, {"without", std::move(without)}});
         }
         doc["trust_leaves_out"] = std::move(gaps);
+        json own = json::array();
+        for (std::size_t r = 0; r < t.spec.groups.size(); ++r)  // not the Totals, which add both up
+            for (std::size_t c = 0; c < t.spec.measures.size(); ++c)
+                if (const std::size_t i = r * t.columns.size() + c; !t.trust_is_sum[i] && t.trust->cells[i].shown())
+                    own.push_back({{"group", t.rows[r]}, {"measure", t.columns[c]}});
+        doc["trust_own"] = std::move(own);
     }
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

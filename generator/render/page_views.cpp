@@ -489,12 +489,30 @@ void PageViews::put_trust_coverage(Data& table, const PublishedTable& t) const {
                 ? strings_.text("data_table.trust_covers", {{"schools", names(covered)}})
                 : strings_.text("data_table.trust_leaves_out_schools", {{"schools", names(left_out)}}));
     }
+    // Figures the trust gave itself (`school: trust`) among its sums.
+    std::vector<std::string> own;
+    for (std::size_t r = 0; r < t.spec.groups.size(); ++r)  // not the Totals, which add both up
+        for (std::size_t c = 0; c < t.spec.measures.size(); ++c)
+            if (const std::size_t i = r * t.columns.size() + c; !t.trust_is_sum[i] && t.trust->cells[i].shown())
+                own.push_back(t.rows[r] + strings_.text("labels.list_separator") + t.columns[c]);
+    if (!own.empty())
+        put(table, "trust_own", strings_.text("data_table.trust_own", {{"figures", join(own, strings_.text("labels.aims_separator"))}}));
+    // The table is described by these notes (aria-describedby), so a
+    // screen reader says them with it, not only after it.
+    if (t.schools.size() < site_.schools.size() || !own.empty() || !t.trust_gaps.empty())
+        put(table, "sums_id", "table-" + t.spec.slug + "-sums");
     if (t.trust_gaps.empty()) return;
     // A school that left out a whole row (or column) is said once for it.
     std::vector<bool> said(t.trust_gaps.size(), false);
     List items;
+    // The shorter list: the schools left out, or the few it adds up.
     auto say = [&](const std::string& what, const std::vector<std::size_t>& without) {
-        items.push_back(Data("text", strings_.text("data_table.trust_gap", {{"what", what}, {"schools", names(without)}})));
+        std::vector<std::size_t> with;
+        for (const auto& g : t.schools)
+            if (std::find(without.begin(), without.end(), *g.school) == without.end()) with.push_back(*g.school);
+        items.push_back(Data("text", with.size() < without.size()
+                                         ? strings_.text("data_table.trust_gap_only", {{"what", what}, {"schools", names(with)}})
+                                         : strings_.text("data_table.trust_gap", {{"what", what}, {"schools", names(without)}})));
     };
     auto whole_line = [&](bool by_row, std::size_t line, std::size_t length) {
         std::vector<std::size_t> in;
@@ -530,6 +548,7 @@ std::set<std::string> PageViews::table_ids(std::set<std::string> ids) const {
         ids.insert("data-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug);
         ids.insert("table-" + t.spec.slug + "-caption");
+        ids.insert("table-" + t.spec.slug + "-sums");
         for (const char* part : {"-bonus", "-quarters"}) {  // the pay-gap layout's other tables
             ids.insert("table-" + t.spec.slug + part);
             ids.insert("table-" + t.spec.slug + part + "-caption");
@@ -546,17 +565,18 @@ PageView PageViews::data() const {
     bool sums = false;  // whether any table adds up schools' figures
     for (const auto& t : *site_.tables) {
         if (!t.trust) continue;
-        sums = sums || !t.schools.empty();
+        const bool adds_up = t.trust_sums_schools();
+        sums = sums || adds_up;
         // "(all schools)" only where the trust's figures are sums of schools'.
         const std::string& trust = site_.config->trust.name;
         const std::string place =
-            t.schools.empty()                           ? trust
+            !adds_up                                    ? trust
             : t.schools.size() == site_.schools.size() ? strings_.text("labels.all_schools", {{"trust", trust}})
                                                         : strings_.text("labels.some_schools", {{"trust", trust},
                                                                          {"count", std::to_string(t.schools.size())},
                                                                          {"total", std::to_string(site_.schools.size())}});
         Data table = table_data(strings_, t, *t.trust, place, "table-" + t.spec.slug);
-        if (!t.schools.empty()) put_trust_coverage(table, t);
+        if (adds_up) put_trust_coverage(table, t);
         tables.push_back(table_view(t, std::move(table), "2", ids));
     }
     set_list(v.data, "tables", std::move(tables));
@@ -602,7 +622,7 @@ PageView PageViews::school(std::size_t i) const {
     for (const auto& ref : s.tables) {
         const PublishedTable& t = (*site_.tables)[ref.table];
         tables.push_back(table_view(t, table_data(strings_, t, t.schools[ref.grid], s.name, "table-" + t.spec.slug), "3", ids));
-        summed = summed || t.trust.has_value();
+        summed = summed || t.trust_sums_schools();
     }
     set_list(v.data, "tables", std::move(tables));
     put(v.data, "tables_summed", Data(summed));

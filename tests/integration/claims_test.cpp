@@ -348,6 +348,20 @@ TEST_CASE("a trust table says which schools it adds up, and each trust figure th
         if (line.rfind("brookmead-primary,Male,", 0) != 0) kept += line + "\n";
     REQUIRE(kept.size() < csv.size());
     write(staff, kept);
+    // Staff of the schools with the trust's central staff (its own rows),
+    // and the same with no trust total: only the trust's own figures.
+    const std::string staff_yaml = "title: Teachers and central staff\nkind: count\nabout: staff\n"
+                                   "groups: [Female, Male]\nmeasures: [Teachers, Central staff]\n";
+    std::string staff_csv = "school,group,measure,count\n";
+    for (const char* school : {"brookmead-primary", "castlegate-academy", "hartsbrook-academy", "meadowside-school",
+                               "whitmore-vale-primary", "willowbank-nursery", "ysgol-ty-gwyn"})
+        staff_csv += std::string(school) + ",Female,Teachers,30\n" + school + ",Male,Teachers,12\n";
+    staff_csv += "trust,Female,Central staff,30\ntrust,Male,Central staff,25\n";
+    write(site / "data/central.yaml", staff_yaml + "totals: true\n");
+    write(site / "data/central.csv", staff_csv);
+    write(site / "data/central-only.yaml", "title: Central staff only\n" + staff_yaml.substr(staff_yaml.find('\n') + 1) +
+                                               "trust_total: false\n");
+    write(site / "data/central-only.csv", staff_csv);
     const Built b = build_site(site);
     const std::string data = b.text("data/index.html");
     CHECK_FALSE(has(data, "every school"));
@@ -355,14 +369,29 @@ TEST_CASE("a trust table says which schools it adds up, and each trust figure th
                     "its 7 schools), 2024/25."));
     CHECK(has(data, "These figures leave out the schools that gave no figures for this table: Castlegate Academy, "
                     "Willowbank Nursery School."));
-    CHECK(has(data, "Where a school gave no figure, the trust's figure adds up the other schools only: SEN support: "
-                    "without Meadowside School"));
+    CHECK(has(data, "Where a school gave no figure, the trust's figures that would include it leave it out: SEN "
+                    "support: without a figure from Meadowside School"));
     // A whole row (and the Total row it is part of) is said once each.
     CHECK(has(data, "Staff by sex and role: Marches Learning Trust (all schools), November 2025."));
-    CHECK(has(data, "Where a school gave no figure, the trust's figure adds up the other schools only: Male: without "
-                    "Brookmead Primary School Total: without Brookmead Primary School"));
+    CHECK(has(data, "Where a school gave no figure, the trust's figures that would include it leave it out: Male: "
+                    "without a figure from Brookmead Primary School Total: without a figure from Brookmead Primary "
+                    "School"));
     // The staff table's other sums are whole: no note beside Female.
     CHECK_FALSE(has(data, "Female: without"));
+    // The trust's own figures among its sums are said to be its own.
+    CHECK(has(data, "Teachers and central staff: Marches Learning Trust (all schools)."));
+    CHECK(has(data, "The trust gave these figures itself; they are not sums of the schools' figures, and the totals of "
+                    "their rows and columns include them: Female, Central staff; Male, Central staff."));
+    // With no trust total, nothing is added up, and nothing says so.
+    CHECK(has(data, "Central staff only: Marches Learning Trust."));
+    const auto only = nlohmann::json::parse(b.files.at("data/central-only.json"));
+    CHECK_FALSE(only.contains("trust_adds_up"));
+    CHECK(nlohmann::json::parse(b.files.at("data/central.json"))["trust_own"].size() == 2);
+    // The notes describe the table they are about.
+    const std::string html = b.files.at("data/index.html");
+    CHECK(has(html, "<table class=\"figures\" id=\"table-workforce-sex\" aria-describedby=\"table-workforce-sex-sums\">"));
+    CHECK(has(html, "<div id=\"table-workforce-sex-sums\">"));
+    CHECK(has(html, "<table class=\"figures\" id=\"table-central-only\">"));
     const auto json = nlohmann::json::parse(b.files.at("data/workforce-sex.json"));
     CHECK(json["trust_adds_up"].size() == 7);
     REQUIRE(json["trust_leaves_out"].size() == 10);  // Male × 4 measures and Total, the Total row × 5

@@ -442,7 +442,8 @@ TEST_CASE("site-example data: /data/ has a table for each trust-wide table and l
                                             [](const Record& r) { return r.at("school") == "trust"; });
         const bool on_page = ((t.kind == "count" || t.kind == "rate") && t.trust_total) || trust_rows;
         if (on_page) ++trust_tables;
-        CHECK(has(html, "<table class=\"figures\" id=\"table-" + t.slug + "\">") == on_page);
+        // (aria-describedby when notes say what the trust's figures add up)
+        CHECK(has(html, "<table class=\"figures\" id=\"table-" + t.slug + "\"") == on_page);
         CHECK(has(html, "href=\"/data/" + t.slug + ".csv\""));
         CHECK(has(html, "href=\"/data/" + t.slug + ".json\""));
     }
