@@ -885,94 +885,183 @@ private:
     // A count table whose measures are another table's groups (pupils by
     // sex and disadvantage beside absence by disadvantage): a measure's
     // column adds up to that group's size, or to its count in a measure of
-    // the other (a table of the staff in each role). The column's whole is
-    // its Total row, its All row, or else the sum of its groups. Kept, like
-    // whole_of_groups, where it holds in two schools or more and at least
-    // half of those that can be checked (in a site of one school, where it
-    // holds there), and added wherever it holds. A group left out of the
-    // column where the rest falls short is that difference, as a reader
-    // would take it. `swapped`: L is the second of `units`' pair.
+    // the other (a table of the staff in each role). `swapped`: L is the
+    // second of `units`' pair.
     void columns_as_groups(const Layout& L, const Layout& R, const std::vector<std::pair<std::size_t, std::size_t>>& units,
                            bool swapped, std::size_t schools) {
         if (L.table->spec.kind != TableKind::count) return;
-        const std::size_t N = cells_.cells.size();
-        auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
-        auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
-        const std::optional<std::size_t> whole_row = L.totals ? std::optional<std::size_t>(L.groups) : L.all_row;
         for (std::size_t c = 0; c < L.measures; ++c)
             for (std::size_t g = 0; g < R.groups; ++g) {
-                if (label_key(L.column_label(c)) != label_key(R.row_label(g))) continue;
-                if (R.is_rate() && !one_size_per_group(R, g)) continue;
-                // The other's figure for the group: its size, or each count measure.
-                for (std::size_t m = 0; m < (R.is_rate() ? 1 : R.measures); ++m) {
-                    auto target_at = [&](std::size_t v) -> std::optional<std::size_t> {
-                        if (!R.is_rate()) return cells_.cells[R.at(v, g, m)].present ? std::optional<std::size_t>(R.at(v, g, m)) : std::nullopt;
-                        for (std::size_t k = 0; k < R.measures; ++k)
-                            if (cells_.cells[R.at(v, g, k)].present) return N + R.at(v, g, k);
-                        return std::nullopt;
-                    };
-                    // The column's whole at place i: -target + its cells, with
-                    // the group cell left out (if exactly one) and the shortfall.
-                    struct Place {
-                        std::vector<std::pair<std::size_t, int>> terms;
-                        long long shortfall = 0;
-                        std::size_t missing = 0, missing_cell = 0;
-                    };
-                    auto place_at = [&](std::size_t i) -> std::optional<Place> {
-                        const auto target = target_at(unit_r(units[i]));
-                        if (!target) return std::nullopt;
-                        Place p;
-                        p.terms.push_back({*target, -1});
-                        p.shortfall = *target >= N ? cells_.cells[*target - N].d : cells_.cells[*target].n;
-                        const std::size_t u = unit_l(units[i]);
-                        for (std::size_t r = 0; r < L.groups; ++r) {
-                            const std::size_t cell = L.at(u, r, c);
-                            if (whole_row && r == *whole_row) continue;
-                            if (!cells_.cells[cell].present) ++p.missing, p.missing_cell = cell;
-                            else if (!whole_row) p.terms.push_back({cell, 1}), p.shortfall -= cells_.cells[cell].n;
-                        }
-                        if (whole_row) {
-                            const std::size_t cell = L.at(u, *whole_row, c);
-                            if (!cells_.cells[cell].present) return std::nullopt;
-                            p.terms.push_back({cell, 1});
-                            p.shortfall -= cells_.cells[cell].n;
-                            // A Total row adds up the groups given; an All row is the author's.
-                            if (!L.totals) p.missing = 0;
-                        }
-                        if (p.terms.size() < 2) return std::nullopt;
-                        return p;
-                    };
-                    std::vector<std::size_t> holding;
-                    std::vector<std::pair<std::size_t, Place>> short_of_one;
-                    std::size_t checkable = 0, held_in_schools = 0;
-                    for (std::size_t i = 0; i < units.size(); ++i) {
-                        const auto p = place_at(i);
-                        if (!p) continue;
-                        const Cell& t = cells_.cells[p->terms.front().first % N];
-                        const long long target = p->terms.front().first >= N ? t.d : t.n;
-                        if (target == 0) continue;
-                        if (i < schools) ++checkable;
-                        if (p->shortfall != 0) {
-                            if (p->missing == 1) short_of_one.push_back({i, *p});
-                            continue;
-                        }
-                        holding.push_back(i);
-                        if (i < schools) ++held_in_schools;
-                    }
-                    const bool believed = held_in_schools >= 2 ? 2 * held_in_schools >= checkable
-                                                               : schools == 1 && held_in_schools == 1;
-                    if (!believed) continue;
-                    for (auto& [i, p] : short_of_one) left_out_mixed(p.missing_cell, false, p.shortfall, p.terms);
-                    for (std::size_t i : holding) add_terms(place_at(i)->terms, Figures::mixed);
-                    diags_.note(L.table->spec.measures_at,
-                                "treated the column \"" + L.column_label(c) + "\" as the " +
-                                    (R.is_rate() ? "group size of \"" + R.row_label(g) + "\""
-                                                 : "figures for \"" + R.row_label(g) + "\", \"" + R.column_label(m) + "\"") +
-                                    " in " + R.table->spec.yaml_source + " (its " +
-                                    (whole_row ? "\"" + L.row_label(*whole_row) + "\" row" : std::string("groups added up")) +
-                                    " is the same wherever both are given), so the two tables are protected together");
+                if (group_key(L.column_label(c)) != group_key(R.row_label(g))) continue;
+                // The other's figures for the group: its size in each measure
+                // (one, when it is one cohort), or its count in each.
+                const bool one_size = R.is_rate() && one_size_per_group(R, g);
+                for (std::size_t m = 0; m < (one_size ? 1 : R.measures); ++m) {
+                    const ColumnJoin j{L, c, R, g, one_size ? std::nullopt : std::optional<std::size_t>(m), units, swapped, schools};
+                    // Both: where the whole is missing at a place (an All row left
+                    // out at one school, so not in the trust's either), its groups
+                    // still add up there.
+                    join_column_parts(j, join_column_whole(j));
                 }
             }
+    }
+
+    // Column `c` of count table `L` beside group `g` of table `R` (its
+    // figure in `measure`, or for one cohort its first given).
+    struct ColumnJoin {
+        const Layout& L;
+        std::size_t c;
+        const Layout& R;
+        std::size_t g;
+        std::optional<std::size_t> measure;
+        const std::vector<std::pair<std::size_t, std::size_t>>& units;
+        bool swapped;
+        std::size_t schools;
+        std::size_t unit_l(std::size_t i) const { return swapped ? units[i].second : units[i].first; }
+        std::size_t unit_r(std::size_t i) const { return swapped ? units[i].first : units[i].second; }
+    };
+
+    // R's figure for the group at place i (Figures::mixed entry: a rate's
+    // group size is N + its cell), if given.
+    std::optional<std::size_t> group_figure(const ColumnJoin& j, std::size_t i) const {
+        const std::size_t N = cells_.cells.size(), v = j.unit_r(i);
+        for (std::size_t k = j.measure.value_or(0); k < (j.measure ? *j.measure + 1 : j.R.measures); ++k)
+            if (cells_.cells[j.R.at(v, j.g, k)].present) return (j.R.is_rate() ? N : 0) + j.R.at(v, j.g, k);
+        return std::nullopt;
+    }
+    long long entry_value(std::size_t entry) const {
+        const std::size_t N = cells_.cells.size();
+        return entry >= N ? cells_.cells[entry - N].d : cells_.cells[entry].n;
+    }
+
+    void note_column_join(const ColumnJoin& j, const std::string& how) {
+        diags_.note(j.L.table->spec.measures_at,
+                    "treated the column \"" + j.L.column_label(j.c) + "\" as the " +
+                        (j.R.is_rate() ? "group size of \"" + j.R.row_label(j.g) + "\""
+                                       : "figures for \"" + j.R.row_label(j.g) + "\", \"" + j.R.column_label(j.measure.value_or(0)) + "\"") +
+                        " in " + j.R.table->spec.yaml_source + " (" + how +
+                        "), so the two tables are protected together");
+    }
+
+    // The column's whole as its labels say: its Total row, its All row, or
+    // else the sum of its groups. Kept, like whole_of_groups, where it
+    // holds in two schools or more and at least half of those that can be
+    // checked, or at every place that can be checked (one school of
+    // several may be all there is; in a site of one school, or beside a
+    // table of the trust's figures alone, that one), and added wherever
+    // it holds. A group left out of the column where the rest falls short
+    // is that difference, as a reader would take it.
+    bool join_column_whole(const ColumnJoin& j) {
+        const Layout& L = j.L;
+        const std::optional<std::size_t> whole_row = L.totals ? std::optional<std::size_t>(L.groups) : L.all_row;
+        struct Place {
+            std::vector<std::pair<std::size_t, int>> terms;  // -figure + the column's whole (or its groups given)
+            long long shortfall = 0;
+            std::size_t missing = 0, missing_cell = 0;
+        };
+        auto place_at = [&](std::size_t i) -> std::optional<Place> {
+            const auto figure = group_figure(j, i);
+            if (!figure) return std::nullopt;
+            Place p;
+            p.terms.push_back({*figure, -1});
+            p.shortfall = entry_value(*figure);
+            const std::size_t u = j.unit_l(i);
+            for (std::size_t r = 0; r < L.groups; ++r) {
+                const std::size_t cell = L.at(u, r, j.c);
+                if (whole_row && r == *whole_row) continue;
+                if (!cells_.cells[cell].present) ++p.missing, p.missing_cell = cell;
+                else if (!whole_row) p.terms.push_back({cell, 1}), p.shortfall -= cells_.cells[cell].n;
+            }
+            if (whole_row) {
+                const std::size_t cell = L.at(u, *whole_row, j.c);
+                if (!cells_.cells[cell].present) return std::nullopt;
+                p.terms.push_back({cell, 1});
+                p.shortfall -= cells_.cells[cell].n;
+                if (!L.totals) p.missing = 0;  // a Total row adds up the groups given; an All row is the author's
+            }
+            if (p.terms.size() < 2 || entry_value(*figure) == 0) return std::nullopt;
+            return p;
+        };
+        std::vector<std::size_t> holding;
+        std::vector<Place> short_of_one;
+        std::size_t checkable = 0, held_in_schools = 0, held = 0;
+        for (std::size_t i = 0; i < j.units.size(); ++i) {
+            const auto p = place_at(i);
+            if (!p) continue;
+            const bool school = i < j.schools;
+            if (school || j.schools == 0) ++checkable;
+            if (p->shortfall != 0) {
+                if (p->missing == 1) short_of_one.push_back(*p);
+                continue;
+            }
+            holding.push_back(i);
+            if (school || j.schools == 0) ++held;
+            if (school) ++held_in_schools;
+        }
+        const bool believed = held_in_schools >= 2 ? 2 * held_in_schools >= checkable : held >= 1 && held == checkable;
+        if (!believed) return false;
+        for (auto& p : short_of_one) left_out_mixed(p.missing_cell, false, p.shortfall, p.terms);
+        for (std::size_t i : holding) add_terms(place_at(i)->terms, Figures::mixed);
+        note_column_join(j, (whole_row ? "its \"" + L.row_label(*whole_row) + "\" row" : std::string("its groups added up")) +
+                                " is the same wherever both are given");
+        return true;
+    }
+
+    // Then the column's groups that add up to the group's figure at every
+    // place where all are given (Boys + Girls beside SEN support, a whole
+    // called "Whole school", or beside an All row left out at a school),
+    // in two schools or more, or in the only one there is. `whole_joined`:
+    // the whole as labelled was joined above (and told about).
+    void join_column_parts(const ColumnJoin& j, bool whole_joined) {
+        const Layout& L = j.L;
+        Parts parts;
+        parts.cells.emplace_back();
+        std::vector<std::size_t> places;  // units with the group's figure
+        for (std::size_t i = 0; i < j.units.size(); ++i)
+            if (const auto figure = group_figure(j, i)) places.push_back(i), parts.cells[0].push_back(*figure);
+        if (places.empty()) return;
+        for (std::size_t r = 0; r < L.rows; ++r) {
+            parts.cells.emplace_back();
+            for (std::size_t i : places) parts.cells.back().push_back(L.at(j.unit_l(i), r, j.c));
+        }
+        std::size_t deciding = 0;
+        while (deciding < places.size() && places[deciding] < j.schools) ++deciding;
+        parts.per_unit = 1;
+        parts.decisive = deciding ? deciding : places.size();
+        // The whole as labelled: the Total row, the All row, or all the groups.
+        std::vector<std::size_t> whole_rows;
+        if (L.totals) whole_rows = {L.groups};
+        else if (L.all_row) whole_rows = {*L.all_row};
+        else
+            for (std::size_t r = 0; r < L.groups; ++r) whole_rows.push_back(r);
+        RelationBasis known;
+        auto found = relations_among(cells_, parts.cells, parts.per_unit, parts.decisive, Figures::mixed);
+        std::stable_sort(found.begin(), found.end(),
+                         [](const PartRelation& a, const PartRelation& b) { return a.terms.size() < b.terms.size(); });
+        bool noted = false;
+        for (const auto& r : found) {
+            // The group's figure on one side, the column's groups on the other.
+            const auto figure = std::find_if(r.terms.begin(), r.terms.end(), [](const auto& t) { return t.first == 0; });
+            if (figure == r.terms.end() || r.terms.size() < 2) continue;
+            if (!std::all_of(r.terms.begin(), r.terms.end(), [&](const auto& t) {
+                    return &t == &*figure ? (t.second == 1 || t.second == -1) : t.second == -figure->second;
+                }))
+                continue;
+            if (r.evidence < 2 && deciding > 1) continue;
+            if (!known.add(r)) continue;
+            std::vector<std::size_t> rows;  // the column's rows in it
+            for (const auto& [p, k] : r.terms)
+                if (p != 0) rows.push_back(p - 1);
+            if (whole_joined && rows == whole_rows) continue;  // added above
+            add_where_it_holds(r, parts, Figures::mixed);
+            if (!noted && !whole_joined) {
+                std::vector<std::string> rows;
+                for (const auto& [p, k] : r.terms)
+                    if (p != 0) rows.push_back("\"" + L.row_label(p - 1) + "\"");
+                note_column_join(j, "its " + join(rows, " + ") + " add up to it wherever all are given");
+            }
+            noted = true;
+        }
     }
 
     // Whether measure `c` of count table `L` counts the groups of rate
@@ -1221,8 +1310,27 @@ private:
         }
     }
 
+    // Labels that are the same but for case and spacing.
     static std::string label_key(const std::string& label) {
-        return is_all_group(label) ? std::string("(all)") : to_lower_ascii(trim(label));
+        if (is_all_group(label)) return "(all)";
+        std::string key;
+        for (char ch : to_lower_ascii(trim(label))) {
+            const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+            if (!space) key += ch;
+            else if (!key.empty() && key.back() != ' ') key += ' ';
+        }
+        return key;
+    }
+
+    // A group's name with a last word for people aside, so that a measure
+    // "Disadvantaged pupils" names the group "Disadvantaged". (Only where
+    // a measure is compared with a group: between two measures, "Persistently
+    // absent pupils", a count, is not the rate "Persistently absent".)
+    static std::string group_key(const std::string& label) {
+        std::string key = label_key(label);
+        for (const std::string_view people : {" pupils", " pupil", " students", " children", " staff"})
+            if (key.size() > people.size() && key.ends_with(people)) return key.substr(0, key.size() - people.size());
+        return key;
     }
 
     std::size_t root(std::size_t x) {

@@ -1725,3 +1725,150 @@ TEST_CASE("disclosure: a count table's measures that are another count table's g
     CHECK(has_note(diags, "treated the column \"Teachers\" as the figures for \"Teachers\", \"Headcount\" in "
                           "data/roles.yaml"));
 }
+
+TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, however the whole is given (review E)") {
+    const std::string pa = "/Persistently absent";
+    const std::vector<std::string> units = {"aspen", "birch", "cedar", "trust"};
+    // Absence by disadvantage, with or without an All pupils row.
+    auto absence = [](bool all_row) {
+        DataTable t = make(TableKind::rate, all_row ? std::vector<std::string>{"All pupils", "Disadvantaged", "Not disadvantaged"}
+                                                    : std::vector<std::string>{"Disadvantaged", "Not disadvantaged"},
+                           {"Persistently absent"});
+        t.spec.yaml_source = "data/absence.yaml";
+        t.spec.trust_total = true;
+        const std::vector<Cells> rows = {{"11/60", "1/3", "10/57"}, {"150/900", "60/200", "90/700"}, {"11/45", "5/15", "6/30"}};
+        for (std::size_t s = 0; s < 3; ++s)
+            add_school(t, s, all_row ? rows[s] : Cells{rows[s][1], rows[s][2]});
+        return t;
+    };
+    // A reader's sums: each table's own, the trust's, and the join.
+    auto attack = [&](const DataTable& count, const DataTable& rate, const std::vector<PublishedTable>& published,
+                      const std::function<void(Attack&, const std::string&, const std::string&, const std::string&)>& join) {
+        Attack a;
+        see(a, "c", count, published[0]);
+        see(a, "r", rate, published[1]);
+        knows_trust(a, "c", count);
+        knows_trust(a, "r", rate);
+        if (count.spec.totals) see_totals(a, "c", count, published[0]);
+        for (const auto& u : units) {
+            if (rate.spec.groups.size() == 3) knows(a, "r/" + u, "All pupils", {"Disadvantaged", "Not disadvantaged"}, "Persistently absent", true);
+            for (std::size_t g = 0; g < 2; ++g)
+                join(a, u, count.spec.measures[g], std::array{"Disadvantaged", "Not disadvantaged"}[g]);
+        }
+        return a.worked_out();
+    };
+    SECTION("a whole named \"Whole school\", and Boys + Girls beside SEN support") {
+        for (const bool overlapping : {false, true}) {
+            INFO("overlapping: " << overlapping);
+            DataTable count = make(TableKind::count, overlapping ? std::vector<std::string>{"Boys", "Girls", "SEN support"}
+                                                                 : std::vector<std::string>{"Whole school", "Boys", "Girls"},
+                                   {"Disadvantaged", "Not disadvantaged"});
+            count.spec.yaml_source = "data/pupils.yaml";
+            count.spec.trust_total = true;
+            const std::vector<Cells> boys_girls = {{"2", "28", "1", "29"}, {"100", "350", "100", "350"}, {"7", "15", "8", "15"}};
+            const std::vector<Cells> other = {{"3", "57"}, {"200", "700"}, {"15", "30"}};  // the whole, or SEN support
+            const std::vector<Cells> sen = {{"1", "8"}, {"30", "100"}, {"3", "6"}};
+            for (std::size_t s = 0; s < 3; ++s) {
+                Cells cells = overlapping ? boys_girls[s] : other[s];
+                if (overlapping) cells.insert(cells.end(), sen[s].begin(), sen[s].end());
+                else cells.insert(cells.end(), boys_girls[s].begin(), boys_girls[s].end());
+                add_school(count, s, cells);
+            }
+            const DataTable rate = absence(true);
+            Diagnostics diags;
+            const auto published = publish_tables({count, rate}, diags);
+            CHECK(attack(count, rate, published, [&](Attack& a, const std::string& u, const std::string& m, const std::string& g) {
+                      if (!overlapping) a.same("c/" + u + "/Whole school/" + m, "d:r/" + u + "/" + g + pa);
+                      a.sum("d:r/" + u + "/" + g + pa, {"c/" + u + "/Boys/" + m, "c/" + u + "/Girls/" + m});
+                  }).empty());
+            CHECK(has_note(diags, "treated the column \"Disadvantaged\" as the group size of \"Disadvantaged\""));
+        }
+    }
+    SECTION("measures worded differently from the groups, with a Total row") {
+        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged pupils", "Not  disadvantaged pupils"});
+        count.spec.yaml_source = "data/pupils.yaml";
+        count.spec.totals = true;
+        count.spec.trust_total = true;
+        add_school(count, 0, {"2", "28", "1", "29"});
+        add_school(count, 1, {"100", "350", "100", "350"});
+        add_school(count, 2, {"7", "15", "8", "15"});
+        const DataTable rate = absence(false);
+        Diagnostics diags;
+        const auto published = publish_tables({count, rate}, diags);
+        CHECK(attack(count, rate, published, [&](Attack& a, const std::string& u, const std::string& m, const std::string& g) {
+                  a.same("c/" + u + "/Total/" + m, "d:r/" + u + "/" + g + pa);
+              }).empty());
+    }
+    SECTION("a rate table of two measures whose group sizes differ at one school") {
+        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
+        count.spec.yaml_source = "data/pupils.yaml";
+        count.spec.totals = true;
+        count.spec.trust_total = true;
+        add_school(count, 0, {"2", "28", "1", "29"});
+        add_school(count, 1, {"100", "350", "100", "350"});
+        add_school(count, 2, {"7", "15", "8", "15"});
+        DataTable rate = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent", "Severely absent"});
+        rate.spec.yaml_source = "data/absence.yaml";
+        rate.spec.trust_total = true;
+        add_school(rate, 0, {"1/3", "1/3", "10/57", "12/57"});
+        add_school(rate, 1, {"60/200", "20/200", "90/700", "30/699"});  // one pupil fewer in one measure
+        add_school(rate, 2, {"5/15", "2/15", "6/30", "8/30"});
+        Diagnostics diags;
+        const auto published = publish_tables({count, rate}, diags);
+        Attack a;
+        see(a, "c", count, published[0]);
+        see(a, "r", rate, published[1]);
+        see_totals(a, "c", count, published[0]);
+        knows_trust(a, "c", count);
+        knows_trust(a, "r", rate);
+        for (const auto& u : units)
+            for (const std::string g : {"Disadvantaged", "Not disadvantaged"})
+                a.same("c/" + u + "/Total/" + g, "d:r/" + u + "/" + g + pa);
+        CHECK(a.worked_out().empty());  // not 60 - 57
+    }
+    SECTION("a rate table of the trust's figures alone") {
+        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"EAL", "Not EAL"});
+        count.spec.yaml_source = "data/eal.yaml";
+        count.spec.totals = true;
+        count.spec.trust_total = true;
+        add_school(count, 0, {"1", "29", "1", "29"});
+        add_school(count, 1, {"1", "449", "1", "449"});
+        add_school(count, 2, {"0", "22", "0", "23"});
+        DataTable rate = make(TableKind::rate, {"EAL", "Not EAL"}, {"Persistently absent"});
+        rate.spec.yaml_source = "data/absence.yaml";
+        rate.trust_figures = figures(rate, {"1/4", "170/1001"});
+        Diagnostics diags;
+        const auto published = publish_tables({count, rate}, diags);
+        Attack a;
+        see(a, "c", count, published[0]);
+        see(a, "r", rate, published[1]);
+        see_totals(a, "c", count, published[0]);
+        knows_trust(a, "c", count);
+        for (const std::string g : {"EAL", "Not EAL"}) a.same("c/trust/Total/" + g, "d:r/trust/" + g + pa);
+        CHECK(a.worked_out().empty());  // not 1005 - 1001
+    }
+    SECTION("only one school gives both tables' figures for a group") {
+        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
+        count.spec.yaml_source = "data/pupils.yaml";
+        count.spec.totals = true;
+        count.spec.trust_total = true;
+        add_school(count, 0, {"2", "28", "1", "29"});
+        add_school(count, 1, {"100", "350", "100", "350"});
+        DataTable rate = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+        rate.spec.yaml_source = "data/absence.yaml";
+        rate.spec.trust_total = true;
+        add_school(rate, 0, {"1/3", "10/57"});
+        add_school(rate, 1, {"60/200", ""});
+        Diagnostics diags;
+        const auto published = publish_tables({count, rate}, diags);
+        Attack a;
+        see(a, "c", count, published[0]);
+        see(a, "r", rate, published[1]);
+        see_totals(a, "c", count, published[0]);
+        knows_trust(a, "c", count);
+        a.same("c/aspen/Total/Not disadvantaged", "d:r/aspen/Not disadvantaged" + pa);
+        a.same("c/aspen/Total/Disadvantaged", "d:r/aspen/Disadvantaged" + pa);
+        CHECK(a.worked_out().empty());  // not 60 - 57
+        CHECK(has_note(diags, "treated the column \"Not disadvantaged\" as the group size of \"Not disadvantaged\""));
+    }
+}
