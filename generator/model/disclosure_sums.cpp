@@ -533,17 +533,19 @@ private:
         whole_of_groups(B, A, units, true, schools);
         columns_as_groups(A, B, units, false, schools);
         columns_as_groups(B, A, units, true, schools);
-        auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b) {
+        // Groups by group_key ("Disadvantaged pupils" is "Disadvantaged");
+        // measures as written but for case and spacing.
+        auto shared = [](std::size_t n, std::size_t m, auto label_a, auto label_b, auto key) {
             std::vector<std::pair<std::size_t, std::size_t>> out;
             for (std::size_t i = 0; i < n; ++i)
                 for (std::size_t j = 0; j < m; ++j)
-                    if (label_key(label_a(i)) == label_key(label_b(j))) out.push_back({i, j});
+                    if (key(label_a(i)) == key(label_b(j))) out.push_back({i, j});
             return out;
         };
         const auto rows = shared(A.rows, B.rows, [&](std::size_t r) { return A.row_label(r); },
-                                 [&](std::size_t r) { return B.row_label(r); });
+                                 [&](std::size_t r) { return B.row_label(r); }, group_key);
         const auto columns = shared(A.columns, B.columns, [&](std::size_t c) { return A.column_label(c); },
-                                    [&](std::size_t c) { return B.column_label(c); });
+                                    [&](std::size_t c) { return B.column_label(c); }, label_key);
         // Measures across tables, over shared groups.
         if (!rows.empty()) {
             Parts parts;
@@ -612,7 +614,7 @@ private:
         bool noted = false;
         for (std::size_t rt = 0; rt < T.groups; ++rt)
             for (std::size_t rs = 0; rs < S.groups; ++rs) {
-                if (label_key(T.row_label(rt)) != label_key(S.row_label(rs))) continue;
+                if (group_key(T.row_label(rt)) != group_key(S.row_label(rs))) continue;
                 for (std::size_t ct = 0; ct < T.measures; ++ct)
                     for (std::size_t cs = 0; cs < S.measures; ++cs) {
                         if (label_key(T.column_label(ct)) != label_key(S.column_label(cs))) continue;
@@ -1078,7 +1080,7 @@ private:
         std::size_t agree = 0, compared = 0;
         for (std::size_t r = 0; r < L.groups; ++r)
             for (std::size_t g = 0; g < R.groups; ++g) {
-                if (label_key(L.row_label(r)) != label_key(R.row_label(g))) continue;
+                if (group_key(L.row_label(r)) != group_key(R.row_label(g))) continue;
                 for (const auto& pair : units) {
                     const std::size_t u = swapped ? pair.second : pair.first, v = swapped ? pair.first : pair.second;
                     if (u >= L.schools) continue;  // the trust's figures are the schools' sums
@@ -1322,13 +1324,20 @@ private:
         return key;
     }
 
-    // A group's name with a last word for people aside, so that a measure
-    // "Disadvantaged pupils" names the group "Disadvantaged". (Only where
-    // a measure is compared with a group: between two measures, "Persistently
-    // absent pupils", a count, is not the rate "Persistently absent".)
+    // A group's name with a last word for people and a closing bracket
+    // aside, a hyphen as a space and "non" as "not", so that "Non-disadvantaged pupils" names
+    // the group "Not disadvantaged". For groups, and a measure compared
+    // with a group; not between two measures ("Persistently absent
+    // pupils", a count, is not the rate "Persistently absent").
     static std::string group_key(const std::string& label) {
-        std::string key = label_key(label);
-        for (const std::string_view people : {" pupils", " pupil", " students", " children", " staff"})
+        std::string written = label;
+        std::replace(written.begin(), written.end(), '-', ' ');  // "Not-disadvantaged"
+        std::string key = label_key(written);
+        if (key == "(all)") return key;
+        if (key.starts_with("non ")) key = "not " + key.substr(4);  // "Non-disadvantaged"
+        if (const auto open = key.find(" ("); open != std::string::npos && open > 0 && key.ends_with(")"))
+            key.resize(open);  // "Disadvantaged (pupil premium)"
+        for (const std::string_view people : {" pupils", " pupil", " students", " learners", " children", " staff", " people"})
             if (key.size() > people.size() && key.ends_with(people)) return key.substr(0, key.size() - people.size());
         return key;
     }

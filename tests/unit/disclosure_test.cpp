@@ -1872,3 +1872,34 @@ TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, 
         CHECK(has_note(diags, "treated the column \"Not disadvantaged\" as the group size of \"Not disadvantaged\""));
     }
 }
+
+TEST_CASE("disclosure: groups worded differently in two tables are the same groups (review F)") {
+    // Pupils by disadvantage and SEN (groups "Disadvantaged pupils") beside
+    // absence by "Disadvantaged": the SEN columns add up to the group size,
+    // so a hidden EHC plan count is not 37 - 21 - 13.
+    for (const std::string dis : {"Disadvantaged pupils", "Disadvantaged (pupil premium)", "disadvantaged  learners"}) {
+        INFO(dis);
+        DataTable sen = make(TableKind::count, {dis, "Non-disadvantaged pupils"}, {"No SEN", "SEN support", "EHC plan"});
+        sen.spec.yaml_source = "data/sen.yaml";
+        add_school(sen, 0, {"21", "13", "3", "148", "41", "10"});
+        add_school(sen, 1, {"81", "15", "12", "345", "87", "20"});
+        add_school(sen, 2, {"30", "10", "6", "120", "30", "8"});
+        DataTable absence = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
+        absence.spec.yaml_source = "data/absence.yaml";
+        add_school(absence, 0, {"8/37", "75/199"});
+        add_school(absence, 1, {"30/108", "60/452"});
+        add_school(absence, 2, {"12/46", "40/158"});
+        Diagnostics diags;
+        const auto published = publish_tables({sen, absence}, diags);
+        Attack a;
+        see(a, "s", sen, published[0]);
+        see(a, "r", absence, published[1]);
+        const std::array<std::pair<std::string, std::string>, 2> groups = {{{dis, "Disadvantaged"}, {"Non-disadvantaged pupils", "Not disadvantaged"}}};
+        for (const std::string u : {"aspen", "birch", "cedar"})
+            for (const auto& [mine, theirs] : groups)
+                a.sum("d:r/" + u + "/" + theirs + "/Persistently absent",
+                      {"s/" + u + "/" + mine + "/No SEN", "s/" + u + "/" + mine + "/SEN support", "s/" + u + "/" + mine + "/EHC plan"});
+        CHECK(hidden(published[0], published[0].schools[0], 0, 2));  // 3 pupils
+        CHECK(a.worked_out().empty());
+    }
+}
