@@ -813,13 +813,27 @@ private:
     // it holds. `swapped`: L is the second of `units`' pair.
     void whole_of_groups(const Layout& L, const Layout& R, const std::vector<std::pair<std::size_t, std::size_t>>& units,
                          bool swapped, std::size_t schools) {
+        auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
+        auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
         // The whole: the All row, or the one row of a table of one group
         // ("Pupils": on roll, persistently absent).
         const std::optional<std::size_t> whole_row = L.all_row ? L.all_row : L.groups == 1 ? std::optional<std::size_t>(0) : std::nullopt;
-        if (!whole_row || R.all_row || R.groups < 2) return;
+        // Else, two breakdowns of the same people with no All row in
+        // either (pupils by sex beside absence by SEN): all of L's groups
+        // are the whole. Said once, not for each order of the two tables.
+        if ((!whole_row && (swapped || L.groups < 2)) || R.all_row || R.groups < 2) return;
+        // The whole's cells at place i, all given, or none.
+        auto whole_cells = [&](std::size_t i, std::size_t c) {
+            std::vector<std::size_t> out;
+            for (std::size_t r = 0; r < L.groups; ++r) {
+                if (whole_row && r != *whole_row) continue;
+                const std::size_t cell = L.at(unit_l(units[i]), r, c);
+                if (!cells_.cells[cell].present) return std::vector<std::size_t>{};
+                out.push_back(cell);
+            }
+            return out;
+        };
         const std::size_t N = cells_.cells.size();
-        auto unit_l = [&](const auto& u) { return swapped ? u.second : u.first; };
-        auto unit_r = [&](const auto& u) { return swapped ? u.first : u.second; };
         bool noted = false;
         struct Missing {
             std::size_t place, cell;
@@ -834,9 +848,10 @@ private:
                         std::vector<std::size_t> holding;
                         std::size_t checkable = 0, held_in_schools = 0;
                         for (std::size_t i = 0; i < units.size(); ++i) {
-                            const Cell& whole = cells_.cells[L.at(unit_l(units[i]), *whole_row, c)];
-                            const long long w = whole_size ? whole.d : whole.n;
-                            if (!whole.present || w == 0) continue;
+                            const auto whole = whole_cells(i, c);
+                            long long w = 0;
+                            for (std::size_t cell : whole) w += whole_size ? cells_.cells[cell].d : cells_.cells[cell].n;
+                            if (whole.empty() || w == 0) continue;
                             long long sum = 0;
                             std::size_t missing = 0, missing_cell = 0;
                             for (std::size_t g = 0; g < R.groups; ++g) {
@@ -860,8 +875,8 @@ private:
                         }
                         // The whole less the groups given at place i (Figures::mixed entries).
                         auto sum_at = [&](std::size_t i) {
-                            std::vector<std::pair<std::size_t, int>> terms{
-                                {(whole_size ? N : 0) + L.at(unit_l(units[i]), *whole_row, c), -1}};
+                            std::vector<std::pair<std::size_t, int>> terms;
+                            for (std::size_t cell : whole_cells(i, c)) terms.push_back({(whole_size ? N : 0) + cell, -1});
                             for (std::size_t g = 0; g < R.groups; ++g) {
                                 const std::size_t part = R.at(unit_r(units[i]), g, m);
                                 if (cells_.cells[part].present) terms.push_back({(part_sizes ? N : 0) + part, 1});
@@ -875,7 +890,7 @@ private:
                         for (std::size_t i : holding) add_terms(sum_at(i), Figures::mixed);
                         if (!noted)
                             diags_.note(L.table->spec.groups_at,
-                                        "treated \"" + L.row_label(*whole_row) + "\", \"" + L.column_label(c) +
+                                        "treated " + (whole_row ? "\"" + L.row_label(*whole_row) + "\"" : std::string("the groups of this table")) + ", \"" + L.column_label(c) +
                                             "\" as the whole of the groups of " + R.table->spec.yaml_source + " (" +
                                             (part_sizes ? "their group sizes" : "their figures") + " for \"" +
                                             R.column_label(m) + "\" add up to it wherever both are given), so the two "
@@ -897,9 +912,16 @@ private:
                 if (group_key(L.column_label(c)) != group_key(R.row_label(g))) continue;
                 // The other's figures for the group: its size in each measure
                 // (one, when it is one cohort), or its count in each.
+                // A count table's group is also its whole row: its Total
+                // column, or the sum of its measures (pupils by
+                // disadvantage and SEN).
                 const bool one_size = R.is_rate() && one_size_per_group(R, g);
-                for (std::size_t m = 0; m < (one_size ? 1 : R.measures); ++m) {
-                    const ColumnJoin j{L, c, R, g, one_size ? std::nullopt : std::optional<std::size_t>(m), units, swapped, schools};
+                const std::size_t measures = one_size ? 1 : R.is_rate() ? R.measures : R.columns;
+                for (std::size_t m = 0; m <= measures; ++m) {
+                    const bool row_sum = m == measures;
+                    if (row_sum && (R.is_rate() || R.totals || R.all_column || R.measures < 2)) continue;
+                    const ColumnJoin j{L, c, R, g, one_size || row_sum ? std::nullopt : std::optional<std::size_t>(m),
+                                       row_sum, units, swapped, schools};
                     // Both: where the whole is missing at a place (an All row left
                     // out at one school, so not in the trust's either), its groups
                     // still add up there.
@@ -909,13 +931,15 @@ private:
     }
 
     // Column `c` of count table `L` beside group `g` of table `R` (its
-    // figure in `measure`, or for one cohort its first given).
+    // figure in `measure`, or for one cohort its first given, or with
+    // `row_sum` the sum of its measures).
     struct ColumnJoin {
         const Layout& L;
         std::size_t c;
         const Layout& R;
         std::size_t g;
         std::optional<std::size_t> measure;
+        bool row_sum;
         const std::vector<std::pair<std::size_t, std::size_t>>& units;
         bool swapped;
         std::size_t schools;
@@ -923,12 +947,21 @@ private:
         std::size_t unit_r(std::size_t i) const { return swapped ? units[i].first : units[i].second; }
     };
 
-    // R's figure for the group at place i (Figures::mixed entry: a rate's
-    // group size is N + its cell), if given.
-    std::optional<std::size_t> group_figure(const ColumnJoin& j, std::size_t i) const {
+    // R's figure for the group at place i (Figures::mixed entries: a
+    // rate's group size is N + its cell), if given: one entry, or with
+    // row_sum every measure's (all of them given).
+    std::optional<std::vector<std::size_t>> group_figure(const ColumnJoin& j, std::size_t i) const {
         const std::size_t N = cells_.cells.size(), v = j.unit_r(i);
+        if (j.row_sum) {
+            std::vector<std::size_t> all;
+            for (std::size_t k = 0; k < j.R.measures; ++k) {
+                if (!cells_.cells[j.R.at(v, j.g, k)].present) return std::nullopt;
+                all.push_back(j.R.at(v, j.g, k));
+            }
+            return all;
+        }
         for (std::size_t k = j.measure.value_or(0); k < (j.measure ? *j.measure + 1 : j.R.measures); ++k)
-            if (cells_.cells[j.R.at(v, j.g, k)].present) return (j.R.is_rate() ? N : 0) + j.R.at(v, j.g, k);
+            if (cells_.cells[j.R.at(v, j.g, k)].present) return std::vector<std::size_t>{(j.R.is_rate() ? N : 0) + j.R.at(v, j.g, k)};
         return std::nullopt;
     }
     long long entry_value(std::size_t entry) const {
@@ -940,6 +973,7 @@ private:
         diags_.note(j.L.table->spec.measures_at,
                     "treated the column \"" + j.L.column_label(j.c) + "\" as the " +
                         (j.R.is_rate() ? "group size of \"" + j.R.row_label(j.g) + "\""
+                         : j.row_sum   ? "figures for \"" + j.R.row_label(j.g) + "\" added up over its measures"
                                        : "figures for \"" + j.R.row_label(j.g) + "\", \"" + j.R.column_label(j.measure.value_or(0)) + "\"") +
                         " in " + j.R.table->spec.yaml_source + " (" + how +
                         "), so the two tables are protected together");
@@ -965,8 +999,8 @@ private:
             const auto figure = group_figure(j, i);
             if (!figure) return std::nullopt;
             Place p;
-            p.terms.push_back({*figure, -1});
-            p.shortfall = entry_value(*figure);
+            for (std::size_t e : *figure) p.terms.push_back({e, -1}), p.shortfall += entry_value(e);
+            const long long whole = p.shortfall;
             const std::size_t u = j.unit_l(i);
             for (std::size_t r = 0; r < L.groups; ++r) {
                 const std::size_t cell = L.at(u, r, j.c);
@@ -981,7 +1015,7 @@ private:
                 p.shortfall -= cells_.cells[cell].n;
                 if (!L.totals) p.missing = 0;  // a Total row adds up the groups given; an All row is the author's
             }
-            if (p.terms.size() < 2 || entry_value(*figure) == 0) return std::nullopt;
+            if (p.terms.size() < figure->size() + 1 || whole == 0) return std::nullopt;
             return p;
         };
         std::vector<std::size_t> holding;
@@ -1020,7 +1054,8 @@ private:
         parts.cells.emplace_back();
         std::vector<std::size_t> places;  // units with the group's figure
         for (std::size_t i = 0; i < j.units.size(); ++i)
-            if (const auto figure = group_figure(j, i)) places.push_back(i), parts.cells[0].push_back(*figure);
+            if (const auto figure = group_figure(j, i); figure && figure->size() == 1)
+                places.push_back(i), parts.cells[0].push_back(figure->front());
         if (places.empty()) return;
         for (std::size_t r = 0; r < L.rows; ++r) {
             parts.cells.emplace_back();

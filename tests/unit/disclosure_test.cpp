@@ -1903,3 +1903,58 @@ TEST_CASE("disclosure: groups worded differently in two tables are the same grou
         CHECK(a.worked_out().empty());
     }
 }
+
+TEST_CASE("disclosure: a count table's column is another count table's whole row, and two breakdowns with no All row are joined (review F)") {
+    SECTION("pupils by sex and disadvantage beside pupils by disadvantage and SEN") {
+        // Castlegate's hidden Disadvantaged, EHC plan is not 153 - 115 - 27.
+        DataTable sex = make(TableKind::count, {"All pupils", "Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
+        sex.spec.yaml_source = "data/sex.yaml";
+        add_school(sex, 0, {"1", "54", "1", "19", "0", "35"});
+        add_school(sex, 1, {"153", "755", "80", "380", "73", "375"});
+        add_school(sex, 2, {"32", "109", "16", "51", "16", "58"});
+        DataTable sen = make(TableKind::count, {"Disadvantaged", "Not disadvantaged"}, {"No SEN", "SEN support", "EHC plan"});
+        sen.spec.yaml_source = "data/sen.yaml";
+        add_school(sen, 0, {"1", "0", "0", "41", "10", "3"});
+        add_school(sen, 1, {"115", "27", "11", "610", "110", "35"});
+        add_school(sen, 2, {"22", "7", "3", "85", "17", "7"});
+        Diagnostics diags;
+        const auto published = publish_tables({sex, sen}, diags);
+        Attack a;
+        see(a, "x", sex, published[0]);
+        see(a, "s", sen, published[1]);
+        for (const std::string u : {"aspen", "birch", "cedar"})
+            for (const std::string g : {"Disadvantaged", "Not disadvantaged"}) {
+                knows(a, "x/" + u, "All pupils", {"Boys", "Girls"}, g);
+                a.sum("x/" + u + "/All pupils/" + g, {"s/" + u + "/" + g + "/No SEN", "s/" + u + "/" + g + "/SEN support",
+                                                       "s/" + u + "/" + g + "/EHC plan"});
+            }
+        CHECK(a.worked_out().empty());
+        CHECK(has_note(diags, "added up over its measures"));
+    }
+    SECTION("pupils by sex beside absence by SEN") {
+        // Brookmead's hidden EHC plan group size is not 30 + 30 - 45 - 12.
+        DataTable sex = make(TableKind::count, {"Boys", "Girls"}, {"Pupils"});
+        sex.spec.yaml_source = "data/sex.yaml";
+        add_school(sex, 0, {"30", "30"});
+        add_school(sex, 1, {"450", "450"});
+        add_school(sex, 2, {"22", "23"});
+        DataTable absence = make(TableKind::rate, {"No SEN", "SEN support", "EHC plan"}, {"Persistently absent"});
+        absence.spec.yaml_source = "data/absence.yaml";
+        add_school(absence, 0, {"10/45", "6/12", "0/3"});
+        add_school(absence, 1, {"90/700", "40/150", "20/50"});
+        add_school(absence, 2, {"10/30", "0/9", "0/6"});
+        Diagnostics diags;
+        const auto published = publish_tables({sex, absence}, diags);
+        Attack a;
+        see(a, "x", sex, published[0]);
+        see(a, "r", absence, published[1]);
+        const std::string pa = "/Persistently absent";
+        for (const std::string u : {"aspen", "birch", "cedar"}) {
+            a.figure("everyone at " + u, 0, true);  // a name for the sum: Boys + Girls
+            a.sum("everyone at " + u, {"x/" + u + "/Boys/Pupils", "x/" + u + "/Girls/Pupils"});
+            a.sum("everyone at " + u, {"d:r/" + u + "/No SEN" + pa, "d:r/" + u + "/SEN support" + pa, "d:r/" + u + "/EHC plan" + pa});
+        }
+        CHECK(a.worked_out().empty());
+        CHECK(has_note(diags, "treated the groups of this table, \"Pupils\" as the whole of the groups of data/absence.yaml"));
+    }
+}
