@@ -1038,7 +1038,7 @@ private:
         if (!believed) return false;
         for (auto& p : short_of_one) left_out_mixed(p.missing_cell, false, p.shortfall, p.terms);
         for (std::size_t i : holding) add_terms(place_at(i)->terms, Figures::mixed);
-        note_column_join(j, (whole_row ? "its \"" + L.row_label(*whole_row) + "\" row" : std::string("its groups added up")) +
+        note_column_join(j, (whole_row ? "its \"" + L.row_label(*whole_row) + "\" row" : std::string("the sum of its groups")) +
                                 " is the same wherever both are given");
         return true;
     }
@@ -1095,7 +1095,8 @@ private:
                 std::vector<std::string> rows;
                 for (const auto& [p, k] : r.terms)
                     if (p != 0) rows.push_back("\"" + L.row_label(p - 1) + "\"");
-                note_column_join(j, "its " + join(rows, " + ") + " add up to it wherever all are given");
+                note_column_join(j, rows.size() == 1 ? "its " + rows.front() + " row is the same wherever both are given"
+                                                      : "its " + join(rows, " + ") + " add up to it wherever all are given");
             }
             noted = true;
         }

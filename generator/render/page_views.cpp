@@ -496,7 +496,8 @@ void PageViews::put_trust_coverage(Data& table, const PublishedTable& t) const {
             if (const std::size_t i = r * t.columns.size() + c; !t.trust_is_sum[i] && t.trust->cells[i].shown())
                 own.push_back(t.rows[r] + strings_.text("labels.list_separator") + t.columns[c]);
     if (!own.empty())
-        put(table, "trust_own", strings_.text("data_table.trust_own", {{"figures", join(own, strings_.text("labels.aims_separator"))}}));
+        put(table, "trust_own", strings_.text(t.spec.totals ? "data_table.trust_own_in_totals" : "data_table.trust_own",
+                                              {{"figures", join(own, strings_.text("labels.aims_separator"))}}));
     // The table is described by these notes (aria-describedby), so a
     // screen reader says them with it, not only after it.
     if (t.schools.size() < site_.schools.size() || !own.empty() || !t.trust_gaps.empty())

@@ -362,6 +362,8 @@ TEST_CASE("a trust table says which schools it adds up, and each trust figure th
     write(site / "data/central-only.yaml", "title: Central staff only\n" + staff_yaml.substr(staff_yaml.find('\n') + 1) +
                                                "trust_total: false\n");
     write(site / "data/central-only.csv", staff_csv);
+    write(site / "data/central-plain.yaml", "title: Central staff, no totals\n" + staff_yaml.substr(staff_yaml.find('\n') + 1));
+    write(site / "data/central-plain.csv", staff_csv);
     const Built b = build_site(site);
     const std::string data = b.text("data/index.html");
     CHECK_FALSE(has(data, "every school"));
@@ -382,6 +384,9 @@ TEST_CASE("a trust table says which schools it adds up, and each trust figure th
     CHECK(has(data, "Teachers and central staff: Marches Learning Trust (all schools)."));
     CHECK(has(data, "The trust gave these figures itself; they are not sums of the schools' figures, and the totals of "
                     "their rows and columns include them: Female, Central staff; Male, Central staff."));
+    // Without totals there are no totals to include them.
+    CHECK(has(data, "The trust gave these figures itself; they are not sums of the schools' figures: Female, Central "
+                    "staff; Male, Central staff."));
     // With no trust total, nothing is added up, and nothing says so.
     CHECK(has(data, "Central staff only: Marches Learning Trust."));
     const auto only = nlohmann::json::parse(b.files.at("data/central-only.json"));
