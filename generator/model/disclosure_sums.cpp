@@ -449,8 +449,20 @@ private:
                                                     ", so no hidden figure can be worked out from it");
             });
         }
-        // Declared splits are used wherever they add up, found or not.
+        // Declared splits are used wherever they add up, found or not, and
+        // so are a group and its opposite ("FSM" and "Non-FSM", "SEN" and
+        // "Not SEN"): a reader takes them to make up All from the labels,
+        // and is right wherever they do, however the other places look.
         if (!t.all_row) return;
+        for (std::size_t x = 0; x < t.groups; ++x)
+            for (std::size_t y = 0; y < t.groups; ++y) {
+                if (x == *t.all_row || y == *t.all_row || group_key(t.row_label(y)) != "not " + group_key(t.row_label(x)))
+                    continue;
+                PartRelation r{{{*t.all_row, -1}, {x, 1}, {y, 1}}};
+                std::sort(r.terms.begin(), r.terms.end());
+                add_where_it_holds(r, parts, Figures::counts);
+                if (t.is_rate()) add_where_it_holds(r, parts, Figures::denominators);
+            }
         for (const auto& split : spec.splits) {
             PartRelation r{{{*t.all_row, -1}}};
             for (std::size_t g : split) r.terms.push_back({g, 1});
