@@ -852,11 +852,23 @@ private:
             long long value;
         };
         std::vector<Missing> left_out_rows;
+        // R's cells for group g in "measure" m: one measure (or a count
+        // table's Total column), or with m == R.columns every measure of a
+        // count table that has no Total or All column (pupils by sex and
+        // disadvantage: all of them are the whole school).
+        const bool every_measure = !R.is_rate() && R.measures >= 2 && !R.totals && !R.all_column;
+        auto part_cells = [&](std::size_t unit, std::size_t g, std::size_t m) {
+            std::vector<std::size_t> out;
+            for (std::size_t k = 0; k < R.columns; ++k)
+                if (k == m || (m == R.columns && k < R.measures)) out.push_back(R.at(unit, g, k));
+            return out;
+        };
         for (std::size_t c = 0; c < L.measures; ++c)
-            for (std::size_t m = 0; m < R.measures; ++m)
+            for (std::size_t m = 0; m <= R.columns; ++m)
                 for (const bool whole_size : {false, true})      // the whole's count or numerator, or its group size
                     for (const bool part_sizes : {false, true}) {  // the groups' counts or numerators, or their group sizes
                         if ((whole_size && !L.is_rate()) || (part_sizes && !R.is_rate())) continue;
+                        if (m == R.columns && !every_measure) continue;
                         std::vector<std::size_t> holding;
                         std::size_t checkable = 0, held_in_schools = 0;
                         for (std::size_t i = 0; i < units.size(); ++i) {
@@ -866,11 +878,12 @@ private:
                             if (whole.empty() || w == 0) continue;
                             long long sum = 0;
                             std::size_t missing = 0, missing_cell = 0;
-                            for (std::size_t g = 0; g < R.groups; ++g) {
-                                const Cell& part = cells_.cells[R.at(unit_r(units[i]), g, m)];
-                                if (part.present) sum += part_sizes ? part.d : part.n;
-                                else ++missing, missing_cell = R.at(unit_r(units[i]), g, m);
-                            }
+                            for (std::size_t g = 0; g < R.groups; ++g)
+                                for (std::size_t cell : part_cells(unit_r(units[i]), g, m)) {
+                                    const Cell& part = cells_.cells[cell];
+                                    if (part.present) sum += part_sizes ? part.d : part.n;
+                                    else ++missing, missing_cell = cell;
+                                }
                             if (i < schools) ++checkable;
                             if (sum != w) {
                                 if (missing == 1) left_out_rows.push_back({i, missing_cell, w - sum});
@@ -889,10 +902,9 @@ private:
                         auto sum_at = [&](std::size_t i) {
                             std::vector<std::pair<std::size_t, int>> terms;
                             for (std::size_t cell : whole_cells(i, c)) terms.push_back({(whole_size ? N : 0) + cell, -1});
-                            for (std::size_t g = 0; g < R.groups; ++g) {
-                                const std::size_t part = R.at(unit_r(units[i]), g, m);
-                                if (cells_.cells[part].present) terms.push_back({(part_sizes ? N : 0) + part, 1});
-                            }
+                            for (std::size_t g = 0; g < R.groups; ++g)
+                                for (std::size_t part : part_cells(unit_r(units[i]), g, m))
+                                    if (cells_.cells[part].present) terms.push_back({(part_sizes ? N : 0) + part, 1});
                             return terms;
                         };
                         // A group left out where the others fall short of the whole: the
@@ -904,8 +916,9 @@ private:
                             diags_.note(L.table->spec.groups_at,
                                         "treated " + (whole_row ? "\"" + L.row_label(*whole_row) + "\"" : std::string("the groups of this table")) + ", \"" + L.column_label(c) +
                                             "\" as the whole of the groups of " + R.table->spec.yaml_source + " (" +
-                                            (part_sizes ? "their group sizes" : "their figures") + " for \"" +
-                                            R.column_label(m) + "\" add up to it wherever both are given), so the two "
+                                            (part_sizes ? "their group sizes" : "their figures") + " for " +
+                                            (m == R.columns ? std::string("every measure") : "\"" + R.column_label(m) + "\"") +
+                                            " add up to it wherever both are given), so the two "
                                             "tables are protected together");
                         noted = true;
                     }
@@ -1037,11 +1050,14 @@ private:
             const auto p = place_at(i);
             if (!p) continue;
             const bool school = i < j.schools;
-            if (school || j.schools == 0) ++checkable;
-            if (p->shortfall != 0) {
+            // A group left out ("x") where the whole falls short cannot be
+            // checked there: it is the difference, if the join holds.
+            if (p->shortfall != 0 && p->missing > 0) {
                 if (p->missing == 1) short_of_one.push_back(*p);
                 continue;
             }
+            if (school || j.schools == 0) ++checkable;
+            if (p->shortfall != 0) continue;
             holding.push_back(i);
             if (school || j.schools == 0) ++held;
             if (school) ++held_in_schools;
@@ -1373,7 +1389,7 @@ private:
     }
 
     // A group's name with a last word for people and a closing bracket
-    // aside, a hyphen as a space and "non" as "not", so that "Non-disadvantaged pupils" names
+    // aside, a hyphen as a space, "non" as "not" and one word for each sex, so that "Non-disadvantaged pupils" names
     // the group "Not disadvantaged". For groups, and a measure compared
     // with a group; not between two measures ("Persistently absent
     // pupils", a count, is not the rate "Persistently absent").
@@ -1386,7 +1402,14 @@ private:
         if (const auto open = key.find(" ("); open != std::string::npos && open > 0 && key.ends_with(")"))
             key.resize(open);  // "Disadvantaged (pupil premium)"
         for (const std::string_view people : {" pupils", " pupil", " students", " learners", " children", " staff", " people"})
-            if (key.size() > people.size() && key.ends_with(people)) return key.substr(0, key.size() - people.size());
+            if (key.size() > people.size() && key.ends_with(people)) {
+                key.resize(key.size() - people.size());
+                break;
+            }
+        // One sex, however it is named (tables compared are about the same
+        // people: pupils with pupils, staff with staff).
+        if (key == "girls" || key == "women" || key == "females") return "female";
+        if (key == "boys" || key == "men" || key == "males") return "male";
         return key;
     }
 
