@@ -497,7 +497,7 @@ private:
         // Numerators that make up the group size: Met + Below = the pupils.
         const std::size_t measures = parts.cells.size();
         for (std::size_t c = 0; c < measures; ++c) {
-            add_group_size_part(parts, c);
+            add_group_size_part(parts, c, true);
             parts.labels.push_back(parts.labels[c]);
         }
         search_mixed(parts, false, [&](const PartRelation& r) { return has_count(r, parts) && has_denominator(r, parts); },
@@ -510,9 +510,11 @@ private:
     }
 
     // Part `p`'s group sizes (its cells' denominators) as one more part of
-    // a mixed search; a group size is a whole.
-    void add_group_size_part(Parts& parts, std::size_t p) const {
-        parts.names.push_back("the group size of " + parts.names[p]);
+    // a mixed search; a group size is a whole. A measure's are the sizes
+    // of the groups its rates are of, not of the measure ("the group size
+    // behind "Persistently absent"").
+    void add_group_size_part(Parts& parts, std::size_t p, bool measure) const {
+        parts.names.push_back((measure ? "the group size behind " : "the group size of ") + parts.names[p]);
         parts.total.push_back(true);
         parts.table.push_back(parts.table[p]);
         std::vector<std::size_t> entries;
@@ -578,7 +580,7 @@ private:
             // the staff by contract, all the staff by role): one place will do.
             const bool whole = std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return is_all_group(A.row_label(r.first)); });
             search_between(parts, A, B, whole);
-            search_group_sizes_between(parts, A, B, whole);
+            search_group_sizes_between(parts, A, B, whole, true);
         }
         // Groups across tables, over shared measures.
         if (!columns.empty()) {
@@ -597,7 +599,7 @@ private:
             parts.per_unit = columns.size();
             parts.decisive = (schools ? schools : units.size()) * columns.size();
             search_between(parts, A, B, false);
-            search_group_sizes_between(parts, A, B, false);
+            search_group_sizes_between(parts, A, B, false, false);
             // Two whole breakdowns of the same people (staff by sex, staff
             // by disability): all of one table's groups add up to all of
             // the other's, wherever they do, even at the trust alone.
@@ -659,11 +661,12 @@ private:
     // one that is a group size in the other (pupils on roll, and the same
     // pupils' absence), two rates whose numerators make up one group (Met
     // in one table, Below in the other), the same group's size in both.
-    void search_group_sizes_between(Parts parts, const Layout& A, const Layout& B, bool one_place_will_do) {
+    // `measures`: the parts are measures (over shared groups), not groups.
+    void search_group_sizes_between(Parts parts, const Layout& A, const Layout& B, bool one_place_will_do, bool measures) {
         if (!A.is_rate() && !B.is_rate()) return;
         const std::size_t n = parts.cells.size();
         for (std::size_t p = 0; p < n; ++p)
-            if ((parts.table[p] ? B : A).is_rate()) add_group_size_part(parts, p);
+            if ((parts.table[p] ? B : A).is_rate()) add_group_size_part(parts, p, measures);
         search_joined_by_group_sizes(parts, A, B, one_place_will_do);
     }
 

@@ -1249,7 +1249,7 @@ TEST_CASE("disclosure: two rates whose numerators make up the group (Met and Bel
         }
         CHECK(hidden(p, p.schools[0], 0, 0));
         CHECK(a.worked_out().empty());  // not 30 - 20 - 8
-        CHECK(has_note(diags, "as adding up to the group size of"));
+        CHECK(has_note(diags, "as adding up to the group size behind"));
     }
 }
 
