@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/data_table.hpp"
@@ -105,6 +106,19 @@ struct PublishedTable {
     // Per trust cell (row-major): whether its figure is a sum of the
     // schools' (trust_total), not one the trust gave itself.
     std::vector<bool> trust_is_sum;
+
+    // The published trust figures the trust gave itself (`school: trust`)
+    // among its sums, as (row, column), row by row; not the Totals, which
+    // add both up.
+    std::vector<std::pair<std::size_t, std::size_t>> trust_own() const {
+        std::vector<std::pair<std::size_t, std::size_t>> out;
+        if (!trust) return out;
+        for (std::size_t r = 0; r < spec.groups.size(); ++r)
+            for (std::size_t c = 0; c < spec.measures.size(); ++c)
+                if (const std::size_t i = r * columns.size() + c; !trust_is_sum[i] && trust->cells[i].shown())
+                    out.push_back({r, c});
+        return out;
+    }
 
     // Whether any published trust figure adds up schools' figures.
     bool trust_sums_schools() const {

@@ -331,10 +331,7 @@ std::string table_json(const PublishedTable& t, const std::vector<std::string>& 
         }
         doc["trust_leaves_out"] = std::move(gaps);
         json own = json::array();
-        for (std::size_t r = 0; r < t.spec.groups.size(); ++r)  // not the Totals, which add both up
-            for (std::size_t c = 0; c < t.spec.measures.size(); ++c)
-                if (const std::size_t i = r * t.columns.size() + c; !t.trust_is_sum[i] && t.trust->cells[i].shown())
-                    own.push_back({{"group", t.rows[r]}, {"measure", t.columns[c]}});
+        for (const auto& [r, c] : t.trust_own()) own.push_back({{"group", t.rows[r]}, {"measure", t.columns[c]}});
         doc["trust_own"] = std::move(own);
     }
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

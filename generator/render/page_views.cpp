@@ -491,10 +491,7 @@ void PageViews::put_trust_coverage(Data& table, const PublishedTable& t) const {
     }
     // Figures the trust gave itself (`school: trust`) among its sums.
     std::vector<std::string> own;
-    for (std::size_t r = 0; r < t.spec.groups.size(); ++r)  // not the Totals, which add both up
-        for (std::size_t c = 0; c < t.spec.measures.size(); ++c)
-            if (const std::size_t i = r * t.columns.size() + c; !t.trust_is_sum[i] && t.trust->cells[i].shown())
-                own.push_back(t.rows[r] + strings_.text("labels.list_separator") + t.columns[c]);
+    for (const auto& [r, c] : t.trust_own()) own.push_back(t.rows[r] + strings_.text("labels.list_separator") + t.columns[c]);
     if (!own.empty())
         put(table, "trust_own", strings_.text(t.spec.totals ? "data_table.trust_own_in_totals" : "data_table.trust_own",
                                               {{"figures", join(own, strings_.text("labels.aims_separator"))}}));

@@ -1649,6 +1649,31 @@ void see_totals(Attack& a, const std::string& prefix, const DataTable& t, const 
         });
 }
 
+// Review D's d10 trust: pupils by sex and disadvantage at aspen, birch
+// and cedar (the first `schools` of them), the measures named as given.
+DataTable pupils_by_sex_and_disadvantage(bool totals, std::vector<std::string> measures = {"Disadvantaged", "Not disadvantaged"},
+                                         std::size_t schools = 3) {
+    DataTable t = make(TableKind::count, {"Boys", "Girls"}, std::move(measures));
+    t.spec.yaml_source = "data/pupils.yaml";
+    t.spec.totals = totals;
+    t.spec.trust_total = true;
+    const std::vector<Cells> rows = {{"2", "28", "1", "29"}, {"100", "350", "100", "350"}, {"7", "15", "8", "15"}};
+    for (std::size_t s = 0; s < schools; ++s) add_school(t, s, rows[s]);
+    return t;
+}
+
+// The same pupils' absence by disadvantage, with or without an All row.
+DataTable absence_by_disadvantage(bool all_row) {
+    DataTable t = make(TableKind::rate, all_row ? std::vector<std::string>{"All pupils", "Disadvantaged", "Not disadvantaged"}
+                                                : std::vector<std::string>{"Disadvantaged", "Not disadvantaged"},
+                       {"Persistently absent"});
+    t.spec.yaml_source = "data/absence.yaml";
+    t.spec.trust_total = true;
+    const std::vector<Cells> rows = {{"11/60", "1/3", "10/57"}, {"150/900", "60/200", "90/700"}, {"11/45", "5/15", "6/30"}};
+    for (std::size_t s = 0; s < 3; ++s) add_school(t, s, all_row ? rows[s] : Cells{rows[s][1], rows[s][2]});
+    return t;
+}
+
 }  // namespace
 
 TEST_CASE("disclosure: a count table whose measures are a rate table's groups adds up to their group sizes") {
@@ -1656,19 +1681,8 @@ TEST_CASE("disclosure: a count table whose measures are a rate table's groups ad
     // absence by disadvantage. Total, Not disadvantaged is hidden but is
     // the rate's 57, so Total, Disadvantaged = 60 - 57 = 3.
     for (const bool totals : {true, false}) {
-        DataTable pupils = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
-        pupils.spec.yaml_source = "data/pupils.yaml";
-        pupils.spec.totals = totals;
-        pupils.spec.trust_total = true;
-        add_school(pupils, 0, {"2", "28", "1", "29"});
-        add_school(pupils, 1, {"100", "350", "100", "350"});
-        add_school(pupils, 2, {"7", "15", "8", "15"});
-        DataTable absence = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
-        absence.spec.yaml_source = "data/absence.yaml";
-        absence.spec.trust_total = true;
-        add_school(absence, 0, {"1/3", "10/57"});
-        add_school(absence, 1, {"60/200", "90/700"});
-        add_school(absence, 2, {"5/15", "6/30"});
+        const DataTable pupils = pupils_by_sex_and_disadvantage(totals);
+        const DataTable absence = absence_by_disadvantage(false);
         Diagnostics diags;
         const auto published = publish_tables({pupils, absence}, diags);
         INFO("totals: " << totals);
@@ -1729,18 +1743,6 @@ TEST_CASE("disclosure: a count table's measures that are another count table's g
 TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, however the whole is given (review E)") {
     const std::string pa = "/Persistently absent";
     const std::vector<std::string> units = {"aspen", "birch", "cedar", "trust"};
-    // Absence by disadvantage, with or without an All pupils row.
-    auto absence = [](bool all_row) {
-        DataTable t = make(TableKind::rate, all_row ? std::vector<std::string>{"All pupils", "Disadvantaged", "Not disadvantaged"}
-                                                    : std::vector<std::string>{"Disadvantaged", "Not disadvantaged"},
-                           {"Persistently absent"});
-        t.spec.yaml_source = "data/absence.yaml";
-        t.spec.trust_total = true;
-        const std::vector<Cells> rows = {{"11/60", "1/3", "10/57"}, {"150/900", "60/200", "90/700"}, {"11/45", "5/15", "6/30"}};
-        for (std::size_t s = 0; s < 3; ++s)
-            add_school(t, s, all_row ? rows[s] : Cells{rows[s][1], rows[s][2]});
-        return t;
-    };
     // A reader's sums: each table's own, the trust's, and the join.
     auto attack = [&](const DataTable& count, const DataTable& rate, const std::vector<PublishedTable>& published,
                       const std::function<void(Attack&, const std::string&, const std::string&, const std::string&)>& join) {
@@ -1774,7 +1776,7 @@ TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, 
                 else cells.insert(cells.end(), boys_girls[s].begin(), boys_girls[s].end());
                 add_school(count, s, cells);
             }
-            const DataTable rate = absence(true);
+            const DataTable rate = absence_by_disadvantage(true);
             Diagnostics diags;
             const auto published = publish_tables({count, rate}, diags);
             CHECK(attack(count, rate, published, [&](Attack& a, const std::string& u, const std::string& m, const std::string& g) {
@@ -1785,14 +1787,8 @@ TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, 
         }
     }
     SECTION("measures worded differently from the groups, with a Total row") {
-        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged pupils", "Not  disadvantaged pupils"});
-        count.spec.yaml_source = "data/pupils.yaml";
-        count.spec.totals = true;
-        count.spec.trust_total = true;
-        add_school(count, 0, {"2", "28", "1", "29"});
-        add_school(count, 1, {"100", "350", "100", "350"});
-        add_school(count, 2, {"7", "15", "8", "15"});
-        const DataTable rate = absence(false);
+        const DataTable count = pupils_by_sex_and_disadvantage(true, {"Disadvantaged pupils", "Not  disadvantaged pupils"});
+        const DataTable rate = absence_by_disadvantage(false);
         Diagnostics diags;
         const auto published = publish_tables({count, rate}, diags);
         CHECK(attack(count, rate, published, [&](Attack& a, const std::string& u, const std::string& m, const std::string& g) {
@@ -1800,13 +1796,7 @@ TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, 
               }).empty());
     }
     SECTION("a rate table of two measures whose group sizes differ at one school") {
-        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
-        count.spec.yaml_source = "data/pupils.yaml";
-        count.spec.totals = true;
-        count.spec.trust_total = true;
-        add_school(count, 0, {"2", "28", "1", "29"});
-        add_school(count, 1, {"100", "350", "100", "350"});
-        add_school(count, 2, {"7", "15", "8", "15"});
+        const DataTable count = pupils_by_sex_and_disadvantage(true);
         DataTable rate = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent", "Severely absent"});
         rate.spec.yaml_source = "data/absence.yaml";
         rate.spec.trust_total = true;
@@ -1848,12 +1838,7 @@ TEST_CASE("disclosure: a count table's columns joined to a rate table's groups, 
         CHECK(a.worked_out().empty());  // not 1005 - 1001
     }
     SECTION("only one school gives both tables' figures for a group") {
-        DataTable count = make(TableKind::count, {"Boys", "Girls"}, {"Disadvantaged", "Not disadvantaged"});
-        count.spec.yaml_source = "data/pupils.yaml";
-        count.spec.totals = true;
-        count.spec.trust_total = true;
-        add_school(count, 0, {"2", "28", "1", "29"});
-        add_school(count, 1, {"100", "350", "100", "350"});
+        const DataTable count = pupils_by_sex_and_disadvantage(true, {"Disadvantaged", "Not disadvantaged"}, 2);
         DataTable rate = make(TableKind::rate, {"Disadvantaged", "Not disadvantaged"}, {"Persistently absent"});
         rate.spec.yaml_source = "data/absence.yaml";
         rate.spec.trust_total = true;
